@@ -1,0 +1,308 @@
+"""The records of a workspace, one pydantic model per kind.
+
+Every field a person types is validated here, so the CLI, the TUI and the
+store all refuse the same bad input with the same message. Text is kept
+exactly as typed (only outer whitespace is trimmed); showing it safely is the
+display's job. Dates are plain ``datetime.date`` (pendulum stays at the edges).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from cadence.domain.goals import Goal
+from cadence.domain.ids import PREFIX, Kind
+from cadence.domain.units import Unit
+
+SCHEMA_VERSION = 1
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Text = Annotated[str, StringConstraints(max_length=20000)]
+QuarterLabel = Annotated[str, StringConstraints(pattern=r"^\d{4}-Q[1-4]$")]
+
+
+class Record(BaseModel):
+    """Base of every stored record: strict about unknown fields, ids checked against the kind."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    kind: ClassVar[Kind]
+
+    id: str
+
+    @field_validator("id")
+    @classmethod
+    def _id_has_kind_prefix(cls, value: str) -> str:
+        prefix = PREFIX[cls.kind] + "-"
+        if not value.startswith(prefix) or not value[len(prefix):].isdigit():
+            raise ValueError(f"id must look like {prefix}12, got {value!r}")
+        return value
+
+
+class Role(StrEnum):
+    VISIONARY = "visionary"
+    INTEGRATOR = "integrator"
+    MEMBER = "member"
+
+
+class Person(Record):
+    kind: ClassVar[Kind] = Kind.PERSON
+    name: Name
+    role: Role = Role.MEMBER
+    email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    active: bool = True
+
+
+class Team(Record):
+    kind: ClassVar[Kind] = Kind.TEAM
+    name: Name
+    member_ids: list[str] = Field(default_factory=list)
+    leadership: bool = False
+
+
+class RockStatus(StrEnum):
+    ON_TRACK = "on-track"
+    OFF_TRACK = "off-track"
+    DONE = "done"
+    NOT_DONE = "not-done"
+
+
+class Milestone(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    title: Title
+    due: date | None = None
+    done: bool = False
+
+
+class Rock(Record):
+    kind: ClassVar[Kind] = Kind.ROCK
+    title: Title
+    owner_id: str
+    quarter: QuarterLabel
+    company: bool = False
+    team_id: str | None = None
+    status: RockStatus = RockStatus.ON_TRACK
+    due: date | None = None
+    description: Text = ""
+    milestones: list[Milestone] = Field(default_factory=list)
+    created: date
+
+
+class Aggregate(StrEnum):
+    SUM = "sum"
+    AVERAGE = "average"
+
+
+class GoalChange(BaseModel):
+    """A goal that applies from ``week`` (a week start) on, until the next change."""
+
+    model_config = ConfigDict(extra="forbid")
+    week: date
+    goal: Goal
+
+
+class Measurable(Record):
+    kind: ClassVar[Kind] = Kind.MEASURABLE
+    title: Title
+    owner_id: str
+    team_id: str | None = None
+    unit: Unit = Unit.NUMBER
+    goal: Goal
+    goal_history: list[GoalChange] = Field(default_factory=list)
+    aggregate: Aggregate = Aggregate.SUM
+    order: int = 0
+    archived: bool = False
+
+    def goal_for_week(self, week: date) -> Goal:
+        """The goal in force for ``week``: the latest change on or before it, else the base goal."""
+        current = self.goal
+        for change in sorted(self.goal_history, key=lambda item: item.week):
+            if change.week <= week:
+                current = change.goal
+        return current
+
+
+class Score(Record):
+    kind: ClassVar[Kind] = Kind.SCORE
+    measurable_id: str
+    week: date
+    value: float
+    note: Text = ""
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("value must be a finite number")
+        return value
+
+
+class IssueTerm(StrEnum):
+    SHORT = "short"
+    LONG = "long"
+
+
+class IssueStatus(StrEnum):
+    OPEN = "open"
+    SOLVED = "solved"
+    DROPPED = "dropped"
+
+
+class Issue(Record):
+    kind: ClassVar[Kind] = Kind.ISSUE
+    title: Title
+    owner_id: str | None = None
+    team_id: str | None = None
+    term: IssueTerm = IssueTerm.SHORT
+    status: IssueStatus = IssueStatus.OPEN
+    rank: int | None = Field(default=None, ge=1, le=3)
+    description: Text = ""
+    root_cause: Text = ""
+    decision: Text = ""
+    source: str = ""
+    created: date
+    closed: date | None = None
+
+    @model_validator(mode="after")
+    def _solved_has_decision(self) -> Self:
+        if self.status is IssueStatus.SOLVED and not self.decision.strip():
+            raise ValueError("a solved issue needs its decision")
+        return self
+
+
+class Todo(Record):
+    kind: ClassVar[Kind] = Kind.TODO
+    title: Title
+    owner_id: str
+    team_id: str | None = None
+    due: date
+    done: bool = False
+    done_on: date | None = None
+    source: str = ""
+    created: date
+
+
+class HeadlineKind(StrEnum):
+    CUSTOMER = "customer"
+    EMPLOYEE = "employee"
+
+
+class Headline(Record):
+    kind: ClassVar[Kind] = Kind.HEADLINE
+    text: Title
+    headline_kind: HeadlineKind
+    by_id: str | None = None
+    team_id: str | None = None
+    good: bool = True
+    created: date
+    dropped_to: str | None = None
+
+
+class MeetingKind(StrEnum):
+    WEEKLY = "weekly"
+    SAME_PAGE = "same-page"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+    SOLO = "solo"
+
+
+class MeetingSection(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    name: Name
+    budget_minutes: int = Field(ge=0, le=24 * 60)
+    elapsed_seconds: float = Field(default=0.0, ge=0)
+
+
+class Rating(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_id: str
+    score: int = Field(ge=1, le=10)
+    why: Text = ""
+
+
+class Meeting(Record):
+    kind: ClassVar[Kind] = Kind.MEETING
+    team_id: str | None = None
+    meeting_kind: MeetingKind = MeetingKind.WEEKLY
+    title: Title = "Weekly meeting"
+    started_at: datetime
+    ended_at: datetime | None = None
+    sections: list[MeetingSection] = Field(default_factory=list)
+    current: int = 0
+    running_since: datetime | None = None
+    attendee_ids: list[str] = Field(default_factory=list)
+    ratings: list[Rating] = Field(default_factory=list)
+    notes: Text = ""
+    cascading: list[Title] = Field(default_factory=list)
+    new_todo_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+
+class Vision(Record):
+    """The V/TO: one per workspace (id ``V-1``), or one per team."""
+
+    kind: ClassVar[Kind] = Kind.VISION
+    team_id: str | None = None
+    core_values: list[Title] = Field(default_factory=list)
+    core_focus_purpose: Text = ""
+    core_focus_niche: Text = ""
+    ten_year_target: Text = ""
+    target_market: Text = ""
+    three_uniques: list[Title] = Field(default_factory=list)
+    proven_process: Text = ""
+    guarantee: Text = ""
+    three_year_picture: Text = ""
+    one_year_plan: Text = ""
+
+
+class SeatKind(StrEnum):
+    VISIONARY = "visionary"
+    INTEGRATOR = "integrator"
+    FUNCTION = "function"
+
+
+class Seat(Record):
+    kind: ClassVar[Kind] = Kind.SEAT
+    name: Name
+    seat_kind: SeatKind = SeatKind.FUNCTION
+    roles: list[Title] = Field(default_factory=list)
+    person_ids: list[str] = Field(default_factory=list)
+    parent_id: str | None = None
+
+
+class Process(Record):
+    kind: ClassVar[Kind] = Kind.PROCESS
+    name: Name
+    owner_id: str | None = None
+    steps: list[Title] = Field(default_factory=list)
+    documented: bool = False
+    followed_by_all: bool = False
+
+
+class Meta(BaseModel):
+    """Workspace-wide settings, the schema version and the id counters."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    company: Name = "My company"
+    week_start_day: int = Field(default=0, ge=0, le=6)
+    fiscal_start_month: int = Field(default=1, ge=1, le=12)
+    meeting_day: int = Field(default=1, ge=0, le=6)
+    meeting_time: time = time(9, 0)
+    meeting_minutes: int = Field(default=90, ge=5, le=600)
+    counters: dict[str, int] = Field(default_factory=dict)
+
+
+MODELS: dict[Kind, type[Record]] = {
+    model.kind: model
+    for model in (Person, Team, Rock, Measurable, Score, Issue, Todo, Headline, Meeting, Vision, Seat, Process)
+}
+
+

@@ -1,0 +1,131 @@
+"""One locked read-modify-write of the workspace, through TinyDB tables.
+
+TinyDB runs over ``BufferedStorage``: the tables the workspace read under its
+lock, held in memory, so a transaction that touches several records (solving
+an issue into to-dos) reaches the disk as one atomic write or not at all. A new
+TinyDB is made for every transaction, so no cached document ids or query
+results outlive the lock (the trap that gives "Document with ID already
+exists" when two processes take turns).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from cadence.domain.errors import describe
+from cadence.domain.ids import Kind, id_number, make_id
+from cadence.domain.models import MODELS, Meta, Record
+from cadence.store.errors import InputError
+from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
+from cadence.store.view import View
+
+R = TypeVar("R", bound=Record)
+
+
+class BufferedStorage(Storage):
+    """TinyDB storage holding one transaction's tables in memory until the workspace commits them."""
+
+    def __init__(self, data: RawTables) -> None:
+        self.data = data
+        self.changed = False
+
+    def read(self) -> RawTables:
+        return self.data
+
+    def write(self, data: RawTables) -> None:
+        self.data = data
+        self.changed = True
+
+
+class Transaction(View):
+    """Typed changes to the workspace; nothing reaches the disk until the ``with`` block ends cleanly."""
+
+    def __init__(self, data: RawTables, meta: Meta) -> None:
+        self._db = TinyDB(data, storage=BufferedStorage)
+        self._meta = meta
+        self._cache: dict[Kind, list[Record]] = {}
+
+    @property
+    def storage(self) -> BufferedStorage:
+        return self._db.storage  # type: ignore[return-value]
+
+    @property
+    def changed(self) -> bool:
+        return self.storage.changed
+
+    @property
+    def meta(self) -> Meta:
+        return self._meta
+
+    def records(self, kind: Kind) -> list[Record]:
+        if kind not in self._cache:
+            model = MODELS[kind]
+            found = [model.model_validate(dict(document)) for document in self._db.table(kind.value).all()]
+            self._cache[kind] = sorted(found, key=lambda record: id_number(record.id))
+        return list(self._cache[kind])
+
+    # Writes -------------------------------------------------------------------
+
+    def add(self, model: type[R], **fields: Any) -> R:
+        """Validate a new record, give it the next id of its kind, store it."""
+        kind = model.kind
+        number = self._next_number(kind)
+        record = self._validated(model, {"id": make_id(kind, number), **fields})
+        self._db.table(kind.value).insert(Document(record.model_dump(mode="json"), doc_id=number))
+        self._meta.counters = {**self._meta.counters, kind.value: number}
+        self._save_meta()
+        self._cache.pop(kind, None)
+        return record
+
+    def save(self, record: R, **changes: Any) -> R:
+        """Store a changed copy of an existing record (validated as a whole)."""
+        kind = record.kind
+        updated = self._validated(type(record), {**record.model_dump(), **changes})
+        table = self._db.table(kind.value)
+        number = id_number(updated.id)
+        if not table.contains(doc_id=number):
+            raise InputError(f"{updated.id} no longer exists")
+        table.remove(doc_ids=[number])
+        table.insert(Document(updated.model_dump(mode="json"), doc_id=number))
+        self._cache.pop(kind, None)
+        return updated
+
+    def delete(self, record: Record) -> None:
+        table = self._db.table(record.kind.value)
+        number = id_number(record.id)
+        if not table.contains(doc_id=number):
+            raise InputError(f"{record.id} no longer exists")
+        table.remove(doc_ids=[number])
+        self._cache.pop(record.kind, None)
+
+    def update_meta(self, **changes: Any) -> Meta:
+        try:
+            self._meta = Meta.model_validate({**self._meta.model_dump(), **changes})
+        except ValidationError as error:
+            raise InputError(describe(error)) from None
+        self._save_meta()
+        return self._meta
+
+    # Internals ----------------------------------------------------------------
+
+    def _validated(self, model: type[R], fields: dict[str, Any]) -> R:
+        try:
+            return model.model_validate(fields)
+        except ValidationError as error:
+            raise InputError(describe(error)) from None
+
+    def _next_number(self, kind: Kind) -> int:
+        """One past both the stored counter and the highest id present (a hand-edited file stays safe)."""
+        highest = max((int(doc_id) for doc_id in self.storage.data.get(kind.value, {})), default=0)
+        return max(self._meta.counters.get(kind.value, 0), highest) + 1
+
+    def _save_meta(self) -> None:
+        meta_table = self._db.table(META_TABLE)
+        if meta_table.contains(doc_id=int(META_DOC_ID)):
+            meta_table.remove(doc_ids=[int(META_DOC_ID)])
+        meta_table.insert(Document(self._meta.model_dump(mode="json"), doc_id=int(META_DOC_ID)))
