@@ -1,0 +1,85 @@
+"""The ``cadence`` command: bare, it opens the TUI; subcommands script the workspace.
+
+Subcommands that do not open the TUI never import Textual, so they start in a
+fraction of the time. Exit codes: 0 success, 1 bad input (one line on
+stderr), 2 a workspace that cannot be opened or written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from cadence import __version__
+from cadence.cli.context import CliContext
+from cadence.cli.issue_commands import headline, issue, todo
+from cadence.cli.people_commands import person, team
+from cadence.cli.rock_commands import rock
+from cadence.cli.scorecard_commands import measurable, score
+from cadence.cli.workspace_commands import check, demo, export, init
+from cadence.store.errors import InputError, WorkspaceError
+
+EXIT_BAD_INPUT = 1
+EXIT_WORKSPACE = 2
+
+
+def _default_folder() -> Path:
+    from cadence.locations import default_workspace_dir
+
+    return default_workspace_dir()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--workspace",
+    "-w",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="CADENCE_WORKSPACE",
+    default=None,
+    help="Workspace folder (default: $CADENCE_WORKSPACE, else the user data folder).",
+)
+@click.version_option(__version__, prog_name="cadence")
+@click.pass_context
+def cli(ctx: click.Context, workspace: Path | None) -> None:
+    """cadence: Rocks, Scorecard, Issues, To-Dos and the weekly meeting, in your terminal.
+
+    Run bare to open the app; use a subcommand to script the workspace.
+    """
+    ctx.obj = CliContext(folder=workspace or _default_folder())
+    if ctx.invoked_subcommand is None:
+        from cadence.tui.launch import run_tui
+
+        run_tui(ctx.obj.folder)
+
+
+for command in (init, demo, check, export, person, team, rock, measurable, score, issue, todo, headline):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the group and turn every failure into a one-line message and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="cadence", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except click.UsageError as error:
+        hint = f" (try: {error.ctx.command_path} --help)" if error.ctx else ""
+        click.echo(f"error: {error.format_message()}{hint}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except click.ClickException as error:
+        click.echo(f"error: {error.format_message()}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except InputError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except WorkspaceError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_WORKSPACE)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

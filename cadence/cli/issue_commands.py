@@ -1,0 +1,155 @@
+"""``cadence issue ...``, ``cadence todo ...`` and ``cadence headline ...``."""
+
+from __future__ import annotations
+
+import click
+
+from cadence.cli.context import CliContext, pass_context
+from cadence.cli.output import dump, emit_json, safe, table
+from cadence.domain.models import IssueStatus
+from cadence.store import actions
+
+
+@click.group()
+def issue() -> None:
+    """The Issues list, worked with IDS."""
+
+
+@issue.command("add")
+@click.argument("title")
+@click.option("--owner", default=None, help="Person (name or id).")
+@click.option("--long-term", is_flag=True, help="For the next quarterly session rather than this week.")
+@click.option("--team", default=None, help="Team (name or id).")
+@pass_context
+def issue_add(context: CliContext, title: str, owner: str | None, long_term: bool, team: str | None) -> None:
+    """Add an issue."""
+    with context.write() as tx:
+        added = actions.add_issue(tx, title, context.today, owner=owner, long_term=long_term, team=team)
+    click.echo(f"{added.id} {safe(added.title)} ({added.term.value}-term)")
+
+
+@issue.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include solved and dropped issues.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def issue_list(context: CliContext, show_all: bool, as_json: bool) -> None:
+    """List open issues, top 3 first."""
+    view = context.read()
+    issues = view.issues if show_all else [i for i in view.issues if i.status is IssueStatus.OPEN]
+    issues = sorted(issues, key=lambda i: (i.term.value != "short", i.rank or 9))
+    if as_json:
+        emit_json(dump(issues))
+        return
+    table(
+        ["ID", "TERM", "TOP", "STATUS", "OWNER", "TITLE"],
+        [
+            [i.id, i.term.value, str(i.rank or ""), i.status.value, view.person_name(i.owner_id), i.title]
+            for i in issues
+        ],
+    )
+
+
+@issue.command("solve")
+@click.argument("issue_id")
+@click.option("--decision", required=True, help="What was decided.")
+@click.option("--todo", "todos", multiple=True, help='A to-do it creates, "TITLE@OWNER" (repeatable).')
+@pass_context
+def issue_solve(context: CliContext, issue_id: str, decision: str, todos: tuple[str, ...]) -> None:
+    """Solve an issue: record the decision and create its to-dos."""
+    specs = [actions.parse_todo_spec(spec) for spec in todos]
+    with context.write() as tx:
+        solved, created = actions.solve_issue(tx, issue_id, decision, context.today, specs)
+    click.echo(f"{solved.id} solved")
+    for todo in created:
+        click.echo(f"{todo.id} {safe(todo.title)} (due {todo.due})")
+
+
+@click.group()
+def todo() -> None:
+    """7-day to-dos."""
+
+
+@todo.command("add")
+@click.argument("title")
+@click.option("--owner", required=True, help="Person (name or id).")
+@click.option("--due", default=None, help="Due date (default: in 7 days).")
+@pass_context
+def todo_add(context: CliContext, title: str, owner: str, due: str | None) -> None:
+    """Add a to-do."""
+    with context.write() as tx:
+        added = actions.add_todo(tx, title, owner, context.today, due=due)
+    click.echo(f"{added.id} {safe(added.title)} (due {added.due})")
+
+
+@todo.command("list")
+@click.option("--open", "only_open", is_flag=True, help="Only to-dos not done.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def todo_list(context: CliContext, only_open: bool, as_json: bool) -> None:
+    """List to-dos."""
+    view = context.read()
+    todos = [t for t in view.todos if not (only_open and t.done)]
+    if as_json:
+        emit_json(dump(todos))
+        return
+    today = context.today
+    table(
+        ["ID", "DONE", "DUE", "OWNER", "TITLE"],
+        [
+            [
+                t.id,
+                "x" if t.done else ("OVERDUE" if t.due < today else ""),
+                t.due.isoformat(),
+                view.person_name(t.owner_id),
+                t.title,
+            ]
+            for t in todos
+        ],
+    )
+
+
+@todo.command("done")
+@click.argument("todo_id")
+@click.option("--undo", is_flag=True, help="Mark it not done again.")
+@pass_context
+def todo_done(context: CliContext, todo_id: str, undo: bool) -> None:
+    """Mark a to-do done."""
+    with context.write() as tx:
+        changed = actions.set_todo_done(tx, todo_id, context.today, done=not undo)
+    click.echo(f"{changed.id} {'done' if changed.done else 'not done'}")
+
+
+@click.group()
+def headline() -> None:
+    """Customer and employee headlines."""
+
+
+@headline.command("add")
+@click.argument("text")
+@click.option("--kind", required=True, help="customer or employee")
+@click.option("--by", default=None, help="Who brings it (name or id).")
+@click.option("--bad", is_flag=True, help="Bad news rather than good.")
+@pass_context
+def headline_add(context: CliContext, text: str, kind: str, by: str | None, bad: bool) -> None:
+    """Add a headline."""
+    with context.write() as tx:
+        added = actions.add_headline(tx, text, kind, context.today, by=by, good=not bad)
+    click.echo(f"{added.id} {safe(added.text)}")
+
+
+@headline.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def headline_list(context: CliContext, as_json: bool) -> None:
+    """List headlines."""
+    view = context.read()
+    if as_json:
+        emit_json(dump(view.headlines))
+        return
+    table(
+        ["ID", "KIND", "NEWS", "BY", "TEXT"],
+        [
+            [h.id, h.headline_kind.value, "good" if h.good else "bad", view.person_name(h.by_id), h.text]
+            for h in view.headlines
+        ],
+    )

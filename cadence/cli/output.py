@@ -1,0 +1,71 @@
+"""Printing for the CLI: user text made safe for a terminal, tables, JSON.
+
+Anything a person typed can hold escape sequences; printed raw they would
+reach the terminal, so text output shows control characters as visible
+escapes (``\\x1b``). JSON output is JSON-escaped already.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+
+def safe(text: str) -> str:
+    """Control characters shown as ``\\xNN`` escapes; everything else as typed."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def clip(text: str, width: int) -> str:
+    """Cut to ``width`` terminal cells with an ellipsis."""
+    text = safe(text)
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        cell = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used + cell > width - 1:
+            break
+        out.append(char)
+        used += cell
+    return "".join(out) + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 60) -> None:
+    """Aligned columns; long cells cut so one record stays on one line."""
+    if not rows:
+        click.echo("(none)")
+        return
+    cells = [[clip(str(cell), max_width) for cell in row] for row in rows]
+    widths = [
+        max(display_width(header), *(display_width(row[index]) for row in cells))
+        for index, header in enumerate(headers)
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(value + " " * (widths[i] - display_width(value)) for i, value in enumerate(values)).rstrip()
+
+    click.echo(line(headers))
+    for row in cells:
+        click.echo(line(row))
+
+
+def emit_json(payload: Any) -> None:
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True))
+
+
+def dump(records: Sequence[Any]) -> list[dict[str, Any]]:
+    return [record.model_dump(mode="json") for record in records]

@@ -1,0 +1,90 @@
+"""``cadence person ...`` and ``cadence team ...``."""
+
+from __future__ import annotations
+
+import click
+
+from cadence.cli.context import CliContext, pass_context
+from cadence.cli.output import dump, emit_json, safe, table
+from cadence.store import actions
+
+
+@click.group()
+def person() -> None:
+    """People in the workspace."""
+
+
+@person.command("add")
+@click.argument("name")
+@click.option("--role", default="member", show_default=True, help="visionary, integrator or member")
+@click.option("--team", "team", default=None, help="Add to this team (name or id).")
+@pass_context
+def person_add(context: CliContext, name: str, role: str, team: str | None) -> None:
+    """Add a person."""
+    with context.write() as tx:
+        added = actions.add_person(tx, name, role, team)
+    click.echo(f"{added.id} {safe(added.name)}")
+
+
+@person.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def person_list(context: CliContext, as_json: bool) -> None:
+    """List people with their role and teams."""
+    view = context.read()
+    if as_json:
+        emit_json(dump(view.people))
+        return
+    teams_of = {
+        person.id: ", ".join(team.name for team in view.teams if person.id in team.member_ids)
+        for person in view.people
+    }
+    table(
+        ["ID", "NAME", "ROLE", "TEAMS"],
+        [[p.id, p.name, p.role.value, teams_of[p.id]] for p in view.people],
+    )
+
+
+@click.group()
+def team() -> None:
+    """Teams (each has its own meeting, scorecard and issues)."""
+
+
+@team.command("add")
+@click.argument("name")
+@click.option("--leadership", is_flag=True, help="The leadership team.")
+@pass_context
+def team_add(context: CliContext, name: str, leadership: bool) -> None:
+    """Add a team."""
+    with context.write() as tx:
+        added = actions.add_team(tx, name, leadership)
+    click.echo(f"{added.id} {safe(added.name)}")
+
+
+@team.command("join")
+@click.argument("team_name")
+@click.argument("person_name")
+@pass_context
+def team_join(context: CliContext, team_name: str, person_name: str) -> None:
+    """Add a person to a team."""
+    with context.write() as tx:
+        joined = actions.join_team(tx, person_name, team_name)
+    click.echo(f"{joined.id} {safe(joined.name)}: {len(joined.member_ids)} members")
+
+
+@team.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def team_list(context: CliContext, as_json: bool) -> None:
+    """List teams and their members."""
+    view = context.read()
+    if as_json:
+        emit_json(dump(view.teams))
+        return
+    table(
+        ["ID", "NAME", "KIND", "MEMBERS"],
+        [
+            [t.id, t.name, "leadership" if t.leadership else "team", ", ".join(view.person_name(m) for m in t.member_ids)]
+            for t in view.teams
+        ],
+    )

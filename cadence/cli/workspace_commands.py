@@ -1,0 +1,77 @@
+"""``cadence init``, ``demo``, ``check``, ``export``, ``serve``: the workspace as a whole."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from cadence.cli.context import CliContext, pass_context
+from cadence.cli.output import safe
+from cadence.locations import demo_workspace_dir
+from cadence.store import Workspace
+from cadence.store.export import workspace_as_json
+from cadence.store.integrity import find_problems, record_count
+
+
+@click.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--company", default="My company", show_default=True, help="The company's name.")
+@click.option("--shared", "group", default=None, metavar="GROUP", help="Make it group read/write for GROUP.")
+@pass_context
+def init(context: CliContext, folder: Path | None, company: str, group: str | None) -> None:
+    """Create a workspace (default: --workspace, CADENCE_WORKSPACE or the user data folder)."""
+    target = folder or context.folder
+    created = Workspace.create(target, company=company, shared_group=group)
+    click.echo(f"created workspace {created.folder}" + (f" shared with group {group}" if group else ""))
+
+
+def copy_demo() -> Path:
+    """A fresh copy of the bundled demo in a temporary folder, so playing with it harms nothing."""
+    target = Path(tempfile.mkdtemp(prefix="cadence-demo-")) / "workspace"
+    shutil.copytree(demo_workspace_dir(), target)
+    return target
+
+
+@click.command()
+@click.option("--path-only", is_flag=True, help="Print the copy's path instead of opening it.")
+def demo(path_only: bool) -> None:
+    """Open a fresh copy of the bundled demo company."""
+    target = copy_demo()
+    if path_only:
+        click.echo(str(target))
+        return
+    from cadence.tui.launch import run_tui
+
+    run_tui(target)
+
+
+@click.command()
+@pass_context
+def check(context: CliContext) -> None:
+    """Validate the whole workspace and report what is wrong (exit 0 when clean)."""
+    view = context.read()
+    problems = find_problems(view)
+    for problem in problems:
+        click.echo(f"problem: {safe(problem)}")
+    if problems:
+        click.echo(f"{context.workspace.path}: {len(problems)} problems")
+        sys.exit(1)
+    click.echo(f"{context.workspace.path}: OK, {record_count(view)} records, schema {view.meta.schema_version}")
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here, not stdout.")
+@pass_context
+def export(context: CliContext, fmt: str, out: Path | None) -> None:
+    """Export the whole workspace in a stable order."""
+    text = workspace_as_json(context.read())
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}", err=True)

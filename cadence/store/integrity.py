@@ -1,0 +1,62 @@
+"""Checks across records that no single model can make: does every owner exist, one score a week...
+
+``cadence check`` reports these; the file itself is already known to parse and
+validate by the time they run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cadence.domain.ids import Kind
+from cadence.store.view import View
+
+
+def find_problems(view: View) -> list[str]:
+    people = {person.id for person in view.people}
+    teams = {team.id for team in view.teams}
+    measurables = {measurable.id for measurable in view.measurables}
+    problems: list[str] = []
+
+    def need(record_id: str, field: str, value: str | None, known: set[str], what: str) -> None:
+        if value is not None and value not in known:
+            problems.append(f"{record_id}: {field} {value} is not a known {what}")
+
+    for team in view.teams:
+        for member in team.member_ids:
+            need(team.id, "member", member, people, "person")
+    for rock in view.rocks:
+        need(rock.id, "owner", rock.owner_id, people, "person")
+        need(rock.id, "team", rock.team_id, teams, "team")
+    for measurable in view.measurables:
+        need(measurable.id, "owner", measurable.owner_id, people, "person")
+        need(measurable.id, "team", measurable.team_id, teams, "team")
+    for score in view.scores:
+        need(score.id, "measurable", score.measurable_id, measurables, "measurable")
+        if score.week != view.week_of(score.week):
+            problems.append(f"{score.id}: week {score.week} is not a week start")
+    weekly = Counter((score.measurable_id, score.week) for score in view.scores)
+    for (measurable_id, week), count in sorted(weekly.items()):
+        if count > 1:
+            problems.append(f"{measurable_id}: {count} scores for the week of {week}")
+    for issue in view.issues:
+        need(issue.id, "owner", issue.owner_id, people, "person")
+        need(issue.id, "team", issue.team_id, teams, "team")
+    for todo in view.todos:
+        need(todo.id, "owner", todo.owner_id, people, "person")
+        need(todo.id, "team", todo.team_id, teams, "team")
+    for headline in view.headlines:
+        need(headline.id, "by", headline.by_id, people, "person")
+    for meeting in view.meetings:
+        need(meeting.id, "team", meeting.team_id, teams, "team")
+        for rating in meeting.ratings:
+            need(meeting.id, "rating by", rating.person_id, people, "person")
+    for seat in view.seats:
+        for person in seat.person_ids:
+            need(seat.id, "person", person, people, "person")
+        need(seat.id, "parent", seat.parent_id, {s.id for s in view.seats}, "seat")
+    return problems
+
+
+def record_count(view: View) -> int:
+    return sum(len(view.records(kind)) for kind in Kind)
