@@ -12,7 +12,7 @@ import click
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import safe
 from cadence.locations import demo_workspace_dir
-from cadence.store import Workspace
+from cadence.store import Workspace, WorkspaceMissing
 from cadence.store.export import workspace_as_json
 from cadence.store.integrity import find_problems, record_count
 
@@ -31,8 +31,12 @@ def init(context: CliContext, folder: Path | None, company: str, group: str | No
 
 def copy_demo() -> Path:
     """A fresh copy of the bundled demo in a temporary folder, so playing with it harms nothing."""
+    source = demo_workspace_dir() / "cadence.json"
+    if not source.is_file():
+        raise WorkspaceMissing(f"the bundled demo is missing ({source}): reinstall cadence")
     target = Path(tempfile.mkdtemp(prefix="cadence-demo-")) / "workspace"
-    shutil.copytree(demo_workspace_dir(), target)
+    target.mkdir()
+    shutil.copy2(source, target / "cadence.json")
     return target
 
 
