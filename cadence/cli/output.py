@@ -8,40 +8,14 @@ escapes (``\\x1b``). JSON output is JSON-escaped already.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
+from cadence.domain.text import clip, display_width, visible
 
-def safe(text: str) -> str:
-    """Control characters shown as ``\\xNN`` escapes; everything else as typed."""
-    if text.isprintable():
-        return text
-    return "".join(
-        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
-        for char in text
-    )
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def clip(text: str, width: int) -> str:
-    """Cut to ``width`` terminal cells with an ellipsis."""
-    text = safe(text)
-    if display_width(text) <= width:
-        return text
-    out, used = [], 0
-    for char in text:
-        cell = 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used + cell > width - 1:
-            break
-        out.append(char)
-        used += cell
-    return "".join(out) + "…"
+safe = visible
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 60) -> None:

@@ -19,7 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import filelock
+from pydantic import ValidationError
 
+from cadence.domain.errors import describe
 from cadence.domain.ids import Kind
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
 from cadence.store import fileformat
@@ -195,16 +197,23 @@ class Workspace:
         if target.exists() or not self.path.exists():
             return
         self._ensure_backups_folder()
-        shutil.copy2(self.path, target)
+        _copy_whole(self.path, target)
         _prune(self.backups, "cadence-????-??-??.json", DAILY_BACKUPS_KEPT)
 
     def _backup(self, label: str, keep: int) -> Path:
         self._ensure_backups_folder()
         stamp = self.clock().strftime("%Y-%m-%dT%H%M%S")
         target = self.backups / f"cadence-{stamp}-{label}.json"
-        shutil.copy2(self.path, target)
+        _copy_whole(self.path, target)
         _prune(self.backups, f"cadence-*-{label.split('-v')[0]}-v*.json", keep)
         return target
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy under a temporary name, then rename: a crash mid-copy never leaves a torn backup under the real name."""
+    temp = target.with_name(f".{target.name}.tmp")
+    shutil.copy2(source, temp)
+    os.replace(temp, target)
 
 
 def _prune(folder: Path, pattern: str, keep: int) -> None:
@@ -225,7 +234,13 @@ def _lenient_snapshot(data: RawTables, path: Path) -> Snapshot:
     """Read a newer file with what this version knows: unknown fields are ignored, nothing is written."""
     known_meta = {key: value for key, value in data[META_TABLE][META_DOC_ID].items() if key in Meta.model_fields}
     known_meta["schema_version"] = data[META_TABLE][META_DOC_ID]["schema_version"]
-    meta = Meta.model_validate(known_meta)
+    try:
+        meta = Meta.model_validate(known_meta)
+    except ValidationError as error:
+        raise WorkspaceCorrupt(
+            f"{path} was written by a newer cadence (schema {known_meta['schema_version']}) and its settings "
+            f"cannot be read by this one ({describe(error)}): upgrade cadence to open it. {fileformat.backup_hint(path)}"
+        ) from None
     records: dict[Kind, dict[str, Record]] = {}
     for kind, model in MODELS.items():
         by_id: dict[str, Record] = {}

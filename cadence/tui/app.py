@@ -1,0 +1,184 @@
+"""The cadence app: one section per area, switched with number keys and the command palette.
+
+The app owns the ``WorkspaceSession`` (the one door to the store), polls the
+workspace file about once a second so other sessions' changes show up, loads
+the themes, and remembers the user's team and theme in their own config
+folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from cadence.locations import themes_dir, user_themes_dir
+from cadence.store.errors import WorkspaceError
+from cadence.tui.config import UserSettings
+from cadence.tui.screens.base import SectionScreen
+from cadence.tui.screens.help import HelpScreen, describe_bindings
+from cadence.tui.session import WorkspaceSession
+from cadence.tui.themes import DEFAULT_THEME, load_themes
+from cadence.tui.widgets.dialogs import ChoiceScreen
+
+POLL_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    key: str
+    label: str
+    screen: Callable[[], Screen[None]]
+
+
+def _sections() -> list[Section]:
+    """The sections that exist; a section's key is only bound once its screen is real."""
+    from cadence.tui.screens.dashboard import DashboardScreen
+    from cadence.tui.screens.headlines import HeadlinesScreen
+    from cadence.tui.screens.issues import IssuesScreen
+    from cadence.tui.screens.people import PeopleScreen
+    from cadence.tui.screens.rocks import RocksScreen
+    from cadence.tui.screens.todos import TodosScreen
+    from cadence.tui.screens.vision import VisionScreen
+
+    return [
+        Section("dashboard", "1", "Dashboard", DashboardScreen),
+        Section("rocks", "2", "Rocks", RocksScreen),
+        Section("issues", "4", "Issues", IssuesScreen),
+        Section("todos", "5", "To-Dos", TodosScreen),
+        Section("headlines", "6", "Headlines", HeadlinesScreen),
+        Section("vision", "8", "Vision", VisionScreen),
+        Section("people", "9", "People", PeopleScreen),
+    ]
+
+
+class CadenceApp(App[None]):
+    """Open with a workspace folder; ``clock`` is injectable so tests see a fixed day."""
+
+    TITLE = "cadence"
+    CSS_PATH = "app.tcss"
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", tooltip="Show every key on this screen"),
+        Binding("t", "pick_team", "Team", tooltip="Pick the team whose rhythm you see"),
+        Binding("ctrl+q", "quit", "Quit", show=False, tooltip="Quit cadence"),
+    ]
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        settings: UserSettings | None = None,
+        poll_seconds: float = POLL_SECONDS,
+        extra_theme_dirs: Iterable[Path] = (),
+    ) -> None:
+        self.sections = _sections()
+        super().__init__()
+        self.session = WorkspaceSession(Path(folder), clock)
+        self.settings = settings or UserSettings.load()
+        self.poll_seconds = poll_seconds
+        self.session.pick_team(self.settings.team_for(self.session.workspace.folder))
+        for section in self.sections:
+            self.add_mode(section.name, section.screen)
+            self.bind(section.key, f"section('{section.name}')", description=section.label, show=False)
+        self._theme_problems = self._register_themes([themes_dir(), user_themes_dir(), *extra_theme_dirs])
+        self._poll_error: str | None = None
+
+    # Start-up -------------------------------------------------------------------
+
+    def _register_themes(self, folders: list[Path]) -> list[str]:
+        loaded = load_themes(*folders)
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        return loaded.problems
+
+    def on_mount(self) -> None:
+        wanted = self.settings.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for problem in self._theme_problems:
+            self.notify(f"{problem}; using the default theme for it", title="Theme skipped", severity="warning")
+        self.switch_mode("dashboard")
+        self.set_interval(self.poll_seconds, self.poll_workspace)
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if isinstance(name, str) and name != self.settings.theme:
+            self.settings.remember_theme(name)
+
+    # Sections ---------------------------------------------------------------------
+
+    def section_tabs(self) -> list[tuple[str, str, str]]:
+        return [(section.name, section.key, section.label) for section in self.sections]
+
+    def action_section(self, name: str) -> None:
+        if name in self._modes and self.current_mode != name:
+            self.switch_mode(name)
+
+    # Live refresh -------------------------------------------------------------------
+
+    def poll_workspace(self) -> None:
+        """Cheap stat check; re-read and redraw every open section when the file changed."""
+        try:
+            changed = self.session.reload_if_changed()
+        except WorkspaceError as error:
+            if str(error) != self._poll_error:
+                self._poll_error = str(error)
+                self.notify(f"{error} Showing the last good copy.", title="Workspace unreadable", severity="error")
+            return
+        self._poll_error = None
+        if changed:
+            self.refresh_sections()
+
+    def refresh_sections(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SectionScreen) and screen.is_mounted:
+                screen.refresh_all()
+
+    # Team, help, palette ------------------------------------------------------------------
+
+    def action_pick_team(self) -> None:
+        teams = self.session.snapshot.teams
+        if not teams:
+            self.notify("No teams yet: add one in People (9).", severity="warning")
+            return
+
+        def picked(team_id: str | None) -> None:
+            if team_id:
+                self.choose_team(team_id)
+
+        options = [(team.id, f"{team.name}" + (" (leadership)" if team.leadership else "")) for team in teams]
+        self.push_screen(ChoiceScreen("Pick a team", options, self.session.team_id), picked)
+
+    def choose_team(self, team_id: str) -> None:
+        self.session.pick_team(team_id)
+        self.settings.remember_team(self.session.workspace.folder, team_id)
+        self.refresh_sections()
+
+    def action_help(self) -> None:
+        screen = self.screen
+        bindings = [
+            (self.get_key_display(active.binding), active.binding)
+            for active in screen.active_bindings.values()
+        ]
+        about = getattr(screen, "HELP", "")
+        title = getattr(screen, "SECTION", "") or screen.__class__.__name__
+        self.push_screen(HelpScreen(title.title(), describe_bindings(bindings), about))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for section in self.sections:
+            yield SystemCommand(
+                f"Go to {section.label}", f"Section {section.key}", lambda name=section.name: self.action_section(name)
+            )
+        for team in self.session.snapshot.teams:
+            yield SystemCommand(
+                f"Team: {team.name}", "Show this team's rhythm", lambda team_id=team.id: self.choose_team(team_id)
+            )
+        yield from super().get_system_commands(screen)

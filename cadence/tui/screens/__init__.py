@@ -1,0 +1,1 @@
+"""One screen per section, plus the dialogs they open."""

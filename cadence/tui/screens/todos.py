@@ -1,0 +1,173 @@
+"""To-Dos: 7-day action items, open and recently done, with the week's completion rate."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from cadence.domain.ids import Kind
+from cadence.domain.metrics import TODO_GOAL, is_overdue, rate, todo_completion
+from cadence.domain.models import Todo
+from cadence.store import actions
+from cadence.store.transaction import Transaction
+from cadence.tui.screens.base import SectionScreen
+from cadence.tui.widgets.dialogs import ChoiceScreen
+from cadence.tui.widgets.forms import FormField
+from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.record_table import RecordTable, Row
+
+RECENT_DAYS = 14
+
+
+def completion_line(done: int, due: int) -> Text:
+    value = rate(done, due)
+    if value is None:
+        return Text("To-dos due in the last 7 days: none yet", style="dim")
+    good = value >= TODO_GOAL
+    return Text.assemble(
+        "To-dos done (due in the last 7 days): ",
+        (f"{value:.0%} ({done}/{due})", "bold green" if good else "bold red"),
+        f"  goal {TODO_GOAL:.0%} ",
+        ("✓ on goal" if good else "✗ below goal", "green" if good else "red"),
+    )
+
+
+class TodosScreen(SectionScreen):
+    SECTION = "todos"
+    HELP = "Open to-dos and those done in the last 14 days. A to-do is due in 7 days unless you say otherwise."
+    CSS_PATH = "todos.tcss"
+
+    BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add a to-do"),
+        Binding("e", "edit", "Edit", tooltip="Edit the to-do's title and due date"),
+        Binding("x,space", "toggle", "Done", tooltip="Mark done / not done"),
+        Binding("o", "reassign", "Owner", tooltip="Give the to-do to someone else"),
+        Binding("i", "to_issue", "To issue", tooltip="Drop the to-do to the Issues list"),
+        Binding("d", "delete", "Delete", tooltip="Delete the to-do (asks first)"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="todo-rate")
+        yield RecordTable(["Done", "Due", "Owner", "To-do"], id="todo-table")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(RecordTable).focus()
+
+    # Data ---------------------------------------------------------------------------
+
+    def visible_todos(self) -> list[Todo]:
+        today = self.session.today()
+        recent = today - timedelta(days=RECENT_DAYS)
+        shown = [
+            todo
+            for todo in self.session.snapshot.todos
+            if self.session.belongs(todo.team_id, todo.owner_id) and (not todo.done or (todo.done_on or today) >= recent)
+        ]
+        return sorted(shown, key=lambda todo: (todo.done, todo.due, todo.id))
+
+    def refresh_data(self) -> None:
+        snapshot = self.session.snapshot
+        today = self.session.today()
+        todos = self.visible_todos()
+        self.query_one("#todo-rate", Static).update(completion_line(*todo_completion(todos, today)))
+        rows = []
+        for todo in todos:
+            if todo.done:
+                mark = Text("[x] done", style="green")
+            elif is_overdue(todo, today):
+                mark = Text("[ ] OVERDUE", style="bold red")
+            else:
+                mark = Text("[ ] open")
+            due = Text(f"{todo.due:%a %d %b}", style="red" if is_overdue(todo, today) else "")
+            rows.append(
+                Row(todo.id, [mark, due, literal(snapshot.person_name(todo.owner_id), 18), literal(todo.title, 60, "dim" if todo.done else "")])
+            )
+        self.query_one(RecordTable).show(rows)
+
+    def selected(self) -> Todo | None:
+        key = self.query_one(RecordTable).selected_key
+        if key is None:
+            self.notify("No to-do selected.", severity="warning")
+            return None
+        return self.session.snapshot.get(Kind.TODO, key)  # type: ignore[return-value]
+
+    # Actions --------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        today = self.session.today()
+        team_id = self.session.team_id
+
+        def change(tx: Transaction, values: dict[str, str]) -> Todo:
+            return actions.add_todo(
+                tx, values["title"], values["owner"], today, due=values["due"] or None, team_id=team_id
+            )
+
+        self.open_form(
+            "New to-do",
+            [
+                FormField("title", "What", required=True, placeholder="Send the revised quote to Globex"),
+                FormField("owner", "Who", required=True, check=self.check_person, suggestions=self.people_names()),
+                FormField("due", "Due (default: in 7 days)", placeholder="friday, +3d, 2026-12-04"),
+            ],
+            change,
+            done="To-do added",
+        )
+
+    def action_edit(self) -> None:
+        todo = self.selected()
+        if todo is None:
+            return
+        today = self.session.today()
+
+        def change(tx: Transaction, values: dict[str, str]) -> Todo:
+            current = tx.get(Kind.TODO, todo.id)
+            return tx.save(current, title=values["title"], due=actions.parse_date_field(values["due"], today, "due"))
+
+        self.open_form(
+            f"Edit {todo.id}",
+            [
+                FormField("title", "What", value=todo.title, required=True),
+                FormField("due", "Due", value=todo.due.isoformat(), required=True),
+            ],
+            change,
+            done="To-do saved",
+        )
+
+    def action_toggle(self) -> None:
+        todo = self.selected()
+        if todo is not None:
+            today = self.session.today()
+            self.write(lambda tx: actions.set_todo_done(tx, todo.id, today, done=not todo.done))
+
+    def action_reassign(self) -> None:
+        todo = self.selected()
+        if todo is None:
+            return
+        people = [(person.id, person.name) for person in self.session.snapshot.people if person.active]
+
+        def picked(person_id: str | None) -> None:
+            if person_id:
+                self.write(lambda tx: tx.save(tx.get(Kind.TODO, todo.id), owner_id=person_id), done="Reassigned")
+
+        self.app.push_screen(ChoiceScreen(f"Who owns {todo.id}?", people, todo.owner_id), picked)
+
+    def action_to_issue(self) -> None:
+        todo = self.selected()
+        if todo is not None:
+            today = self.session.today()
+            issue = self.write(lambda tx: actions.drop_to_issues(tx, tx.get(Kind.TODO, todo.id), today))
+            if issue is not None:
+                self.notify(f"{issue.id} added to the Issues list", timeout=3)
+
+    def action_delete(self) -> None:
+        todo = self.selected()
+        if todo is not None:
+            self.confirm(
+                f"Delete {todo.id} {todo.title}?",
+                lambda: self.write(lambda tx: tx.delete(tx.get(Kind.TODO, todo.id)), done="To-do deleted"),
+            )

@@ -1,0 +1,1 @@
+"""Widgets shared by the sections (and later the meeting screen)."""
