@@ -64,12 +64,14 @@ class FormScreen(ModalScreen[Any]):
     FormScreen .field-error.-empty { display: none; }
     FormScreen #form-error { color: $error; height: auto; }
     FormScreen #form-hint { color: $text-muted; margin-top: 1; }
-    FormScreen Input { margin: 0; }
+    FormScreen Input { margin: 0 0 1 0; background: $boost; }
+    FormScreen Input:focus { background: $primary 25%; }
     """
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
         Binding("ctrl+s", "submit", "Save", tooltip="Check every field and save"),
+        Binding("enter", "next_field", "Next", show=False, priority=True, tooltip="Next field; on the last, save"),
     ]
 
     def __init__(
@@ -95,6 +97,7 @@ class FormScreen(ModalScreen[Any]):
                     placeholder=field.placeholder,
                     id=f"field-{field.name}",
                     suggester=SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None,
+                    compact=True,
                 )
                 yield Static("", id=f"error-{field.name}", classes="field-error -empty", markup=False)
             yield Static("", id="form-error", markup=False)
@@ -136,15 +139,19 @@ class FormScreen(ModalScreen[Any]):
                 self._show_error(name, self._field_error(field, event.value))
         self.show_form_error("")
 
-    @on(Input.Submitted)
-    def _next_or_submit(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_next_field(self) -> None:
+        """Enter moves on at once (not via a posted message), so fast typing lands in the next field."""
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index < len(inputs) - 1:
-            inputs[index + 1].focus()
-        else:
+        focused = self.focused
+        if focused not in inputs:
             self.action_submit()
+            return
+        index = inputs.index(focused)  # type: ignore[arg-type]
+        if index < len(inputs) - 1:
+            self.set_focus(inputs[index + 1])
+        else:
+            # Keys typed just before Enter may still wait in the field's queue: submit behind them.
+            inputs[index].call_later(self.action_submit)
 
     # Actions --------------------------------------------------------------------
 
