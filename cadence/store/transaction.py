@@ -85,6 +85,8 @@ class Transaction(View):
     def save(self, record: R, **changes: Any) -> R:
         """Store a changed copy of an existing record (validated as a whole)."""
         kind = record.kind
+        if "id" in changes and changes["id"] != record.id:
+            raise InputError(f"{record.id}: the id of a record cannot change")
         updated = self._validated(type(record), {**record.model_dump(), **changes})
         table = self._db.table(kind.value)
         number = id_number(updated.id)

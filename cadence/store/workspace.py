@@ -173,9 +173,16 @@ class Workspace:
         except PermissionError:
             raise WorkspaceMissing(f"cannot lock {self.lock_path}: permission denied") from None
         try:
+            self._remove_dead_temp_files()
             yield
         finally:
             lock.release()
+
+    def _remove_dead_temp_files(self) -> None:
+        """Temp files are only made under the lock, so any found while we hold it are a killed writer's."""
+        for pattern in (f".{FILE_NAME}.*.tmp", "backups/.*.tmp"):
+            for leftover in self.folder.glob(pattern):
+                leftover.unlink(missing_ok=True)
 
     def _lock_mode(self) -> int:
         try:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import grp
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from cadence.store import Workspace
+
+# The test modules import ``store_helpers`` by its plain name: make that work whether or not
+# tests/ is a package (pytest only puts this folder on sys.path itself when it is not).
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
 
 
 class Clock:
