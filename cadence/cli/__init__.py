@@ -19,6 +19,7 @@ from cadence.cli.issue_commands import headline, issue, todo
 from cadence.cli.people_commands import person, team
 from cadence.cli.rock_commands import rock
 from cadence.cli.scorecard_commands import measurable, score
+from cadence.cli.scorecard_io_commands import scorecard
 from cadence.cli.serve_command import serve
 from cadence.cli.workspace_commands import check, demo, export, init
 from cadence.store.errors import InputError, WorkspaceError
@@ -56,7 +57,7 @@ def cli(ctx: click.Context, workspace: Path | None) -> None:
         run_tui(ctx.obj.folder)
 
 
-for command in (init, demo, check, export, serve, person, team, rock, measurable, score, issue, todo, headline):
+for command in (init, demo, check, export, serve, person, team, rock, measurable, score, scorecard, issue, todo, headline):
     cli.add_command(command)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import dump, emit_json, safe, table
 from cadence.domain.models import Measurable
-from cadence.domain.periods import weeks_back
+from cadence.domain.scorecard import NOTE_MARK, GridCell, GridRow, active_measurables, build_grid, week_periods
 from cadence.domain.units import format_value
 from cadence.store import actions
 from cadence.store.view import View
@@ -33,7 +35,20 @@ def measurable_add(context: CliContext, title: str, owner: str, goal: str, unit:
 
 
 def _active(view: View) -> list[Measurable]:
-    return sorted((m for m in view.measurables if not m.archived), key=lambda m: (m.order, m.id))
+    return active_measurables(view.measurables)
+
+
+@measurable.command("goal")
+@click.argument("measurable_id")
+@click.argument("goal")
+@click.option("--from", "from_week", default=None, help="Any day of the first week it applies to (default: this week).")
+@pass_context
+def measurable_goal(context: CliContext, measurable_id: str, goal: str, from_week: str | None) -> None:
+    """Change a measurable's goal from a week on; earlier weeks keep the goal they had."""
+    with context.write() as tx:
+        changed = actions.change_goal(tx, measurable_id, goal, context.today, from_week)
+    latest = changed.goal_history[-1]
+    click.echo(f"{changed.id} goal {latest.goal.describe(changed.unit)} from the week of {latest.week}")
 
 
 @measurable.command("list")
@@ -43,12 +58,16 @@ def measurable_list(context: CliContext, as_json: bool) -> None:
     """List measurables."""
     view = context.read()
     measurables = _active(view)
+    this_week = view.week_of(context.today)
     if as_json:
         emit_json(dump(measurables))
         return
     table(
         ["ID", "OWNER", "GOAL", "UNIT", "TITLE"],
-        [[m.id, view.person_name(m.owner_id), m.goal.describe(m.unit), m.unit.value, m.title] for m in measurables],
+        [
+            [m.id, view.person_name(m.owner_id), m.goal_for_week(this_week).describe(m.unit), m.unit.value, m.title]
+            for m in measurables
+        ],
     )
 
 
@@ -77,42 +96,46 @@ def score_set(context: CliContext, measurable_id: str, value: str, week: str | N
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
 def score_show(context: CliContext, weeks: int, as_json: bool) -> None:
-    """The scorecard: the last weeks, each value marked + (on goal) or - (off goal)."""
+    """The scorecard: the last weeks, each value marked + (on goal) or - (off goal), * if it has a note.
+
+    Built by the same grid function as the TUI's Scorecard, so both agree.
+    """
     view = context.read()
-    week_starts = weeks_back(context.today, weeks, view.meta.week_start_day)
-    measurables = _active(view)
+    periods = week_periods(context.today, weeks, view.meta.week_start_day)
+    rows = build_grid(_active(view), view.scores, periods)
     if as_json:
-        emit_json(
-            [
-                {
-                    "id": m.id,
-                    "title": m.title,
-                    "owner": view.person_name(m.owner_id),
-                    "unit": m.unit.value,
-                    "weeks": {
-                        week.isoformat(): _score_json(view, m, week) for week in week_starts
-                    },
-                }
-                for m in measurables
-            ]
-        )
+        emit_json([_row_json(view, row) for row in rows])
         return
-    rows = []
-    for m in measurables:
-        cells = []
-        for week in week_starts:
-            found = view.score_for(m.id, week)
-            if found is None:
-                cells.append("·")
-            else:
-                mark = "+" if m.goal_for_week(week).is_met(found.value) else "-"
-                cells.append(f"{format_value(found.value, m.unit)}{mark}")
-        rows.append([m.id, safe(m.title), m.goal.describe(m.unit), *cells])
-    table(["ID", "MEASURABLE", "GOAL", *[w.strftime("%m-%d") for w in week_starts]], rows, max_width=28)
+    lines = []
+    for row in rows:
+        m = row.measurable
+        cells = [_cell_text(row, cell) for cell in row.cells]
+        lines.append([m.id, safe(m.title), row.goal.describe(m.unit), *cells])
+    table(["ID", "MEASURABLE", "GOAL", *[p.start.strftime("%m-%d") for p in periods]], lines, max_width=28)
 
 
-def _score_json(view: View, m: Measurable, week) -> dict | None:  # type: ignore[no-untyped-def, type-arg]
-    found = view.score_for(m.id, week)
-    if found is None:
-        return None
-    return {"value": found.value, "on_goal": m.goal_for_week(week).is_met(found.value), "note": found.note}
+def _cell_text(row: GridRow, cell: GridCell) -> str:
+    if cell.value is None:
+        return "·"
+    mark = "+" if cell.on_goal else "-"
+    return f"{format_value(cell.value, row.measurable.unit)}{mark}{NOTE_MARK if cell.note else ''}"
+
+
+def _row_json(view: View, row: GridRow) -> dict[str, Any]:
+    m = row.measurable
+    return {
+        "id": m.id,
+        "title": m.title,
+        "owner": view.person_name(m.owner_id),
+        "unit": m.unit.value,
+        "goal": row.goal.describe(m.unit),
+        "average": row.average,
+        "total": row.total,
+        "trend": row.trend,
+        "weeks": {
+            cell.period.start.isoformat(): None
+            if cell.value is None
+            else {"value": cell.value, "on_goal": cell.on_goal, "note": cell.note}
+            for cell in row.cells
+        },
+    }

@@ -106,6 +106,17 @@ class GoalChange(BaseModel):
 
 
 class Measurable(Record):
+    """A number on the Scorecard, with one owner and a goal that can change over time.
+
+    Goal history: ``goal`` is the goal that applied *before the first change*.
+    Changing the goal "from week W" appends ``GoalChange(W, new_goal)`` to
+    ``goal_history`` (``actions.change_goal``), so every week before W keeps
+    the goal it had and is still judged by it; ``goal_for_week`` finds the
+    goal in force for any week. A change for a week that already has one
+    replaces it, and changes dated after W are superseded (dropped): "from W
+    on" means from W on. ``goal`` itself is never rewritten by a change.
+    """
+
     kind: ClassVar[Kind] = Kind.MEASURABLE
     title: Title
     owner_id: str

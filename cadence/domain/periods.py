@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 import pendulum
 
@@ -158,3 +158,18 @@ def parse_weekday(text: str) -> int:
         if cleaned in (name, name[:3]):
             return index
     raise ValueError(f"not a weekday: {text!r}")
+
+
+def next_meeting(now: datetime, meeting_day: int, meeting_time: time) -> datetime:
+    """The next weekly meeting starting at or after ``now`` (``meeting_day`` as ``date.weekday()``).
+
+    A meeting due today that has not started yet is today's; one whose start
+    time has passed is next week's. ``now`` is naive local time, as the app's
+    clock gives it.
+    """
+    ahead = (meeting_day - now.weekday()) % 7
+    day = _plain(_pd(now.date()).add(days=ahead))
+    start = datetime.combine(day, meeting_time)
+    if start < now:
+        start = datetime.combine(_plain(_pd(day).add(days=7)), meeting_time)
+    return start

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from cadence.locations import themes_dir, user_themes_dir
@@ -44,12 +45,14 @@ def _sections() -> list[Section]:
     from cadence.tui.screens.issues import IssuesScreen
     from cadence.tui.screens.people import PeopleScreen
     from cadence.tui.screens.rocks import RocksScreen
+    from cadence.tui.screens.scorecard import ScorecardScreen
     from cadence.tui.screens.todos import TodosScreen
     from cadence.tui.screens.vision import VisionScreen
 
     return [
         Section("dashboard", "1", "Dashboard", DashboardScreen),
         Section("rocks", "2", "Rocks", RocksScreen),
+        Section("scorecard", "3", "Scorecard", ScorecardScreen),
         Section("issues", "4", "Issues", IssuesScreen),
         Section("todos", "5", "To-Dos", TodosScreen),
         Section("headlines", "6", "Headlines", HeadlinesScreen),
@@ -113,6 +116,18 @@ class CadenceApp(App[None]):
         if isinstance(name, str) and name != self.settings.theme:
             self.settings.remember_theme(name)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: messages quote user titles, which must never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # Sections ---------------------------------------------------------------------
 
     def section_tabs(self) -> list[tuple[str, str, str]]:
@@ -164,10 +179,10 @@ class CadenceApp(App[None]):
 
     def action_help(self) -> None:
         screen = self.screen
-        bindings = [
-            (self.get_key_display(active.binding), active.binding)
-            for active in screen.active_bindings.values()
-        ]
+        active = list(screen.active_bindings.values())
+        own = [item for item in active if item.node is screen or item.node is self]
+        widgets = [item for item in active if item.node is not screen and item.node is not self]
+        bindings = [(self.get_key_display(item.binding), item.binding) for item in own + widgets]
         about = getattr(screen, "HELP", "")
         title = getattr(screen, "SECTION", "") or screen.__class__.__name__
         self.push_screen(HelpScreen(title.title(), describe_bindings(bindings), about))

@@ -20,6 +20,7 @@ SETTINGS_FILE = "settings.json"
 class UserSettings:
     theme: str | None = None
     teams: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
     folder: Path = field(default_factory=user_config_dir)
 
     @classmethod
@@ -33,11 +34,17 @@ class UserSettings:
             return cls(folder=folder)
         theme = data.get("theme") if isinstance(data.get("theme"), str) else None
         teams = data.get("teams") if isinstance(data.get("teams"), dict) else {}
-        return cls(theme=theme, teams={str(k): str(v) for k, v in teams.items()}, folder=folder)
+        people = data.get("people") if isinstance(data.get("people"), dict) else {}
+        return cls(
+            theme=theme,
+            teams={str(k): str(v) for k, v in teams.items()},
+            people={str(k): str(v) for k, v in people.items()},
+            folder=folder,
+        )
 
     def save(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = {"theme": self.theme, "teams": self.teams}
+        payload = {"theme": self.theme, "teams": self.teams, "people": self.people}
         atomic_write_bytes(self.folder / SETTINGS_FILE, (json.dumps(payload, indent=2, sort_keys=True) + "\n").encode())
 
     def team_for(self, workspace_folder: Path) -> str | None:
@@ -45,6 +52,14 @@ class UserSettings:
 
     def remember_team(self, workspace_folder: Path, team_id: str) -> None:
         self.teams[str(workspace_folder.resolve())] = team_id
+        self.save()
+
+    def person_for(self, workspace_folder: Path) -> str | None:
+        """Who "my numbers" means in that workspace (picked once on the Scorecard)."""
+        return self.people.get(str(workspace_folder.resolve()))
+
+    def remember_person(self, workspace_folder: Path, person_id: str) -> None:
+        self.people[str(workspace_folder.resolve())] = person_id
         self.save()
 
     def remember_theme(self, theme: str) -> None:

@@ -34,9 +34,11 @@ async def test_number_keys_switch_sections(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.current_mode == "dashboard"
-        for key, mode in [("2", "rocks"), ("4", "issues"), ("5", "todos"), ("6", "headlines"), ("8", "vision"), ("9", "people"), ("1", "dashboard")]:
+        for key, mode in [("2", "rocks"), ("3", "scorecard"), ("4", "issues"), ("5", "todos"), ("6", "headlines"), ("8", "vision"), ("9", "people"), ("1", "dashboard")]:
             await pilot.press(key)
             assert app.current_mode == mode
+            if mode == "scorecard":
+                await pilot.press("escape")  # digits type values in the grid; Esc gives them back to sections
 
 
 async def test_palette_goes_to_a_section(make_app) -> None:

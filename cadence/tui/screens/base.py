@@ -86,8 +86,9 @@ class SectionScreen(Screen[None]):
         change: Callable[[Transaction, dict[str, str]], Any],
         done: str | None = None,
         submit_label: str = "save",
+        then: Callable[[Any], None] | None = None,
     ) -> None:
-        """A modal form whose submit runs ``change`` in one transaction."""
+        """A modal form whose submit runs ``change`` in one transaction; ``then`` gets what it returned."""
 
         def submit(values: dict[str, str]) -> Any:
             return self.session.write(lambda transaction: change(transaction, values))
@@ -97,6 +98,8 @@ class SectionScreen(Screen[None]):
                 self.refresh_all()
                 if done:
                     self.notify(done, timeout=2)
+                if then is not None:
+                    then(result)
 
         self.app.push_screen(FormScreen(title, fields, submit, submit_label), closed)
 

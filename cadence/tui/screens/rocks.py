@@ -1,18 +1,439 @@
-"""TEMPORARY stand-in for the Rocks section; replaced by the real screen."""
+"""Rocks: the quarter's 90-day priorities, company rocks first and then by owner, with milestones.
+
+The table holds three kinds of row (group headings, rocks, and the milestones
+of rocks opened with Enter or ``m``); the footer changes with the row under
+the cursor so it only shows keys that do something there. The quarter shown
+and the owner filter live on the screen, not in the workspace.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
+from textual.widgets import DataTable, Static
 
+from cadence.domain.ids import Kind
+from cadence.domain.models import Rock
+from cadence.domain.periods import Quarter, parse_quarter
+from cadence.store import actions
+from cadence.store.errors import InputError
+from cadence.store.transaction import Transaction
 from cadence.tui.screens.base import SectionScreen
+from cadence.tui.screens.rock_rows import (
+    RowKey,
+    completion_line,
+    detail_text,
+    period_line,
+    table_rows,
+    title_width,
+)
+from cadence.tui.widgets.dialogs import ChoiceScreen
+from cadence.tui.widgets.forms import FormField, one_of
+from cadence.tui.widgets.record_table import RecordTable
+
+EVERYONE = "*"
+WIDE_COLUMNS = 100  # from here the rock ids get a place in the table
+TALL_ROWS = 34  # from here the selected rock is shown whole under the table
+
+# Actions that need a rock row, a milestone row, or either, under the cursor.
+ON_ROCK = {"cycle_status", "to_issue", "move_earlier", "move_later"}
+ON_MILESTONE = {"tick", "add_milestone"}
+ON_EITHER = {"edit", "delete", "toggle_milestones", "add_milestone_any"}
 
 
 class RocksScreen(SectionScreen):
     SECTION = "rocks"
+    HELP = (
+        "The quarter's rocks for the picked team: company rocks first, then each owner's. "
+        "Enter or m opens a rock's milestones; x ticks the milestone under the cursor. "
+        "s cycles on-track, off-track, done (not-done only in the last two weeks of the quarter). "
+        "[ and ] show another quarter; < and > move the rock to the previous or next one. "
+        "More than 7 rocks for one person is marked ⚠ (guidance, not a rule)."
+    )
+    CSS_PATH = "rocks.tcss"
+
+    BINDINGS = [
+        Binding("a", "add", "Add", tooltip="Add a rock"),
+        Binding("e", "edit", "Edit", tooltip="Edit the rock (title, due, description) or the milestone"),
+        Binding("s", "cycle_status", "Status", tooltip="on-track → off-track → done (not-done at quarter end)"),
+        Binding("x,space", "tick", "Tick", tooltip="Tick / untick the milestone under the cursor"),
+        Binding("m", "toggle_milestones", "Milestones", tooltip="Show or hide the rock's milestones (Enter too)"),
+        Binding("n", "add_milestone", "New", tooltip="Add a milestone to this rock"),
+        Binding("n", "add_milestone_any", "Add a milestone", show=False, tooltip="Add a milestone to the rock"),
+        Binding("i", "to_issue", "Issue", tooltip="Drop the rock to the Issues list"),
+        Binding("d", "delete", "Delete", tooltip="Delete the rock or milestone (asks first)"),
+        Binding("f", "filter_owner", "Owner filter", show=False, tooltip="Show one person's rocks, or everyone's"),
+        Binding("left_square_bracket", "show_quarter(-1)", "Previous quarter", show=False, tooltip="Show the quarter before"),
+        Binding("right_square_bracket", "show_quarter(1)", "Next quarter", show=False, tooltip="Show the quarter after"),
+        Binding("less_than_sign", "move_earlier", "Move back a quarter", show=False, tooltip="Move the rock back a quarter"),
+        Binding("greater_than_sign", "move_later", "Move on a quarter", show=False, tooltip="Carry the rock to the next quarter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._quarter: Quarter | None = None
+        self.owner_filter: str | None = None
+        self.expanded: set[str] = set()
+        self._place_cursor = True
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Rocks")
+        yield Static(id="rock-period")
+        yield Static(id="rock-rate")
+        yield RecordTable(["Status", "Rock", "Due", "Milestones"], id="rock-table")
+        with VerticalScroll(id="rock-detail"):
+            yield Static(id="rock-detail-text")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(RecordTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#rock-detail").display = event.size.height >= TALL_ROWS
+        self.refresh_data()
+
+    # State ----------------------------------------------------------------------------
+
+    @property
+    def quarter(self) -> Quarter:
+        if self._quarter is None:
+            self._quarter = self.session.quarter()
+        return self._quarter
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one(RecordTable)
+
+    def visible_rocks(self) -> list[Rock]:
+        """The shown quarter's rocks for the picked team (company rocks always), by the owner filter."""
+        label = self.quarter.label
+        return [
+            rock
+            for rock in self.session.snapshot.rocks
+            if rock.quarter == label
+            and (rock.company or self.session.belongs(rock.team_id, rock.owner_id))
+            and (self.owner_filter is None or rock.owner_id == self.owner_filter)
+        ]
+
+    def owner_label(self) -> str:
+        return "everyone" if self.owner_filter is None else self.session.snapshot.person_name(self.owner_filter)
+
+    # Drawing ----------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        pass
+        today = self.session.today()
+        rocks = self.visible_rocks()
+        width = self.size.width or 80
+        wide = width >= WIDE_COLUMNS
+        self.query_one("#rock-period", Static).update(period_line(self.quarter, today, self.owner_label(), width - 2))
+        self.query_one("#rock-rate", Static).update(completion_line(rocks, self.quarter, today))
+        self.table.show(
+            table_rows(
+                self.session.snapshot,
+                rocks,
+                expanded=self.expanded,
+                today=today,
+                width=title_width(width, wide),
+                wide=wide,
+                quarter=self.quarter.label,
+            )
+        )
+        if self._place_cursor:
+            self._place_cursor = False
+            self.first_rock()
+        self.show_detail()
+        self.refresh_bindings()
+
+    def first_rock(self) -> None:
+        """Put the cursor on the first rock (not on a heading), as when the section opens."""
+        for index in range(self.table.row_count):
+            row_key, _ = self.table.coordinate_to_cell_key((index, 0))  # type: ignore[arg-type]
+            if row_key.value and RowKey.parse(row_key.value).is_rock:
+                self.table.move_cursor(row=index, animate=False)
+                return
+
+    def show_detail(self) -> None:
+        target = self.query_one("#rock-detail-text", Static)
+        rock = self.rock_here()
+        if rock is None:
+            target.update(Text("Pick a rock to see it whole here.", style="dim"))
+        else:
+            target.update(detail_text(rock, self.session.snapshot, self.session.today()))
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected)
+    def _entered(self, event: DataTable.RowSelected) -> None:
+        self.action_toggle_milestones()
+
+    # What is under the cursor --------------------------------------------------------------
+
+    def row_here(self) -> RowKey | None:
+        try:
+            key = self.table.selected_key
+        except NoMatches:  # asked by the footer before the table is there
+            return None
+        return RowKey.parse(key) if key else None
+
+    def rock_here(self) -> Rock | None:
+        """The rock under the cursor, or the rock whose milestone is under it."""
+        row = self.row_here()
+        if row is None or row.rock_id is None:
+            return None
+        try:
+            return self.session.snapshot.get(Kind.ROCK, row.rock_id)  # type: ignore[return-value]
+        except InputError:
+            return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need a rock (or a milestone) under the cursor are hidden where there is none."""
+        if action not in ON_ROCK | ON_MILESTONE | ON_EITHER:
+            return True
+        row = self.row_here()
+        if row is None or row.rock_id is None:
+            return False
+        if action in ON_ROCK:
+            return row.is_rock
+        if action in ON_MILESTONE:
+            return row.is_milestone
+        return True
+
+    def _rock_or_warn(self) -> Rock | None:
+        rock = self.rock_here()
+        if rock is None:
+            self.notify("Move the cursor to a rock first.", severity="warning")
+        return rock
+
+    # Looking around ----------------------------------------------------------------------------
+
+    def action_show_quarter(self, step: int) -> None:
+        self._quarter = self.quarter.next() if step > 0 else self.quarter.previous()
+        self._place_cursor = True
+        self.refresh_data()
+
+    def action_filter_owner(self) -> None:
+        people = [(person.id, person.name) for person in self.session.snapshot.people if person.active]
+
+        def picked(choice: str | None) -> None:
+            if choice is not None:
+                self.owner_filter = None if choice == EVERYONE else choice
+                self._place_cursor = True
+                self.refresh_data()
+
+        self.app.push_screen(
+            ChoiceScreen("Whose rocks?", [(EVERYONE, "Everyone"), *people], self.owner_filter or EVERYONE), picked
+        )
+
+    def action_toggle_milestones(self) -> None:
+        rock = self.rock_here()
+        if rock is None:
+            return
+        if rock.id in self.expanded:
+            self.expanded.discard(rock.id)
+            self.refresh_data()
+            self.table.select_key(rock.id)
+        elif not rock.milestones:
+            self.notify(f"{rock.id} has no milestones yet: n adds one.", timeout=3)
+        else:
+            self.expanded.add(rock.id)
+            self.refresh_data()
+
+    # Rocks ------------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        today = self.session.today()
+        team_id = self.session.team_id
+        fiscal_start = self.session.snapshot.meta.fiscal_start_month
+        owner = self.owner_label() if self.owner_filter else ""
+
+        def check_quarter(value: str) -> str | None:
+            try:
+                parse_quarter(value, fiscal_start)
+            except ValueError as error:
+                return str(error)
+            return None
+
+        def change(tx: Transaction, values: dict[str, str]) -> tuple[Rock, list[str]]:
+            label = actions.parse_quarter_field(tx, values["quarter"])
+            due = values["due"].strip() or parse_quarter(label, fiscal_start).end.isoformat()
+            return actions.add_rock(
+                tx,
+                values["title"],
+                values["owner"],
+                today,
+                company=values["company"].strip().lower() in ("y", "yes"),
+                quarter=label,
+                due=due,
+                team=team_id,
+            )
+
+        self.open_form(
+            "New rock",
+            [
+                FormField("title", "Rock", required=True, placeholder="Renegotiate the board supply contract"),
+                FormField(
+                    "owner", "Owner", value=owner, required=True, check=self.check_person, suggestions=self.people_names()
+                ),
+                FormField("company", "Company rock? (yes / no)", value="no", check=one_of(["yes", "no", "y", "n"])),
+                FormField("quarter", "Quarter", value=self.quarter.label, required=True, check=check_quarter),
+                FormField("due", "Due (default: the quarter's last day)", placeholder="2026-12-18, +6w"),
+            ],
+            change,
+            then=self._added,
+        )
+
+    def _added(self, result: tuple[Rock, list[str]]) -> None:
+        rock, warnings = result
+        if rock.quarter == self.quarter.label:
+            self.table.select_key(rock.id)
+            self.notify(f"{rock.id} added", timeout=2)
+        else:
+            self.notify(f"{rock.id} added to {rock.quarter} (press ] or [ to see it)", timeout=4)
+        for warning in warnings:
+            self.notify(warning, title="Many rocks", severity="warning", timeout=8)
+
+    def action_edit(self) -> None:
+        row = self.row_here()
+        rock = self._rock_or_warn()
+        if rock is None or row is None:
+            return
+        if row.milestone is not None:
+            self._edit_milestone(rock, row.milestone)
+            return
+        today = self.session.today()
+
+        def change(tx: Transaction, values: dict[str, str]) -> Rock:
+            current = tx.get(Kind.ROCK, rock.id)
+            due = actions.parse_date_field(values["due"], today, "due") if values["due"].strip() else None
+            return tx.save(current, title=values["title"], due=due, description=values["description"])
+
+        self.open_form(
+            f"Edit {rock.id}",
+            [
+                FormField("title", "Rock", value=rock.title, required=True),
+                FormField("due", "Due", value=rock.due.isoformat() if rock.due else ""),
+                FormField("description", "Description", value=rock.description),
+            ],
+            change,
+            done="Rock saved",
+        )
+
+    def action_cycle_status(self) -> None:
+        rock = self._rock_or_warn()
+        if rock is not None:
+            today = self.session.today()
+            changed = self.write(lambda tx: actions.cycle_rock_status(tx, rock.id, today))
+            if changed is not None:
+                self.notify(f"{changed.id} is {changed.status.value}", timeout=2)
+
+    def action_to_issue(self) -> None:
+        rock = self._rock_or_warn()
+        if rock is not None:
+            today = self.session.today()
+            issue = self.write(lambda tx: actions.drop_to_issues(tx, tx.get(Kind.ROCK, rock.id), today))
+            if issue is not None:
+                self.notify(f"{issue.id} added to the Issues list", timeout=3)
+
+    def action_move_earlier(self) -> None:
+        self._move(-1)
+
+    def action_move_later(self) -> None:
+        self._move(1)
+
+    def _move(self, step: int) -> None:
+        rock = self._rock_or_warn()
+        if rock is None:
+            return
+        current = parse_quarter(rock.quarter, self.session.snapshot.meta.fiscal_start_month)
+        target = current.next() if step > 0 else current.previous()
+        moved = self.write(lambda tx: actions.move_rock(tx, rock.id, target.label))
+        if moved is not None:
+            key = "]" if step > 0 else "["
+            self.notify(f"{moved.id} moved to {moved.quarter} (press {key} to follow it)", timeout=4)
+
+    def action_delete(self) -> None:
+        row = self.row_here()
+        rock = self._rock_or_warn()
+        if rock is None or row is None:
+            return
+        if row.milestone is not None:
+            index = row.milestone
+            title = rock.milestones[index].title if index < len(rock.milestones) else "?"
+            self.confirm(
+                f"Delete the milestone {title!r} of {rock.id}?",
+                lambda: self.write(lambda tx: actions.remove_milestone(tx, rock.id, index), done="Milestone deleted"),
+            )
+            return
+        self.confirm(
+            f"Delete {rock.id} {rock.title}?",
+            lambda: self.write(lambda tx: tx.delete(tx.get(Kind.ROCK, rock.id)), done="Rock deleted"),
+        )
+
+    # Milestones ----------------------------------------------------------------------------------
+
+    def action_add_milestone(self) -> None:
+        self.action_add_milestone_any()
+
+    def action_add_milestone_any(self) -> None:
+        rock = self._rock_or_warn()
+        if rock is None:
+            return
+        today = self.session.today()
+
+        def change(tx: Transaction, values: dict[str, str]) -> Rock:
+            return actions.add_milestone(tx, rock.id, values["title"], values["due"].strip() or None, today)
+
+        def added(result: Rock) -> None:
+            self.expanded.add(rock.id)
+            self.refresh_data()
+            self.table.select_key(RowKey(rock.id, len(result.milestones) - 1).text())
+
+        self.open_form(
+            f"New milestone for {rock.id}",
+            [
+                FormField("title", "Milestone", required=True, placeholder="Test with ten closed jobs"),
+                FormField("due", "Due", placeholder="2026-12-04, friday, +2w"),
+            ],
+            change,
+            done="Milestone added",
+            then=added,
+        )
+
+    def _edit_milestone(self, rock: Rock, index: int) -> None:
+        milestone = rock.milestones[index]
+        today = self.session.today()
+
+        def change(tx: Transaction, values: dict[str, str]) -> Rock:
+            current: Rock = tx.get(Kind.ROCK, rock.id)  # type: ignore[assignment]
+            if index >= len(current.milestones):
+                raise InputError(f"that milestone of {rock.id} no longer exists")
+            due = actions.parse_date_field(values["due"], today, "due") if values["due"].strip() else None
+            milestones = list(current.milestones)
+            milestones[index] = milestones[index].model_copy(update={"title": values["title"].strip(), "due": due})
+            return tx.save(current, milestones=milestones)
+
+        self.open_form(
+            f"Edit milestone of {rock.id}",
+            [
+                FormField("title", "Milestone", value=milestone.title, required=True),
+                FormField("due", "Due", value=milestone.due.isoformat() if milestone.due else ""),
+            ],
+            change,
+            done="Milestone saved",
+        )
+
+    def action_tick(self) -> None:
+        row = self.row_here()
+        rock = self.rock_here()
+        if rock is None or row is None or row.milestone is None or row.milestone >= len(rock.milestones):
+            return
+        index = row.milestone
+        done = not rock.milestones[index].done
+        self.write(lambda tx: actions.set_milestone_done(tx, rock.id, index, done))
+

@@ -1,18 +1,246 @@
-"""TEMPORARY stand-in for the Vision section; replaced by the real screen."""
+"""Vision: the workspace's V/TO, read in labelled panels and edited one part at a time.
+
+The V/TO is the page a leadership team reads aloud at the quarterly session,
+so it is laid out to be read: who we are (core values, core focus, marketing
+strategy) beside where we are going (10-year target, 3-year picture, 1-year
+plan) when there is room, one scrolling column at 80x24. Each part is edited
+on its own in a multi-line modal, so a slip in one never touches another. The workspace's V/TO is the record
+``V-1`` (or the first with no team); the first save creates it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from cadence.domain.models import Vision
+from cadence.domain.text import visible
+from cadence.store.transaction import Transaction
+from cadence.store.view import View
 from cadence.tui.screens.base import SectionScreen
+from cadence.tui.widgets.dialogs import ChoiceScreen
+from cadence.tui.widgets.literal import literal_block
+from cadence.tui.widgets.textarea_form import TextAreaField, TextAreaFormScreen
+
+WORKSPACE_VISION_ID = "V-1"
+UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One editable part of the V/TO: a field of the ``Vision`` record."""
+
+    name: str
+    label: str
+    is_list: bool = False
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: str
+    parts: tuple[Part, ...]
+
+
+LEFT: tuple[Panel, ...] = (
+    Panel("values", "Core values", (Part("core_values", "Core values", is_list=True),)),
+    Panel(
+        "focus",
+        "Core focus",
+        (Part("core_focus_purpose", "Purpose / cause / passion"), Part("core_focus_niche", "Niche")),
+    ),
+    Panel(
+        "marketing",
+        "Marketing strategy",
+        (
+            Part("target_market", "Target market"),
+            Part("three_uniques", "Three uniques", is_list=True, numbered=True),
+            Part("proven_process", "Proven process"),
+            Part("guarantee", "Guarantee"),
+        ),
+    ),
+)
+RIGHT: tuple[Panel, ...] = (
+    Panel("target", "10-year target", (Part("ten_year_target", "10-year target"),)),
+    Panel("picture", "3-year picture", (Part("three_year_picture", "3-year picture"),)),
+    Panel("plan", "1-year plan", (Part("one_year_plan", "1-year plan"),)),
+)
+PANELS = LEFT + RIGHT
+PARTS: dict[str, Part] = {part.name: part for panel in PANELS for part in panel.parts}
+
+
+def panel_of(part: Part) -> Panel:
+    return next(panel for panel in PANELS if part in panel.parts)
+
+
+def full_label(part: Part) -> str:
+    """``Core focus: Niche``; a part alone in its panel is named by the panel."""
+    panel = panel_of(part)
+    return part.label if len(panel.parts) == 1 else f"{panel.title}: {part.label}"
+
+
+def workspace_vision(view: View) -> Vision | None:
+    """``V-1`` if present, else the first V/TO that belongs to no team, else none yet."""
+    visions = view.visions
+    for vision in visions:
+        if vision.id == WORKSPACE_VISION_ID:
+            return vision
+    return next((vision for vision in visions if vision.team_id is None), None)
+
+
+def as_editable(part: Part, vision: Vision | None) -> str:
+    """The part's text as the editor shows it: list parts one item per line, control characters made visible."""
+    if vision is None:
+        return ""
+    value = getattr(vision, part.name)
+    text = "\n".join(value) if part.is_list else value
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def parse_edit(part: Part, text: str) -> str | list[str]:
+    """Back from the editor: list parts drop blank lines and outer spaces; text keeps its lines."""
+    if part.is_list:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return text.strip()
+
+
+def render_part(part: Part, vision: Vision | None) -> Text:
+    value = getattr(vision, part.name) if vision is not None else ([] if part.is_list else "")
+    if not value:
+        return Text("(empty: press e to write it)", style="dim italic")
+    if part.is_list:
+        lines = [
+            (f"{number}. " if part.numbered else "• ") + item for number, item in enumerate(value, start=1)
+        ]
+        return literal_block("\n".join(lines))
+    return literal_block(value)
+
+
+class VisionPart(Static, can_focus=True):
+    """One part of the V/TO; focus it (Tab, ↑↓) and press e or Enter to edit it."""
+
+    BINDINGS = [
+        Binding("down,j", "app.focus_next", "Next part", show=False, tooltip="Move to the next part"),
+        Binding("up,k", "app.focus_previous", "Previous part", show=False, tooltip="Move to the previous part"),
+        Binding("enter", "screen.edit", "Edit", show=False, tooltip="Edit this part"),
+    ]
+
+    def __init__(self, part: Part, show_label: bool) -> None:
+        super().__init__(id=f"part-{part.name}", markup=False)
+        self.part = part
+        self.show_label = show_label
+
+    def show(self, vision: Vision | None) -> None:
+        body = render_part(self.part, vision)
+        if self.show_label:
+            body = Text.assemble((self.part.label, "bold"), "\n", body)
+        self.update(body)
 
 
 class VisionScreen(SectionScreen):
     SECTION = "vision"
+    HELP = (
+        "The V/TO for the whole workspace. Tab or ↑↓ moves between its parts; e (or Enter) edits the "
+        "highlighted part in a multi-line editor (lists: one item per line). Ctrl+S saves, Esc cancels."
+    )
+    CSS_PATH = "vision.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted part (or choose one)"),
+        Binding("E", "choose", "Pick part", tooltip="Choose which part of the V/TO to edit"),
+    ]
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Vision")
+        yield Static(id="vision-hint")
+        with VerticalScroll(id="vision-scroll"):
+            with Container(id="vision-columns"):
+                for column, panels in (("left", LEFT), ("right", RIGHT)):
+                    with Vertical(classes="vision-column", id=f"vision-{column}"):
+                        for panel in panels:
+                            with Vertical(classes="vision-panel", id=f"panel-{panel.key}") as box:
+                                box.border_title = panel.title
+                                for part in panel.parts:
+                                    yield VisionPart(part, show_label=len(panel.parts) > 1)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query(VisionPart).first().focus()
+
+    # Data ---------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        pass
+        vision = workspace_vision(self.session.snapshot)
+        hint = self.query_one("#vision-hint", Static)
+        if vision is None:
+            hint.update(Text("No V/TO yet: press e to write its first part.", style="bold"))
+        else:
+            hint.update(
+                Text.assemble(
+                    ("V/TO ", "bold"), vision.id, (" · Tab/↑↓ move · e edit the highlighted part", "dim")
+                )
+            )
+        for widget in self.query(VisionPart):
+            widget.show(vision)
+
+    def focused_part(self) -> Part | None:
+        focused = self.focused
+        return focused.part if isinstance(focused, VisionPart) else None
+
+    # Actions --------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        part = self.focused_part()
+        if part is None:
+            self.action_choose()
+        else:
+            self.edit_part(part)
+
+    def action_choose(self) -> None:
+        options = [(part.name, full_label(part)) for part in PARTS.values()]
+
+        def picked(name: str | None) -> None:
+            if name:
+                self.query_one(f"#part-{name}", VisionPart).focus()
+                self.edit_part(PARTS[name])
+
+        current = self.focused_part()
+        self.app.push_screen(
+            ChoiceScreen("Edit which part of the V/TO?", options, current.name if current else None), picked
+        )
+
+    def edit_part(self, part: Part) -> None:
+        shown = as_editable(part, workspace_vision(self.session.snapshot))
+
+        def submit(values: dict[str, str]) -> Any:
+            if values[part.name] == shown:
+                return UNCHANGED
+            value = parse_edit(part, values[part.name])
+
+            def change(tx: Transaction) -> Vision:
+                current = workspace_vision(tx)
+                if current is None:
+                    return tx.add(Vision, **{part.name: value})
+                return tx.save(current, **{part.name: value})
+
+            return self.session.write(change)
+
+        def closed(result: Any) -> None:
+            if result == UNCHANGED:
+                self.notify("Nothing changed.", timeout=2)
+            elif result is not None:
+                self.refresh_all()
+                self.notify(f"{full_label(part)} saved", timeout=2)
+
+        fields: Sequence[TextAreaField] = [
+            TextAreaField(part.name, full_label(part), shown, hint="one per line" if part.is_list else "")
+        ]
+        self.app.push_screen(TextAreaFormScreen(f"Edit {full_label(part)}", fields, submit), closed)

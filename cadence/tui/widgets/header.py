@@ -52,7 +52,7 @@ class CadenceHeader(Static):
 
 class SectionTab(Static):
     DEFAULT_CSS = """
-    SectionTab { width: auto; padding: 0 1; color: $text-muted; }
+    SectionTab { width: auto; padding: 0 0 0 1; color: $text-muted; }
     SectionTab.-current { color: $foreground; background: $primary 40%; text-style: bold; }
     SectionTab:hover { background: $boost; }
     """

@@ -1,0 +1,111 @@
+"""How the People section words things: roles, markers, and the detail beside the tables.
+
+Kept apart from the screen so the wording can be read (and tested) without a
+running app. Every name goes through ``literal`` (or ``plain`` / ``said`` for
+our own plain strings and notifications), so what people typed is shown as
+typed and never as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from cadence.domain.metrics import is_overdue
+from cadence.domain.models import Person, RockStatus, Role, Team
+from cadence.domain.text import clip, one_line
+from cadence.store.view import View
+from cadence.tui.widgets.literal import literal
+
+MARK = "●"
+ROLE_WORDS: dict[Role, tuple[str, str]] = {
+    Role.VISIONARY: ("Visionary", "bold magenta"),
+    Role.INTEGRATOR: ("Integrator", "bold cyan"),
+    Role.MEMBER: ("member", ""),
+}
+NAME_WIDTH = 20  # a person's name in the table (the detail shows it whole)
+TEAM_NAME_WIDTH = 18  # so the teams table fits its 46-column pane when wide
+STATUS_STYLES: dict[RockStatus, str] = {
+    RockStatus.ON_TRACK: "green",
+    RockStatus.OFF_TRACK: "bold red",
+    RockStatus.DONE: "green",
+    RockStatus.NOT_DONE: "dim",
+}
+
+
+def plain(text: str, width: int = 40) -> str:
+    """A name inside our own plain text (titles, field errors): one line, escapes visible, cut."""
+    return clip(one_line(text), width)
+
+
+def said(text: str, width: int = 40) -> str:
+    """A name inside a notification (the app shows notifications as plain text)."""
+    return plain(text, width)
+
+
+def role_text(person: Person) -> Text:
+    if not person.active:
+        return Text("inactive", style="dim italic")
+    word, style = ROLE_WORDS[person.role]
+    return Text(word, style=style)
+
+
+def teams_of(view: View, person_id: str) -> list[Team]:
+    return [team for team in view.teams if person_id in team.member_ids]
+
+
+def todo_text(open_count: int, late: int) -> Text:
+    text = Text(str(open_count))
+    if late:
+        text.append(f" · {late} late", style="bold red")
+    return text
+
+
+def person_detail(view: View, person: Person, quarter: str, today: date) -> Text:
+    """Who they are, their teams, this quarter's rocks and their open to-dos (late ones marked)."""
+    text = Text()
+    text.append_text(literal(person.name, 40, "bold"))
+    text.append(f"\n{person.id} · ")
+    text.append_text(role_text(person))
+    if person.email:
+        text.append("\n")
+        text.append_text(literal(person.email, 60, "dim"))
+    team_names = ", ".join(team.name for team in teams_of(view, person.id)) or "no team"
+    text.append("\nTeams: ")
+    text.append_text(literal(team_names, 60))
+    rocks = [rock for rock in view.rocks if rock.owner_id == person.id and rock.quarter == quarter]
+    text.append(f"\n\nRocks {quarter} ({len(rocks)})", style="bold")
+    for rock in rocks:
+        text.append(f"\n  {rock.id} ")
+        text.append(f"{rock.status.value:<9} ", style=STATUS_STYLES.get(rock.status, ""))
+        text.append_text(literal(rock.title, 60))
+    todos = [todo for todo in view.todos if todo.owner_id == person.id and not todo.done]
+    text.append(f"\n\nOpen to-dos ({len(todos)})", style="bold")
+    for todo in sorted(todos, key=lambda item: item.due):
+        late = is_overdue(todo, today)
+        text.append(f"\n  {todo.id} ")
+        text.append(f"{todo.due:%a %d %b}" + (" LATE" if late else ""), style="bold red" if late else "")
+        text.append(" ")
+        text.append_text(literal(todo.title, 60))
+    return text
+
+
+def team_detail(view: View, team: Team, picked_id: str | None) -> Text:
+    """The team's kind and its members with their roles, names lined up."""
+    text = Text()
+    text.append_text(literal(team.name, 40, "bold"))
+    text.append(f"\n{team.id} · " + ("leadership team" if team.leadership else "team"))
+    if picked_id == team.id:
+        text.append(f" · {MARK} picked", style="bold yellow")
+    text.append(f"\n\nMembers ({len(team.member_ids)})", style="bold")
+    names = [literal(view.person_name(member_id), 24) for member_id in team.member_ids]
+    width = max((name.cell_len for name in names), default=0) + 2
+    people = {person.id: person for person in view.people}
+    for member_id, name in zip(team.member_ids, names):
+        text.append("\n  ")
+        text.append_text(name)
+        if member_id in people:
+            text.append(" " * (width - name.cell_len))
+            text.append_text(role_text(people[member_id]))
+    return text

@@ -1,0 +1,412 @@
+"""Scorecard: the team's numbers for the last 13 weeks, filled in one keyboard pass.
+
+The weekly pass: open the Scorecard (3); the cursor is on this week's column,
+first measurable. Type a value (the first digit, ``$``, ``-``, ``.``, or
+``y``/``n`` on a yes/no row opens the editor), Enter saves and moves down.
+While the grid has focus, digits type values; Escape hands them back to the
+section keys. Roll-ups (months, quarters) are read-only views of the weeks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from cadence.domain.ids import Kind
+from cadence.domain.models import IssueStatus, Measurable
+from cadence.domain.scorecard import (
+    GridCell,
+    GridRow,
+    Period,
+    PeriodKind,
+    active_measurables,
+    build_grid,
+    periods_for,
+)
+from cadence.domain.text import clip
+from cadence.domain.units import Unit, format_value, parse_value
+from cadence.store import actions
+from cadence.tui.screens.base import SectionScreen
+from cadence.tui.screens.scorecard_forms import add_measurable_form, edit_measurable_form, goal_form, note_form
+from cadence.tui.screens.scorecard_text import cell_detail, notes_text, row_detail, summary_line
+from cadence.tui.widgets.cell_entry import CellEntry, CellInput
+from cadence.tui.widgets.dialogs import ChoiceScreen
+from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.score_grid import GridLayout, ScoreGrid
+
+VALUE_STARTERS = set("0123456789$-.+€£¥")
+YESNO_STARTERS = set("yn01")  # N (shift) stays the note key on yes/no rows
+ROWS_AROUND_GRID = 7  # header, tabs, summary, detail, editor, footer, one line of notes
+
+
+def starts_value(character: str, unit: Unit) -> bool:
+    """Does typing ``character`` on a cell of this unit begin a value (rather than a command)?"""
+    if unit is Unit.YESNO:
+        return character in YESNO_STARTERS
+    return character in VALUE_STARTERS
+
+
+class ScorecardScreen(SectionScreen):
+    SECTION = "scorecard"
+    CSS_PATH = "scorecard.tcss"
+    HELP = (
+        "Type a value on a cell to enter it (12,500  $12.5k  85%  yes/no  1:30); Enter saves and moves "
+        "down, Tab right, Esc cancels. ✓ on goal, ✗ off goal, * has a note. While the grid has focus, "
+        "digits type values: press Esc to use 1-9 for sections (Enter comes back)."
+    )
+
+    BINDINGS = [
+        Binding("n", "note", "Note", tooltip="Add or edit the note on this cell (N on yes/no rows)"),
+        Binding("N", "note", "Note", show=False, tooltip="Note on this cell (works on yes/no rows too)"),
+        Binding("i", "to_issue", "Issue", tooltip="Drop a red cell to the Issues list"),
+        Binding("p", "period", "Period", tooltip="Weeks / months / quarters (roll-ups are read-only)"),
+        Binding("m", "mine", "Mine", tooltip="My numbers: one person's measurables across all teams"),
+        Binding("a", "add", "Add", tooltip="Add a measurable to this team"),
+        Binding("g", "goal", "Goal", tooltip="Change the goal from a chosen week on"),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit the measurable: title, owner, unit, roll-up"),
+        Binding("delete,backspace", "clear", "Clear", show=False, tooltip="Clear this cell's value (asks first)"),
+        Binding("K,ctrl+up", "reorder(-1)", "Row up", show=False, tooltip="Move the measurable up a row"),
+        Binding("J,ctrl+down", "reorder(1)", "Row down", show=False, tooltip="Move the measurable down a row"),
+        Binding("d", "archive", "Archive", show=False, tooltip="Archive the measurable (asks first)"),
+        Binding("f", "flip", "Flip", show=False, tooltip="Newest week on the left / on the right"),
+        Binding("M", "pick_me", "Whose", show=False, tooltip="Pick whose numbers 'Mine' shows"),
+        Binding("escape", "release", "Release", show=False, tooltip="Let 1-9 switch sections (Enter: back)"),
+        Binding("enter", "focus_grid", "Grid", show=False, tooltip="Back to the grid"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = PeriodKind.WEEK
+        self.newest_left = False
+        self.mine_id: str | None = None
+        self.editing: tuple[str, date] | None = None
+        self._layout: GridLayout | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="sc-summary", markup=False)
+        yield ScoreGrid(id="sc-grid")
+        yield Static(id="sc-detail", markup=False)
+        yield CellEntry(id="sc-entry")
+        with VerticalScroll(id="sc-notes-box"):
+            yield Static(id="sc-notes", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.grid.focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if not self.entry.is_open:
+            self.grid.focus()
+
+    @property
+    def grid(self) -> ScoreGrid:
+        return self.query_one(ScoreGrid)
+
+    @property
+    def entry(self) -> CellEntry:
+        return self.query_one(CellEntry)
+
+    # Data ---------------------------------------------------------------------------
+
+    def this_week(self) -> date:
+        return self.session.week()
+
+    def periods(self) -> list[Period]:
+        meta = self.session.snapshot.meta
+        periods = periods_for(
+            self.kind,
+            self.session.today(),
+            week_start_day=meta.week_start_day,
+            fiscal_start_month=meta.fiscal_start_month,
+        )
+        return list(reversed(periods)) if self.newest_left else periods
+
+    def current_period(self, periods: list[Period]) -> date | None:
+        week = self.this_week()
+        return next((period.start for period in periods if period.holds_week(week)), None)
+
+    def measurables(self) -> list[Measurable]:
+        shown = active_measurables(self.session.snapshot.measurables)
+        if self.mine_id is not None:
+            return [m for m in shown if m.owner_id == self.mine_id]
+        return [m for m in shown if self.session.belongs(m.team_id, m.owner_id)]
+
+    def refresh_data(self) -> None:
+        snapshot = self.session.snapshot
+        periods = self.periods()
+        rows = build_grid(self.measurables(), snapshot.scores, periods)
+        self._layout = GridLayout.for_width(self.app.size.width)
+        names = {person.id: person.name for person in snapshot.people}
+        grid = self.grid
+        grid.styles.max_height = max(6, self.app.size.height - ROWS_AROUND_GRID)
+        grid.show(rows, periods, self._layout, self.current_period(periods), names)
+        self.query_one("#sc-summary", Static).update(self.summary(rows))
+        self.query_one("#sc-notes", Static).update(notes_text(rows))
+        self.show_detail()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is not None and GridLayout.for_width(event.size.width) != self._layout:
+            self.refresh_data()
+
+    def summary(self, rows: list[GridRow]) -> Text:
+        snapshot = self.session.snapshot
+        if self.mine_id is not None:
+            who = f"My numbers: {clip(snapshot.person_name(self.mine_id), 30)} (all teams)"
+        else:
+            team = self.session.team
+            who = clip(team.name if team else "All measurables", 40)
+        return summary_line(who, self.kind, rows, self.this_week(), self.newest_left)
+
+    def show_detail(self) -> None:
+        row, cell = self.grid.current_row, self.grid.current_cell
+        if row is not None and self.grid.on_summary:
+            shown = row_detail(row)
+        elif row is None or cell is None:
+            shown = Text("")
+        else:
+            shown = cell_detail(row, cell, wide=self.app.size.width >= 110)
+        self.query_one("#sc-detail", Static).update(shown)
+
+    @on(DataTable.CellHighlighted)
+    def _moved(self, event: DataTable.CellHighlighted) -> None:
+        self.show_detail()
+
+    # Entering values ----------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """The first character of a value opens the editor with it, before any key binding sees it."""
+        if self.focused is not self.grid or event.character is None:
+            return
+        row = self.grid.current_row
+        if row is None or not starts_value(event.character, row.measurable.unit):
+            return
+        event.stop()
+        event.prevent_default()
+        self.start_edit(event.character)
+
+    @on(DataTable.CellSelected)
+    def _edit_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        cell = self.grid.current_cell
+        row = self.grid.current_row
+        if cell is not None and row is not None:
+            self.start_edit("" if cell.value is None else format_value(cell.value, row.measurable.unit))
+
+    def editable_cell(self) -> tuple[GridRow, GridCell] | None:
+        row, cell = self.grid.current_row, self.grid.current_cell
+        if row is not None and self.grid.on_summary:
+            self.notify("Avg, Total and Trend are worked out from the weeks.", severity="warning")
+            return None
+        if row is None or cell is None:
+            self.notify("No measurable here yet: press a to add one.", severity="warning")
+            return None
+        if not cell.editable:
+            self.notify("Roll-ups are read-only: press p to get back to weeks.", severity="warning")
+            return None
+        return row, cell
+
+    def start_edit(self, text: str) -> None:
+        found = self.editable_cell()
+        if found is None:
+            return
+        row, cell = found
+        self.editing = (row.measurable.id, cell.period.start)
+        label = Text.assemble(literal(row.measurable.title, 22), f" · {cell.period.start:%d %b}:")
+        self.entry.open(label, text, row.measurable.unit, cell.goal)
+
+    @on(CellInput.Finished)
+    def _finished(self, message: CellInput.Finished) -> None:
+        self.finish_edit(message.text, message.rows, message.columns)
+
+    @on(CellInput.Cancelled)
+    def _cancelled(self, message: CellInput.Cancelled) -> None:
+        self.close_editor()
+
+    def close_editor(self) -> None:
+        self.editing = None
+        self.entry.close()
+        self.grid.focus()
+
+    def finish_edit(self, text: str, rows: int, columns: int) -> None:
+        """Save what was typed (refusing what does not parse), then move the cursor."""
+        if self.editing is None:
+            return
+        measurable_id, week = self.editing
+        snapshot = self.session.snapshot
+        try:
+            measurable: Measurable = snapshot.get(Kind.MEASURABLE, measurable_id)  # type: ignore[assignment]
+        except ValueError:
+            self.close_editor()
+            return
+        if text.strip():
+            try:
+                value = parse_value(text, measurable.unit)
+            except ValueError as error:
+                self.entry.show_problem(str(error))
+                self.notify(f"{error}; the cell is unchanged", title="Not saved", severity="warning", markup=False)
+                return
+            existing = snapshot.score_for(measurable_id, week)
+            if existing is None or existing.value != value:
+                today = self.session.today()
+                saved = self.write(
+                    lambda tx: actions.set_score(tx, measurable_id, text, today, week=week.isoformat())
+                )
+                if saved is None:
+                    return
+        self.close_editor()
+        self.grid.place(measurable_id, week)
+        self.grid.action_move(rows, columns)
+
+    # Cell actions ----------------------------------------------------------------------
+
+    def action_note(self) -> None:
+        found = self.editable_cell()
+        if found is None:
+            return
+        row, cell = found
+        if cell.value is None:
+            self.notify("Enter a value for that week first; then press n for its note.", severity="warning")
+            return
+        fields, change = note_form(row.measurable.id, cell.period.start, cell.note)
+        self.open_form(f"Note: {row.measurable.title}, week of {cell.period.start:%d %b}", fields, change, done="Note saved")
+
+    def action_clear(self) -> None:
+        found = self.editable_cell()
+        if found is None:
+            return
+        row, cell = found
+        if cell.value is None:
+            self.notify("That cell is empty already.", timeout=2)
+            return
+        measurable_id, week = row.measurable.id, cell.period.start
+        value = format_value(cell.value, row.measurable.unit)
+        self.confirm(
+            f"Clear {row.measurable.title} for the week of {week:%d %b %Y} ({value})?",
+            lambda: self.write(lambda tx: actions.clear_score(tx, measurable_id, week), done="Cleared"),
+        )
+
+    def action_to_issue(self) -> None:
+        found = self.editable_cell()
+        if found is None:
+            return
+        row, cell = found
+        if cell.value is None or cell.on_goal:
+            self.notify("Only a red (✗ off goal) value drops to the Issues list.", severity="warning")
+            return
+        measurable = row.measurable
+        score = self.session.snapshot.score_for(measurable.id, cell.period.start)
+        if score is None:
+            return
+        extra = actions.describe_score(measurable, score)
+        title = f"Off goal: {measurable.title}{extra}"
+        for issue in self.session.snapshot.issues:
+            if issue.status is IssueStatus.OPEN and issue.source == measurable.id and issue.title == title:
+                self.notify(f"Already on the Issues list as {issue.id}.", timeout=3)
+                return
+        today = self.session.today()
+        issue = self.write(
+            lambda tx: actions.drop_to_issues(tx, tx.get(Kind.MEASURABLE, measurable.id), today, extra=extra)
+        )
+        if issue is not None:
+            self.notify(f"{issue.id} added to the Issues list", timeout=3)
+
+    # View toggles -----------------------------------------------------------------------
+
+    def action_period(self) -> None:
+        self.kind = self.kind.next()
+        self.refresh_data()
+        periods = self.grid.periods
+        self.grid.place(None, self.current_period(periods))
+
+    def action_flip(self) -> None:
+        self.newest_left = not self.newest_left
+        keep = self.grid.current_cell.period.start if self.grid.current_cell else None
+        self.refresh_data()
+        self.grid.place(None, keep)
+
+    def action_mine(self) -> None:
+        if self.mine_id is not None:
+            self.mine_id = None
+            self.refresh_data()
+            return
+        remembered = self.cadence.settings.person_for(self.session.workspace.folder)
+        if remembered and any(person.id == remembered for person in self.session.snapshot.people):
+            self.show_mine(remembered)
+        else:
+            self.action_pick_me()
+
+    def action_pick_me(self) -> None:
+        people = [(person.id, person.name) for person in self.session.snapshot.people if person.active]
+
+        def picked(person_id: str | None) -> None:
+            if person_id:
+                self.cadence.settings.remember_person(self.session.workspace.folder, person_id)
+                self.show_mine(person_id)
+
+        self.app.push_screen(ChoiceScreen("Whose numbers are 'mine'?", people, self.mine_id), picked)
+
+    def show_mine(self, person_id: str) -> None:
+        self.mine_id = person_id
+        self.kind = PeriodKind.WEEK
+        self.refresh_data()
+        first = self.grid.rows_shown[0].measurable.id if self.grid.rows_shown else None
+        self.grid.place(first, self.this_week())
+
+    def action_release(self) -> None:
+        if self.focused is self.grid:
+            self.set_focus(None)
+            self.notify("Number keys switch sections now; Enter goes back to the grid.", timeout=3)
+
+    def action_focus_grid(self) -> None:
+        self.grid.focus()
+
+    # Measurables --------------------------------------------------------------------------
+
+    def selected_measurable(self) -> Measurable | None:
+        row = self.grid.current_row
+        if row is None:
+            self.notify("No measurable selected.", severity="warning")
+            return None
+        return row.measurable
+
+    def action_add(self) -> None:
+        fields, change = add_measurable_form(self.people_names(), self.check_person, self.session.team_id)
+        self.open_form("New measurable", fields, change, done="Measurable added")
+
+    def action_edit(self) -> None:
+        measurable = self.selected_measurable()
+        if measurable is not None:
+            owner = self.session.snapshot.person_name(measurable.owner_id)
+            fields, change = edit_measurable_form(measurable, owner, self.people_names(), self.check_person)
+            self.open_form(f"Edit {measurable.id}", fields, change, done="Measurable saved")
+
+    def action_goal(self) -> None:
+        measurable = self.selected_measurable()
+        if measurable is not None:
+            fields, change = goal_form(measurable, self.this_week(), self.session.today())
+            self.open_form(f"Goal for {measurable.title}", fields, change, done="Goal changed")
+
+    def action_reorder(self, step: int) -> None:
+        measurable = self.selected_measurable()
+        if measurable is None:
+            return
+        if self.mine_id is not None:
+            self.notify("Reorder on the team's scorecard (m leaves My numbers).", severity="warning")
+            return
+        ids = [row.measurable.id for row in self.grid.rows_shown]
+        self.write(lambda tx: actions.move_measurable(tx, measurable.id, step, ids))
+
+    def action_archive(self) -> None:
+        measurable = self.selected_measurable()
+        if measurable is not None:
+            self.confirm(
+                f"Archive {measurable.id} {measurable.title}? It leaves the Scorecard; its numbers are kept.",
+                lambda: self.write(lambda tx: actions.archive_measurable(tx, measurable.id), done="Archived"),
+            )

@@ -1,0 +1,135 @@
+"""The Scorecard's forms: add or edit a measurable, change its goal from a week on, a cell's note.
+
+Each returns the fields and the one-transaction change for ``open_form``, so
+the screen stays about the grid and these stay about what a person types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from cadence.domain.goals import parse_goal
+from cadence.domain.models import Aggregate, Measurable
+from cadence.domain.periods import parse_user_date
+from cadence.domain.units import Unit
+from cadence.store import actions
+from cadence.store.scorecard_csv import export_goal
+from cadence.store.transaction import Transaction
+from cadence.tui.widgets.forms import FormField, one_of
+
+Change = Callable[[Transaction, dict[str, str]], Any]
+UNITS = [unit.value for unit in Unit]
+AGGREGATES = [aggregate.value for aggregate in Aggregate]
+
+
+def check_goal_any_unit(text: str) -> str | None:
+    """As-you-type check before the unit is known: fine if it reads as a goal in some unit."""
+    for unit in Unit:
+        try:
+            parse_goal(text, unit)
+            return None
+        except ValueError:
+            continue
+    try:
+        parse_goal(text)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def goal_checker(unit: Unit) -> Callable[[str], str | None]:
+    def check(text: str) -> str | None:
+        try:
+            parse_goal(text, unit)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    return check
+
+
+def week_checker(today: date) -> Callable[[str], str | None]:
+    def check(text: str) -> str | None:
+        try:
+            parse_user_date(text, today)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    return check
+
+
+def add_measurable_form(
+    people: list[str], check_person: Callable[[str], str | None], team_id: str | None
+) -> tuple[list[FormField], Change]:
+    fields = [
+        FormField("title", "Measurable", required=True, placeholder="Quotes sent"),
+        FormField("owner", "Owner", required=True, check=check_person, suggestions=people),
+        FormField("unit", "Unit (" + ", ".join(UNITS) + ")", value="number", check=one_of(UNITS), suggestions=UNITS),
+        FormField("goal", "Goal", required=True, check=check_goal_any_unit, placeholder=">= 20, < 5%, between 70 and 85"),
+        FormField("aggregate", "Roll-up (sum or average)", value="sum", check=one_of(AGGREGATES), suggestions=AGGREGATES),
+    ]
+
+    def change(tx: Transaction, values: dict[str, str]) -> Measurable:
+        return actions.add_measurable(
+            tx,
+            values["title"],
+            values["owner"],
+            values["goal"],
+            values["unit"].strip() or "number",
+            team_id,
+            aggregate=values["aggregate"].strip() or "sum",
+        )
+
+    return fields, change
+
+
+def edit_measurable_form(
+    measurable: Measurable, owner_name: str, people: list[str], check_person: Callable[[str], str | None]
+) -> tuple[list[FormField], Change]:
+    fields = [
+        FormField("title", "Measurable", value=measurable.title, required=True),
+        FormField("owner", "Owner", value=owner_name, required=True, check=check_person, suggestions=people),
+        FormField("unit", "Unit (" + ", ".join(UNITS) + ")", value=measurable.unit.value, required=True,
+                  check=one_of(UNITS), suggestions=UNITS),
+        FormField("aggregate", "Roll-up (sum or average)", value=measurable.aggregate.value, required=True,
+                  check=one_of(AGGREGATES), suggestions=AGGREGATES),
+    ]
+
+    def change(tx: Transaction, values: dict[str, str]) -> Measurable:
+        return actions.edit_measurable(
+            tx,
+            measurable.id,
+            title=values["title"],
+            owner=values["owner"],
+            unit=values["unit"],
+            aggregate=values["aggregate"],
+        )
+
+    return fields, change
+
+
+def goal_form(measurable: Measurable, this_week: date, today: date) -> tuple[list[FormField], Change]:
+    current = measurable.goal_for_week(this_week)
+    fields = [
+        FormField("goal", f"New goal (now {current.describe(measurable.unit)})", value=export_goal(current, measurable.unit),
+                  required=True, check=goal_checker(measurable.unit)),
+        FormField("week", "From the week of (earlier weeks keep their goal)", value=this_week.isoformat(),
+                  required=True, check=week_checker(today), placeholder="2026-11-23, today, -2w"),
+    ]
+
+    def change(tx: Transaction, values: dict[str, str]) -> Measurable:
+        return actions.change_goal(tx, measurable.id, values["goal"], today, values["week"])
+
+    return fields, change
+
+
+def note_form(measurable_id: str, week: date, note: str) -> tuple[list[FormField], Change]:
+    fields = [FormField("note", "Note (empty removes it)", value=note, placeholder="Why this number is what it is")]
+
+    def change(tx: Transaction, values: dict[str, str]) -> object:
+        return actions.set_score_note(tx, measurable_id, week, values["note"])
+
+    return fields, change

@@ -1,0 +1,89 @@
+"""The Scorecard's lines of text: the summary above the grid, the cell under the cursor, the notes.
+
+Pure functions of the grid rows, so the screen stays about keys and the
+wording can be read (and tested) in one place. User text goes through
+``literal`` (never markup, escapes made visible).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, iso_week_label
+from cadence.domain.units import format_value
+from cadence.tui.widgets.literal import literal
+
+PERIOD_NAMES = {PeriodKind.WEEK: "weekly", PeriodKind.MONTH: "monthly roll-up", PeriodKind.QUARTER: "quarterly roll-up"}
+
+
+def summary_line(who: str, kind: PeriodKind, rows: list[GridRow], this_week: date, newest_left: bool) -> Text:
+    """Whose numbers, which periods, and how far this week's pass has got."""
+    text = Text.assemble(literal(who, 60, "bold"), f" · {PERIOD_NAMES[kind]}")
+    if not rows:
+        text.append(" · no measurables yet: press a to add one", style="dim")
+        return text
+    if kind is PeriodKind.WEEK:
+        cells = [cell for row in rows for cell in row.cells if cell.period.start == this_week]
+        entered = sum(1 for cell in cells if cell.value is not None)
+        off = sum(1 for cell in cells if cell.on_goal is False)
+        text.append(f" · this week {entered}/{len(rows)} entered")
+        if off:
+            text.append(f", {off} off goal ✗", style="bold red")
+    else:
+        text.append(" · read-only: p for weeks", style="dim")
+    if newest_left:
+        text.append(" · newest left", style="dim")
+    return text
+
+
+def cell_detail(row: GridRow, cell: GridCell, wide: bool) -> Text:
+    """The cell under the cursor in full: week (ISO label), value, verdict with its goal, note."""
+    m = row.measurable
+    unit = m.unit
+    if cell.period.kind is PeriodKind.WEEK:
+        label = iso_week_label(cell.period.start)
+        when = f"week of {cell.period.start:%d %b %Y} ({label})" if wide else f"{cell.period.start:%d %b} ({label[-3:]})"
+    else:
+        when = f"{cell.period.label} ({cell.weeks} wk, {m.aggregate.value})"
+    parts = Text.assemble((m.id, "bold"), " ", literal(m.title, 40 if wide else 20), f" · {when} · ")
+    goal = cell.goal.describe(unit)
+    if cell.value is None:
+        parts.append(f"no value (goal {goal})", style="dim")
+    else:
+        shown = format_value(cell.value, unit) if cell.period.kind is PeriodKind.WEEK else row.cell_text(cell).split()[0]
+        parts.append(shown + " ")
+        parts.append(
+            f"✓ on goal ({goal})" if cell.on_goal else f"✗ off goal ({goal})",
+            style="green" if cell.on_goal else "bold red",
+        )
+    if cell.note:
+        parts.append(" · note: ")
+        parts.append_text(literal(cell.note, 200, "italic"))
+    return parts
+
+
+def row_detail(row: GridRow) -> Text:
+    """On the Avg / Total / Trend columns: how the row did over the periods shown."""
+    m = row.measurable
+    text = Text.assemble((m.id, "bold"), " ", literal(m.title, 24))
+    text.append(f" · {row.reported_count} of {len(row.cells)} reported, {row.on_goal_count} on goal")
+    text.append(f" · rolls up by {m.aggregate.value}", style="dim")
+    return text
+
+
+def notes_text(rows: list[GridRow]) -> Text:
+    """Every note in the cells shown, newest first: the story behind the numbers, for the meeting."""
+    found = [(cell.period, row.measurable, cell.note) for row in rows for cell in row.cells if cell.note]
+    if not found:
+        return Text("No notes in these weeks. n on a cell adds one.", style="dim")
+    found.sort(key=lambda item: item[0].start, reverse=True)
+    text = Text(f"Notes ({len(found)})", style="bold")
+    for period, measurable, note in found:
+        when = f"{period.start:%d %b}" if period.kind is PeriodKind.WEEK else period.label
+        text.append(f"\n{when:<8} ", style="dim")
+        text.append_text(literal(measurable.title, 28, "bold"))
+        text.append(": ")
+        text.append_text(literal(note, 400))
+    return text

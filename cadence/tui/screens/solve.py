@@ -1,0 +1,244 @@
+"""IDS "solve": one dialog that records the decision and the to-dos it creates, in one write.
+
+An issue is solved when the team agrees on what to do and who does it, so the
+dialog asks for the decision (required), the root cause (what Identify found)
+and any number of to-dos, each with an owner checked against the people in
+the workspace as it is typed. One key (Ctrl+N) adds another to-do row, so the
+Integrator can keep up with the room. Nothing is written until the whole
+dialog is valid; the caller's ``on_submit`` then does it in one transaction.
+Escape closes with nothing changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from cadence.domain.models import Issue
+from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
+from cadence.tui.widgets.literal import literal, literal_block
+
+Check = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class Solution:
+    """What the dialog collected: the decision, the root cause and (title, owner) pairs."""
+
+    decision: str
+    root_cause: str
+    todos: list[tuple[str, str]]
+
+
+class TodoRow(Vertical):
+    """One to-do: what and who side by side, with its error line under them."""
+
+    def __init__(self, number: int, suggestions: Sequence[str]) -> None:
+        super().__init__(classes="todo-row", id=f"todo-row-{number}")
+        self.number = number
+        self.suggestions = list(suggestions)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="todo-inputs"):
+            yield Label(f"{self.number}.", classes="todo-number")
+            yield Input(placeholder="what", id=f"todo-title-{self.number}", classes="todo-title", compact=True)
+            yield Input(
+                placeholder="who",
+                id=f"todo-owner-{self.number}",
+                classes="todo-owner",
+                compact=True,
+                suggester=SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None,
+            )
+        yield Static("", id=f"todo-error-{self.number}", classes="field-error -empty", markup=False)
+
+    @property
+    def title_input(self) -> Input:
+        return self.query_one(f"#todo-title-{self.number}", Input)
+
+    @property
+    def owner_input(self) -> Input:
+        return self.query_one(f"#todo-owner-{self.number}", Input)
+
+    def show_error(self, message: str | None) -> None:
+        error = self.query_one(f"#todo-error-{self.number}", Static)
+        error.update(message or "")
+        error.set_class(not message, "-empty")
+
+
+class SolveScreen(ModalScreen[Any]):
+    """Dismisses with whatever ``on_submit`` returned, or ``None`` on Escape."""
+
+    CSS_PATH = "solve.tcss"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
+        Binding("ctrl+n", "add_row", "Another to-do", tooltip="Add another to-do row"),
+        Binding("ctrl+s", "submit", "Solve", tooltip="Check everything and solve the issue"),
+    ]
+
+    def __init__(
+        self,
+        issue: Issue,
+        due: date,
+        on_submit: Callable[[Solution], Any],
+        *,
+        check_person: Check,
+        people: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.issue = issue
+        self.due = due
+        self.on_submit = on_submit
+        self.check_person = check_person
+        self.people = list(people)
+        self.row_count = 0
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="solve"):
+            yield Label(
+                Text.assemble(("Solve ", "bold"), (self.issue.id + " ", "bold"), literal(self.issue.title, 200)),
+                id="solve-title",
+            )
+            if self.issue.description.strip():
+                yield Static(literal_block(self.issue.description), id="solve-about")
+            yield Label("Decision *", classes="field-label")
+            yield Input(placeholder="what we decided", id="solve-decision", compact=True)
+            yield Static("", id="error-decision", classes="field-error -empty", markup=False)
+            yield Label("Root cause", classes="field-label")
+            yield Input(value=self.issue.root_cause, placeholder="why it happened (optional)", id="solve-cause", compact=True)
+            yield Label(
+                f"To-dos (optional) · what and who · due {self.due:%a %d %b} · Ctrl+N: one more",
+                classes="field-label",
+                id="todo-heading",
+            )
+            yield Vertical(id="todo-rows")
+            yield Static("", id="form-error", classes="-empty", markup=False)
+            yield Static(
+                "Enter: next  Ctrl+N: another to-do  Ctrl+S: solve  Esc: cancel",
+                id="form-hint",
+                markup=False,
+            )
+
+    async def on_mount(self) -> None:
+        await self._add_row()
+        self.query_one("#solve-decision", Input).focus()
+
+    # Rows ----------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[TodoRow]:
+        return list(self.query(TodoRow))
+
+    async def _add_row(self) -> TodoRow:
+        self.row_count += 1
+        row = TodoRow(self.row_count, self.people)
+        await self.query_one("#todo-rows", Vertical).mount(row)
+        return row
+
+    async def action_add_row(self) -> None:
+        row = await self._add_row()
+        row.title_input.focus()
+        self.query_one("#solve", VerticalScroll).scroll_to_widget(row, animate=False)
+
+    # Validation ------------------------------------------------------------------------
+
+    def _row_error(self, row: TodoRow, *, submitting: bool) -> str | None:
+        title = row.title_input.value.strip()
+        owner = row.owner_input.value.strip()
+        if owner:
+            problem = self.check_person(owner)
+            if problem:
+                return f"who: {problem}"
+        if submitting and title and not owner:
+            return "who: required (a to-do has one owner)"
+        if submitting and owner and not title:
+            return "what: required"
+        return None
+
+    def _decision_error(self) -> str | None:
+        return None if self.query_one("#solve-decision", Input).value.strip() else "required"
+
+    def _show_decision_error(self, message: str | None) -> None:
+        error = self.query_one("#error-decision", Static)
+        error.update(message or "")
+        error.set_class(not message, "-empty")
+
+    def _show_form_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.set_class(not message, "-empty")
+
+    @on(Input.Changed)
+    def _validate_as_typed(self, event: Input.Changed) -> None:
+        if event.input.id == "solve-decision":
+            self._show_decision_error(self._decision_error())
+        for row in self.rows:
+            if event.input in (row.title_input, row.owner_input):
+                row.show_error(self._row_error(row, submitting=False))
+        self._show_form_error("")
+
+    @on(Input.Submitted)
+    def _next_or_submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index < len(inputs) - 1:
+            inputs[index + 1].focus()
+        else:
+            self.action_submit()
+
+    def solution(self) -> Solution:
+        todos = [
+            (row.title_input.value.strip(), row.owner_input.value.strip())
+            for row in self.rows
+            if row.title_input.value.strip() or row.owner_input.value.strip()
+        ]
+        return Solution(
+            decision=self.query_one("#solve-decision", Input).value.strip(),
+            root_cause=self.query_one("#solve-cause", Input).value.strip(),
+            todos=todos,
+        )
+
+    # Actions ---------------------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        first_bad: Input | None = None
+        decision_error = self._decision_error()
+        self._show_decision_error(decision_error)
+        if decision_error:
+            first_bad = self.query_one("#solve-decision", Input)
+        for row in self.rows:
+            message = self._row_error(row, submitting=True)
+            row.show_error(message)
+            if message and first_bad is None:
+                first_bad = row.owner_input if message.startswith("who") else row.title_input
+        if first_bad is not None:
+            first_bad.focus()
+            self._show_form_error("Fix the marked fields; nothing was saved.")
+            return
+        try:
+            result = self.on_submit(self.solution())
+        except InputError as error:
+            self._show_form_error(f"{error}. Nothing was saved.")
+            return
+        except WorkspaceBusy as error:
+            self._show_form_error(f"{error}. Your input is kept: press Ctrl+S to try again.")
+            return
+        except WorkspaceError as error:
+            self._show_form_error(str(error))
+            return
+        self.dismiss(result if result is not None else True)
