@@ -18,6 +18,7 @@ from cadence.tui.screens.base import SectionScreen
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.forms import FormField
 from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.record_table import RecordTable, Row
 
 RECENT_DAYS = 14
@@ -52,7 +53,7 @@ class TodosScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="todo-rate")
-        yield RecordTable(["Done", "Due", "Owner", "To-do"], id="todo-table")
+        yield FittedTable(["Done", "Due", "Owner", "To-do"], "To-do", least=12, id="todo-table")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -85,7 +86,7 @@ class TodosScreen(SectionScreen):
                 mark = Text("[ ] open")
             due = Text(f"{todo.due:%a %d %b}", style="red" if is_overdue(todo, today) else "")
             rows.append(
-                Row(todo.id, [mark, due, literal(snapshot.person_name(todo.owner_id), 18), literal(todo.title, 60, "dim" if todo.done else "")])
+                Row(todo.id, [mark, due, literal(snapshot.person_name(todo.owner_id), 18), literal(todo.title, 2000, "dim" if todo.done else "")])
             )
         self.query_one(RecordTable).show(rows)
 
