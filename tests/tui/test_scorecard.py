@@ -46,6 +46,21 @@ async def test_fill_a_week_for_five_measurables_with_the_keyboard_alone(make_app
     assert this_week_values(on_disk()) == {"M-1": 54_200, "M-2": 261_500, "M-3": 39.1, "M-4": 96, "M-5": 1}
 
 
+async def test_a_burst_of_typing_lands_in_the_right_cells(make_app, on_disk) -> None:
+    """Keys in one read (a paste, a fast typist over SSH) reach the grid before any of them is handled."""
+    from tests.tui.test_forms import burst
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        burst(app, "54.2k\r258k\r39\r94\r")
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.screen.query_one(CellEntry).is_open
+        assert grid(app).current_row.measurable.id == "M-5"
+    assert this_week_values(on_disk()) == {"M-1": 54_200, "M-2": 258_000, "M-3": 39, "M-4": 94}
+
+
 async def test_tab_moves_right_and_escape_cancels(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -68,7 +83,7 @@ async def test_a_bad_value_is_refused_with_the_reason_and_the_store_is_unchanged
         await pilot.pause()
         entry = app.screen.query_one(CellEntry)
         assert entry.is_open, "the editor stays open with the text"
-        assert entry.input.value == "12x"
+        assert entry.value == "12x"
         assert "'12x' is not a number" in str(entry.query_one("#entry-preview").render())
         assert any("not a number" in str(n.message) for n in app._notifications)
         assert grid(app).current_row.measurable.id == "M-1", "the cursor did not move on"

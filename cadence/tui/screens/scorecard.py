@@ -35,13 +35,14 @@ from cadence.store import actions
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.scorecard_forms import add_measurable_form, edit_measurable_form, goal_form, note_form
 from cadence.tui.screens.scorecard_text import cell_detail, notes_text, row_detail, summary_line
-from cadence.tui.widgets.cell_entry import CellEntry, CellInput
+from cadence.tui.widgets.cell_entry import CellEntry
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.score_grid import GridLayout, ScoreGrid
 
 VALUE_STARTERS = set("0123456789$-.+€£¥")
 YESNO_STARTERS = set("yn01")  # N (shift) stays the note key on yes/no rows
+EDIT_MOVES = {"enter": (1, 0), "tab": (0, 1), "shift+tab": (0, -1), "down": (1, 0), "up": (-1, 0)}
 ROWS_AROUND_GRID = 7  # header, tabs, summary, detail, editor, footer, one line of notes
 
 
@@ -102,8 +103,7 @@ class ScorecardScreen(SectionScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        if not self.entry.is_open:
-            self.grid.focus()
+        self.grid.focus()
 
     @property
     def grid(self) -> ScoreGrid:
@@ -181,8 +181,21 @@ class ScorecardScreen(SectionScreen):
     # Entering values ----------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """The first character of a value opens the editor with it, before any key binding sees it."""
-        if self.focused is not self.grid or event.character is None:
+        """The one router for the grid's keys, in the order they were typed.
+
+        While a cell is being edited every key is the editor's (text, Backspace,
+        Enter / Tab / arrows to save and move, Escape to cancel); otherwise the
+        first character of a value opens the editor with it, before any key
+        binding sees it. Focus never moves, so a burst of keys cannot race it.
+        """
+        if self.focused is not self.grid:
+            return
+        if self.entry.is_open:
+            event.stop()
+            event.prevent_default()
+            self.edit_key(event)
+            return
+        if event.character is None:
             return
         row = self.grid.current_row
         if row is None or not starts_value(event.character, row.measurable.unit):
@@ -190,6 +203,19 @@ class ScorecardScreen(SectionScreen):
         event.stop()
         event.prevent_default()
         self.start_edit(event.character)
+
+    def edit_key(self, event: events.Key) -> None:
+        move = EDIT_MOVES.get(event.key)
+        if move is not None:
+            self.finish_edit(self.entry.value, *move)
+        elif event.key == "escape":
+            self.close_editor()
+        elif event.key == "backspace":
+            self.entry.delete_left()
+        elif event.key == "ctrl+u":
+            self.entry.set_text("")
+        elif event.is_printable and event.character:
+            self.entry.type(event.character)
 
     @on(DataTable.CellSelected)
     def _edit_selected(self, event: DataTable.CellSelected) -> None:
@@ -220,14 +246,6 @@ class ScorecardScreen(SectionScreen):
         self.editing = (row.measurable.id, cell.period.start)
         label = Text.assemble(literal(row.measurable.title, 22), f" · {cell.period.start:%d %b}:")
         self.entry.open(label, text, row.measurable.unit, cell.goal)
-
-    @on(CellInput.Finished)
-    def _finished(self, message: CellInput.Finished) -> None:
-        self.finish_edit(message.text, message.rows, message.columns)
-
-    @on(CellInput.Cancelled)
-    def _cancelled(self, message: CellInput.Cancelled) -> None:
-        self.close_editor()
 
     def close_editor(self) -> None:
         self.editing = None

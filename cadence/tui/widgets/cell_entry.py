@@ -1,55 +1,31 @@
-"""The one-line editor the Scorecard opens over a cell: type, Enter, type, Enter.
+"""The one-line editor the Scorecard shows under the grid: type, Enter, type, Enter.
+
+It never takes focus. Every key goes to the grid, and the Scorecard screen
+routes them here in the order they were typed: moving focus to an Input
+would race with keys already on their way (a fast typist or a paste over SSH
+sends a whole value and its Enter in one read, and Textual routes each key
+to whatever had focus when it arrived). So the text lives here, and the
+screen calls ``type``, ``delete_left`` and reads ``value``.
 
 It says as you type what the value will be read as, and whether it meets the
 goal ("= $12,500 ✓ on goal"), or why it cannot be read; the screen refuses
 to save an unreadable value and keeps the editor open with the text intact.
-Enter saves and moves down, Tab right, Shift+Tab left, Up/Down save and move
-that way, Escape cancels with nothing changed.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from cadence.domain.goals import Goal
 from cadence.domain.scorecard import OFF_MARK, ON_MARK
+from cadence.domain.text import visible
 from cadence.domain.units import Unit, format_value, parse_value
 
-
-class CellInput(Input):
-    """An Input whose Tab / arrows / Escape finish the edit instead of moving focus."""
-
-    BINDINGS = [
-        Binding("enter", "finish(1, 0)", "Save ↓", key_display="⏎", tooltip="Save and move down to the next measurable"),
-        Binding("tab", "finish(0, 1)", "Save →", key_display="tab", tooltip="Save and move right"),
-        Binding("shift+tab", "finish(0, -1)", "Save, left", show=False, tooltip="Save and move left"),
-        Binding("down", "finish(1, 0)", "Save, down", show=False, tooltip="Save and move down"),
-        Binding("up", "finish(-1, 0)", "Save, up", show=False, tooltip="Save and move up"),
-        Binding("escape", "cancel", "Cancel", key_display="esc", tooltip="Close without changing the cell"),
-    ]
-
-    class Finished(Message):
-        """Save the text and move the cursor by (rows, columns)."""
-
-        def __init__(self, text: str, rows: int, columns: int) -> None:
-            super().__init__()
-            self.text = text
-            self.rows = rows
-            self.columns = columns
-
-    class Cancelled(Message):
-        pass
-
-    def action_finish(self, rows: int, columns: int) -> None:
-        self.post_message(self.Finished(self.value, rows, columns))
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+CURSOR = "▏"
+MAX_LENGTH = 40
 
 
 def preview(text: str, unit: Unit, goal: Goal) -> tuple[bool, Text]:
@@ -69,13 +45,13 @@ def preview(text: str, unit: Unit, goal: Goal) -> tuple[bool, Text]:
 
 
 class CellEntry(Horizontal):
-    """Label, input and live preview, docked under the grid while a cell is being edited."""
+    """Label, typed text and live preview, docked under the grid while a cell is being edited."""
 
     DEFAULT_CSS = """
     CellEntry { height: 1; display: none; }
     CellEntry.-open { display: block; }
     CellEntry #entry-label { width: auto; max-width: 40%; padding: 0 1 0 0; text-style: bold; }
-    CellEntry CellInput { width: 16; }
+    CellEntry #entry-text { width: 16; background: $primary 25%; color: $foreground; }
     CellEntry #entry-preview { width: 1fr; padding: 0 0 0 1; }
     """
 
@@ -83,15 +59,12 @@ class CellEntry(Horizontal):
         super().__init__(id=id)
         self.unit = Unit.NUMBER
         self.goal: Goal | None = None
+        self.value = ""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="entry-label", markup=False)
-        yield CellInput(id="entry-input", compact=True, select_on_focus=False)
+        yield Static("", id="entry-text", markup=False)
         yield Static("", id="entry-preview", markup=False)
-
-    @property
-    def input(self) -> CellInput:
-        return self.query_one(CellInput)
 
     @property
     def is_open(self) -> bool:
@@ -102,24 +75,28 @@ class CellEntry(Horizontal):
         self.goal = goal
         self.query_one("#entry-label", Static).update(label)
         self.add_class("-open")
-        field = self.input
-        field.value = text
-        field.cursor_position = len(text)
-        field.focus()
-        self.show_preview(text)
+        self.set_text(text)
 
     def close(self) -> None:
         self.remove_class("-open")
+        self.value = ""
 
-    def show_preview(self, text: str) -> None:
+    def set_text(self, text: str) -> None:
+        self.value = text[:MAX_LENGTH]
+        self.query_one("#entry-text", Static).update(Text(visible(self.value)[-15:] + CURSOR))
+        self.show_preview()
+
+    def type(self, characters: str) -> None:
+        self.set_text(self.value + characters)
+
+    def delete_left(self) -> None:
+        self.set_text(self.value[:-1])
+
+    def show_preview(self) -> None:
         if self.goal is None:
             return
-        _, shown = preview(text, self.unit, self.goal)
+        _, shown = preview(self.value, self.unit, self.goal)
         self.query_one("#entry-preview", Static).update(shown)
 
     def show_problem(self, message: str) -> None:
         self.query_one("#entry-preview", Static).update(Text(f"✗ not saved: {message}", style="bold red"))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.show_preview(event.value)
