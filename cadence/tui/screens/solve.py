@@ -27,6 +27,7 @@ from textual.widgets import Input, Label, Static
 
 from cadence.domain.models import Issue
 from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
+from cadence.tui.widgets.forms import NEXT_FIELD, advance_or_submit
 from cadence.tui.widgets.literal import literal, literal_block
 
 Check = Callable[[str], str | None]
@@ -42,38 +43,31 @@ class Solution:
 
 
 class TodoRow(Vertical):
-    """One to-do: what and who side by side, with its error line under them."""
+    """One to-do: what and who side by side, with its error line under them.
+
+    The inputs are made up front (not in ``compose``) so that once the row is
+    mounted they exist and can take focus before the next typed key arrives.
+    """
 
     def __init__(self, number: int, suggestions: Sequence[str]) -> None:
-        super().__init__(classes="todo-row", id=f"todo-row-{number}")
         self.number = number
-        self.suggestions = list(suggestions)
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="todo-inputs"):
-            yield Label(f"{self.number}.", classes="todo-number")
-            yield Input(placeholder="what", id=f"todo-title-{self.number}", classes="todo-title", compact=True)
-            yield Input(
-                placeholder="who",
-                id=f"todo-owner-{self.number}",
-                classes="todo-owner",
-                compact=True,
-                suggester=SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None,
-            )
-        yield Static("", id=f"todo-error-{self.number}", classes="field-error -empty", markup=False)
-
-    @property
-    def title_input(self) -> Input:
-        return self.query_one(f"#todo-title-{self.number}", Input)
-
-    @property
-    def owner_input(self) -> Input:
-        return self.query_one(f"#todo-owner-{self.number}", Input)
+        self.title_input = Input(placeholder="what", id=f"todo-title-{number}", classes="todo-title", compact=True)
+        self.owner_input = Input(
+            placeholder="who",
+            id=f"todo-owner-{number}",
+            classes="todo-owner",
+            compact=True,
+            suggester=SuggestFromList(list(suggestions), case_sensitive=False) if suggestions else None,
+        )
+        self.error_line = Static("", id=f"todo-error-{number}", classes="field-error -empty", markup=False)
+        inputs = Horizontal(
+            Label(f"{number}.", classes="todo-number"), self.title_input, self.owner_input, classes="todo-inputs"
+        )
+        super().__init__(inputs, self.error_line, classes="todo-row", id=f"todo-row-{number}")
 
     def show_error(self, message: str | None) -> None:
-        error = self.query_one(f"#todo-error-{self.number}", Static)
-        error.update(message or "")
-        error.set_class(not message, "-empty")
+        self.error_line.update(message or "")
+        self.error_line.set_class(not message, "-empty")
 
 
 class SolveScreen(ModalScreen[Any]):
@@ -83,8 +77,10 @@ class SolveScreen(ModalScreen[Any]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
-        Binding("ctrl+n", "add_row", "Another to-do", tooltip="Add another to-do row"),
+        # Priority, like Enter: the new row must have focus before the next typed key is routed.
+        Binding("ctrl+n", "add_row", "Another to-do", priority=True, tooltip="Add another to-do row"),
         Binding("ctrl+s", "submit", "Solve", tooltip="Check everything and solve the issue"),
+        NEXT_FIELD,
     ]
 
     def __init__(
@@ -148,7 +144,7 @@ class SolveScreen(ModalScreen[Any]):
 
     async def action_add_row(self) -> None:
         row = await self._add_row()
-        row.title_input.focus()
+        self.set_focus(row.title_input)
         self.query_one("#solve", VerticalScroll).scroll_to_widget(row, animate=False)
 
     # Validation ------------------------------------------------------------------------
@@ -188,15 +184,8 @@ class SolveScreen(ModalScreen[Any]):
                 row.show_error(self._row_error(row, submitting=False))
         self._show_form_error("")
 
-    @on(Input.Submitted)
-    def _next_or_submit(self, event: Input.Submitted) -> None:
-        event.stop()
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index < len(inputs) - 1:
-            inputs[index + 1].focus()
-        else:
-            self.action_submit()
+    def action_next_field(self) -> None:
+        advance_or_submit(self, self.action_submit)
 
     def solution(self) -> Solution:
         todos = [

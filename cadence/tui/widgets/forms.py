@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
@@ -49,6 +49,29 @@ def one_of(choices: Sequence[str]) -> Check:
     return check
 
 
+NEXT_FIELD = Binding("enter", "next_field", "Next", show=False, priority=True, tooltip="Next field; on the last, save")
+
+
+def advance_or_submit(screen: Screen[Any], submit: Callable[[], object]) -> None:
+    """Enter in a form: focus the next input at once, or submit from the last one.
+
+    Moving focus here, synchronously, rather than on ``Input.Submitted`` means
+    keys typed right after Enter (fast typing, a paste over SSH) land in the
+    next field; submitting from inside the last field's queue means keys typed
+    just before Enter are in its value when the form reads it.
+    """
+    inputs = list(screen.query(Input))
+    focused = screen.focused
+    if focused not in inputs:
+        submit()
+        return
+    index = inputs.index(focused)  # type: ignore[arg-type]
+    if index < len(inputs) - 1:
+        screen.set_focus(inputs[index + 1])
+    else:
+        inputs[index].call_later(submit)
+
+
 class FormScreen(ModalScreen[Any]):
     """A titled form; dismisses with whatever ``on_submit`` returned, or ``None`` on Escape."""
 
@@ -71,7 +94,7 @@ class FormScreen(ModalScreen[Any]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
         Binding("ctrl+s", "submit", "Save", tooltip="Check every field and save"),
-        Binding("enter", "next_field", "Next", show=False, priority=True, tooltip="Next field; on the last, save"),
+        NEXT_FIELD,
     ]
 
     def __init__(
@@ -140,18 +163,7 @@ class FormScreen(ModalScreen[Any]):
         self.show_form_error("")
 
     def action_next_field(self) -> None:
-        """Enter moves on at once (not via a posted message), so fast typing lands in the next field."""
-        inputs = list(self.query(Input))
-        focused = self.focused
-        if focused not in inputs:
-            self.action_submit()
-            return
-        index = inputs.index(focused)  # type: ignore[arg-type]
-        if index < len(inputs) - 1:
-            self.set_focus(inputs[index + 1])
-        else:
-            # Keys typed just before Enter may still wait in the field's queue: submit behind them.
-            inputs[index].call_later(self.action_submit)
+        advance_or_submit(self, self.action_submit)
 
     # Actions --------------------------------------------------------------------
 
