@@ -7,6 +7,7 @@ stderr), 2 a workspace that cannot be opened or written.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -15,13 +16,6 @@ import click
 
 from cadence import __version__
 from cadence.cli.context import CliContext
-from cadence.cli.issue_commands import headline, issue, todo
-from cadence.cli.people_commands import person, team
-from cadence.cli.rock_commands import rock
-from cadence.cli.scorecard_commands import measurable, score
-from cadence.cli.scorecard_io_commands import scorecard
-from cadence.cli.serve_command import serve
-from cadence.cli.workspace_commands import check, demo, export, init
 from cadence.store.errors import InputError, WorkspaceError
 
 EXIT_BAD_INPUT = 1
@@ -34,7 +28,44 @@ def _default_folder() -> Path:
     return default_workspace_dir()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Each subcommand's module is imported only when that subcommand runs: `cadence --version`
+# or `cadence todo add` should not pay for the scorecard's CSV code or the store's writers.
+SUBCOMMANDS = {
+    "init": "cadence.cli.workspace_commands:init",
+    "demo": "cadence.cli.workspace_commands:demo",
+    "check": "cadence.cli.workspace_commands:check",
+    "export": "cadence.cli.workspace_commands:export",
+    "serve": "cadence.cli.serve_command:serve",
+    "person": "cadence.cli.people_commands:person",
+    "team": "cadence.cli.people_commands:team",
+    "rock": "cadence.cli.rock_commands:rock",
+    "measurable": "cadence.cli.scorecard_commands:measurable",
+    "score": "cadence.cli.scorecard_commands:score",
+    "scorecard": "cadence.cli.scorecard_io_commands:scorecard",
+    "issue": "cadence.cli.issue_commands:issue",
+    "todo": "cadence.cli.issue_commands:todo",
+    "headline": "cadence.cli.issue_commands:headline",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = SUBCOMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(
+    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--workspace",
     "-w",
@@ -56,9 +87,6 @@ def cli(ctx: click.Context, workspace: Path | None) -> None:
 
         run_tui(ctx.obj.folder)
 
-
-for command in (init, demo, check, export, serve, person, team, rock, measurable, score, scorecard, issue, todo, headline):
-    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

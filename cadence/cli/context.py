@@ -14,9 +14,12 @@ from pathlib import Path
 
 import click
 
-from cadence.store import Workspace
-from cadence.store.transaction import Transaction
-from cadence.store.view import Snapshot
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cadence.store.transaction import Transaction
+    from cadence.store.view import Snapshot
+    from cadence.store.workspace import Workspace
 
 
 def _now() -> datetime:
@@ -36,6 +39,8 @@ class CliContext:
 
     @property
     def workspace(self) -> Workspace:
+        from cadence.store.workspace import Workspace
+
         return Workspace(self.folder, clock=_now)
 
     @property

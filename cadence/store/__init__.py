@@ -12,7 +12,20 @@ from cadence.store.errors import (
     WorkspaceMissing,
     WorkspaceReadOnly,
 )
-from cadence.store.workspace import Workspace
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cadence.store.workspace import Workspace
+
+
+def __getattr__(name: str) -> object:
+    """``Workspace`` is imported on first use: importing the errors alone stays cheap."""
+    if name == "Workspace":
+        from cadence.store.workspace import Workspace
+
+        return Workspace
+    raise AttributeError(f"module 'cadence.store' has no attribute {name!r}")
 
 __all__ = [
     "InputError",

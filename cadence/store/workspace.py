@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import filelock
 from pydantic import ValidationError
 
 from cadence.domain.errors import describe
@@ -29,8 +29,10 @@ from cadence.store.atomic import atomic_write_bytes, current_umask
 from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceCorrupt, WorkspaceMissing, WorkspaceReadOnly
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 from cadence.store.migrations import migrate
-from cadence.store.transaction import Transaction
 from cadence.store.view import Snapshot
+
+if TYPE_CHECKING:
+    from cadence.store.transaction import Transaction
 
 FILE_NAME = "cadence.json"
 DAILY_BACKUPS_KEPT = 7
@@ -145,6 +147,8 @@ class Workspace:
                     f"{SCHEMA_VERSION}): it is open read-only. Upgrade cadence to change it."
                 )
             migrated = version < SCHEMA_VERSION
+            from cadence.store.transaction import Transaction  # TinyDB is only needed to write
+
             if migrated:
                 self._backup(f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
                 data = migrate(data, version, SCHEMA_VERSION)
@@ -162,6 +166,8 @@ class Workspace:
     def _locked(self) -> Iterator[None]:
         if not self.folder.is_dir():
             raise WorkspaceMissing(f"no workspace at {self.folder} (create one with: cadence init {self.folder})")
+        import filelock  # only writers need it; reads stay light
+
         lock = filelock.FileLock(self.lock_path, timeout=self.lock_timeout, mode=self._lock_mode())
         try:
             lock.acquire()
