@@ -672,7 +672,6 @@ def add_meetings(demo: Demo) -> None:
 # Issues and to-dos ---------------------------------------------------------------------------
 
 def add_issues_and_todos(demo: Demo) -> None:
-    tx = demo.tx
 
     def issue(key: str, title: str, **fields: Any) -> Issue:
         for name in ("owner_id", "team_id"):

@@ -16,14 +16,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
+from cadence.tui.widgets.form_base import Check, FormBase
 
-Check = Callable[[str], str | None]
 
 
 @dataclass
@@ -72,8 +71,8 @@ def advance_or_submit(screen: Screen[Any], submit: Callable[[], object]) -> None
         inputs[index].call_later(submit)
 
 
-class FormScreen(ModalScreen[Any]):
-    """A titled form; dismisses with whatever ``on_submit`` returned, or ``None`` on Escape."""
+class FormScreen(FormBase):
+    """A titled form of one-line fields; see ``FormBase`` for how it saves."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -86,29 +85,13 @@ class FormScreen(ModalScreen[Any]):
     FormScreen .field-error { color: $error; height: auto; }
     FormScreen .field-error.-empty { display: none; }
     FormScreen #form-error { color: $error; height: auto; }
+    FormScreen #form-error.-empty { display: none; }
     FormScreen #form-hint { color: $text-muted; margin-top: 1; }
     FormScreen Input { margin: 0 0 1 0; background: $boost; }
     FormScreen Input:focus { background: $primary 25%; }
     """
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
-        Binding("ctrl+s", "submit", "Save", tooltip="Check every field and save"),
-        NEXT_FIELD,
-    ]
-
-    def __init__(
-        self,
-        title: str,
-        fields: Sequence[FormField],
-        on_submit: Callable[[dict[str, str]], Any],
-        submit_label: str = "save",
-    ) -> None:
-        super().__init__()
-        self.form_title = title
-        self.fields = list(fields)
-        self.on_submit = on_submit
-        self.submit_label = submit_label
+    BINDINGS = [NEXT_FIELD]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -123,7 +106,7 @@ class FormScreen(ModalScreen[Any]):
                     compact=True,
                 )
                 yield Static("", id=f"error-{field.name}", classes="field-error -empty", markup=False)
-            yield Static("", id="form-error", markup=False)
+            yield Static("", id="form-error", classes="-empty", markup=False)
             yield Static(
                 f"Enter: next field (on the last: {self.submit_label})  Ctrl+S: {self.submit_label}  Esc: cancel",
                 id="form-hint",
@@ -134,73 +117,15 @@ class FormScreen(ModalScreen[Any]):
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}", Input).focus()
 
-    # Validation ---------------------------------------------------------------
+    def field_widget(self, name: str) -> Input:
+        return self.query_one(f"#field-{name}", Input)
 
-    def _field_error(self, field: FormField, value: str) -> str | None:
-        if field.required and not value.strip():
-            return "required"
-        if field.check is not None and value.strip():
-            return field.check(value)
-        return None
-
-    def _show_error(self, name: str, message: str | None) -> None:
-        target = self.query_one(f"#error-{name}", Static)
-        target.update(message or "")
-        target.set_class(not message, "-empty")
-
-    def show_form_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(message)
-
-    def values(self) -> dict[str, str]:
-        return {field.name: self.query_one(f"#field-{field.name}", Input).value for field in self.fields}
+    def field_value(self, name: str) -> str:
+        return self.field_widget(name).value
 
     @on(Input.Changed)
     def _validate_as_typed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("field-")
-        for field in self.fields:
-            if field.name == name:
-                self._show_error(name, self._field_error(field, event.value))
-        self.show_form_error("")
+        self.check_as_typed(event.input.id, event.value)
 
     def action_next_field(self) -> None:
         advance_or_submit(self, self.action_submit)
-
-    # Actions --------------------------------------------------------------------
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_submit(self) -> None:
-        values = self.values()
-        first_bad: str | None = None
-        for field in self.fields:
-            message = self._field_error(field, values[field.name])
-            self._show_error(field.name, message)
-            if message and first_bad is None:
-                first_bad = field.name
-        if first_bad is not None:
-            self.query_one(f"#field-{first_bad}", Input).focus()
-            self.show_form_error("Fix the marked fields; nothing was saved.")
-            return
-        try:
-            result = self.on_submit(values)
-        except InputError as error:
-            self._place_error(str(error))
-            return
-        except WorkspaceBusy as error:
-            self.show_form_error(f"{error}. Your input is kept: press Ctrl+S to try again.")
-            return
-        except WorkspaceError as error:
-            self.show_form_error(str(error))
-            return
-        self.dismiss(result if result is not None else True)
-
-    def _place_error(self, message: str) -> None:
-        name, separator, rest = message.partition(": ")
-        for field in self.fields:
-            if separator and field.name == name:
-                self._show_error(field.name, rest)
-                self.query_one(f"#field-{field.name}", Input).focus()
-                self.show_form_error("Nothing was saved.")
-                return
-        self.show_form_error(message)

@@ -16,13 +16,10 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
-from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
-from cadence.tui.widgets.forms import Check
+from cadence.tui.widgets.form_base import Check, FormBase
 
 
 @dataclass
@@ -35,8 +32,8 @@ class TextAreaField:
     check: Check | None = None
 
 
-class TextAreaFormScreen(ModalScreen[Any]):
-    """Dismisses with whatever ``on_submit`` returned (``True`` if it returned ``None``), or ``None`` on Escape."""
+class TextAreaFormScreen(FormBase):
+    """Multi-line fields; see ``FormBase`` for how it saves."""
 
     DEFAULT_CSS = """
     TextAreaFormScreen { align: center middle; }
@@ -55,11 +52,6 @@ class TextAreaFormScreen(ModalScreen[Any]):
     TextAreaFormScreen.-single TextArea { height: 12; }
     """
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
-        Binding("ctrl+s", "submit", "Save", tooltip="Check every field and save"),
-    ]
-
     def __init__(
         self,
         title: str,
@@ -67,11 +59,7 @@ class TextAreaFormScreen(ModalScreen[Any]):
         on_submit: Callable[[dict[str, str]], Any],
         submit_label: str = "save",
     ) -> None:
-        super().__init__(classes="-single" if len(fields) == 1 else "")
-        self.form_title = title
-        self.fields = list(fields)
-        self.on_submit = on_submit
-        self.submit_label = submit_label
+        super().__init__(title, fields, on_submit, submit_label, classes="-single" if len(fields) == 1 else "")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -98,74 +86,12 @@ class TextAreaFormScreen(ModalScreen[Any]):
     def area(self, name: str) -> TextArea:
         return self.query_one(f"#field-{name}", TextArea)
 
-    # Validation ---------------------------------------------------------------
+    def field_widget(self, name: str) -> TextArea:
+        return self.area(name)
 
-    def _field_error(self, field: TextAreaField, value: str) -> str | None:
-        if field.required and not value.strip():
-            return "required"
-        if field.check is not None and value.strip():
-            return field.check(value)
-        return None
-
-    def _show_error(self, name: str, message: str | None) -> None:
-        target = self.query_one(f"#error-{name}", Static)
-        target.update(message or "")
-        target.set_class(not message, "-empty")
-
-    def show_form_error(self, message: str) -> None:
-        target = self.query_one("#form-error", Static)
-        target.update(message)
-        target.set_class(not message, "-empty")
-
-    def values(self) -> dict[str, str]:
-        return {field.name: self.area(field.name).text for field in self.fields}
+    def field_value(self, name: str) -> str:
+        return self.area(name).text
 
     @on(TextArea.Changed)
     def _validate_as_typed(self, event: TextArea.Changed) -> None:
-        name = (event.text_area.id or "").removeprefix("field-")
-        for field in self.fields:
-            if field.name == name:
-                self._show_error(name, self._field_error(field, event.text_area.text))
-        self.show_form_error("")
-
-    # Actions --------------------------------------------------------------------
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_submit(self) -> None:
-        values = self.values()
-        first_bad: str | None = None
-        for field in self.fields:
-            message = self._field_error(field, values[field.name])
-            self._show_error(field.name, message)
-            if message and first_bad is None:
-                first_bad = field.name
-        if first_bad is not None:
-            self.area(first_bad).focus()
-            self.show_form_error("Fix the marked fields; nothing was saved.")
-            return
-        try:
-            result = self.on_submit(values)
-        except InputError as error:
-            self._place_error(str(error))
-            return
-        except WorkspaceBusy as error:
-            self.show_form_error(f"{error}. Your text is kept: press Ctrl+S to try again.")
-            return
-        except WorkspaceError as error:
-            self.show_form_error(str(error))
-            return
-        self.dismiss(result if result is not None else True)
-
-    def _place_error(self, message: str) -> None:
-        """``core_values.2: must not be empty`` goes under the ``core_values`` field."""
-        name, separator, rest = message.partition(": ")
-        field_name = name.split(".")[0]
-        for field in self.fields:
-            if separator and field.name == field_name:
-                self._show_error(field.name, message if "." in name else rest)
-                self.area(field.name).focus()
-                self.show_form_error("Nothing was saved.")
-                return
-        self.show_form_error(message)
+        self.check_as_typed(event.text_area.id, event.text_area.text)
