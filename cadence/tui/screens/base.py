@@ -9,12 +9,15 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from cadence.domain.ids import Kind
+from cadence.domain.models import Record
 from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
 from cadence.store.transaction import Transaction
 from cadence.tui.session import WorkspaceSession
 from cadence.tui.widgets.dialogs import ConfirmScreen
 from cadence.tui.widgets.forms import FormField, FormScreen
 from cadence.tui.widgets.header import CadenceHeader, SectionTabs
+from cadence.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from cadence.tui.app import CadenceApp
@@ -109,6 +112,20 @@ class SectionScreen(Screen[None]):
                 then()
 
         self.app.push_screen(ConfirmScreen(question), answered)
+
+    # The record under the cursor ------------------------------------------------------
+
+    def record_at_cursor(self, table: RecordTable, kind: Kind, missing: str, quiet: bool = False) -> Record | None:
+        """The record whose row has the cursor, read from the current snapshot; tells the user if none."""
+        key = table.selected_key
+        if key is None:
+            if not quiet:
+                self.notify(missing, severity="warning")
+            return None
+        try:
+            return self.session.snapshot.get(kind, key)
+        except InputError:  # gone since the row was drawn (another session deleted it)
+            return None
 
     # Shared choices for forms -----------------------------------------------------
 

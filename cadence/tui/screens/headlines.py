@@ -186,11 +186,7 @@ class HeadlinesScreen(SectionScreen):
         self.show_detail(event.row_key.value if event.row_key else None)
 
     def selected(self) -> Headline | None:
-        key = self.query_one(RecordTable).selected_key
-        if key is None:
-            self.notify("No headline selected.", severity="warning")
-            return None
-        return self.session.snapshot.get(Kind.HEADLINE, key)  # type: ignore[return-value]
+        return self.record_at_cursor(self.query_one(RecordTable), Kind.HEADLINE, "No headline selected.")  # type: ignore[return-value]
 
     # Actions --------------------------------------------------------------------------
 

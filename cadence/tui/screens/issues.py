@@ -230,11 +230,7 @@ class IssuesScreen(SectionScreen):
                 self.refresh_data()
 
     def selected(self) -> Issue | None:
-        key = self.table().selected_key
-        if key is None:
-            self.notify("No issue selected.", severity="warning")
-            return None
-        return self.session.snapshot.get(Kind.ISSUE, key)  # type: ignore[return-value]
+        return self.record_at_cursor(self.table(), Kind.ISSUE, "No issue selected.")  # type: ignore[return-value]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``l`` is one key with two meanings: only the one that switches to the other list is live."""

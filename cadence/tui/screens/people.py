@@ -233,26 +233,10 @@ class PeopleScreen(SectionScreen):
     # Selection ----------------------------------------------------------------------------
 
     def current_person(self, quiet: bool = False) -> Person | None:
-        key = self.people_table.selected_key
-        if key is None:
-            if not quiet:
-                self.notify("No person selected.", severity="warning")
-            return None
-        try:
-            return self.session.snapshot.get(Kind.PERSON, key)  # type: ignore[return-value]
-        except InputError:
-            return None
+        return self.record_at_cursor(self.people_table, Kind.PERSON, "No person selected.", quiet)  # type: ignore[return-value]
 
     def current_team(self, quiet: bool = False) -> Team | None:
-        key = self.teams_table.selected_key
-        if key is None:
-            if not quiet:
-                self.notify("No team yet: press a to add one.", severity="warning")
-            return None
-        try:
-            return self.session.snapshot.get(Kind.TEAM, key)  # type: ignore[return-value]
-        except InputError:
-            return None
+        return self.record_at_cursor(self.teams_table, Kind.TEAM, "No team yet: press a to add one.", quiet)  # type: ignore[return-value]
 
     # Checks for forms ------------------------------------------------------------------------
 

@@ -91,11 +91,7 @@ class TodosScreen(SectionScreen):
         self.query_one(RecordTable).show(rows)
 
     def selected(self) -> Todo | None:
-        key = self.query_one(RecordTable).selected_key
-        if key is None:
-            self.notify("No to-do selected.", severity="warning")
-            return None
-        return self.session.snapshot.get(Kind.TODO, key)  # type: ignore[return-value]
+        return self.record_at_cursor(self.query_one(RecordTable), Kind.TODO, "No to-do selected.")  # type: ignore[return-value]
 
     # Actions --------------------------------------------------------------------------
 
