@@ -177,6 +177,12 @@ class CadenceApp(App[None]):
         self.settings.remember_team(self.session.workspace.folder, team_id)
         self.refresh_sections()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A screen that is capturing keys (a Scorecard cell being typed) hides the app's keys too."""
+        if action in ("help", "pick_team") and getattr(self.screen, "captures_keys", False):
+            return False
+        return True
+
     def action_help(self) -> None:
         screen = self.screen
         active = list(screen.active_bindings.values())

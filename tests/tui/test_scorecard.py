@@ -303,3 +303,17 @@ def test_scorecard_snapshot(make_app, settings: UserSettings, snap_compare, size
 
 def test_scorecard_editing_snapshot(make_app, snap_compare) -> None:
     assert snap_compare(make_app(), press=["3", "j", "j", "j", *"94"], terminal_size=(80, 24))
+
+
+async def test_while_typing_a_value_the_footer_shows_only_the_editors_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"Note", "Help"} <= shown
+        await pilot.press("9")
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert shown == {"Save ↓", "Save →", "Cancel"}
+        await pilot.press("escape")
+        shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert "Note" in shown and "Cancel" not in shown

@@ -77,6 +77,11 @@ class ScorecardScreen(SectionScreen):
         Binding("d", "archive", "Archive", show=False, tooltip="Archive the measurable (asks first)"),
         Binding("f", "flip", "Flip", show=False, tooltip="Newest week on the left / on the right"),
         Binding("M", "pick_me", "Whose", show=False, tooltip="Pick whose numbers 'Mine' shows"),
+        # While a cell is being edited the footer shows only these (the keys reach on_key first;
+        # the bindings are there for the footer, the help and a mouse click on them).
+        Binding("enter", "edit_key('enter')", "Save ↓", key_display="⏎", tooltip="Save and move down"),
+        Binding("tab", "edit_key('tab')", "Save →", key_display="Tab", tooltip="Save and move right"),
+        Binding("escape", "edit_key('escape')", "Cancel", key_display="Esc", tooltip="Close the cell unchanged"),
         Binding("escape", "release", "Release", show=False, tooltip="Let 1-9 switch sections (Enter: back)"),
         Binding("enter", "focus_grid", "Grid", show=False, tooltip="Back to the grid"),
     ]
@@ -246,11 +251,29 @@ class ScorecardScreen(SectionScreen):
         self.editing = (row.measurable.id, cell.period.start)
         label = Text.assemble(literal(row.measurable.title, 22), f" · {cell.period.start:%d %b}:")
         self.entry.open(label, text, row.measurable.unit, cell.goal)
+        self.refresh_bindings()
 
     def close_editor(self) -> None:
         self.editing = None
         self.entry.close()
         self.grid.focus()
+        self.refresh_bindings()
+
+    @property
+    def captures_keys(self) -> bool:
+        """True while a cell is being edited: every key is the editor's, app keys included."""
+        return self.editing is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While editing, only the editor's keys show; otherwise only the grid's."""
+        if action == "edit_key":
+            return self.captures_keys
+        return not self.captures_keys
+
+    def action_edit_key(self, key: str) -> None:
+        """A click on the footer's Save / Cancel does what the key does."""
+        if self.captures_keys:
+            self.edit_key(events.Key(key, None))
 
     def finish_edit(self, text: str, rows: int, columns: int) -> None:
         """Save what was typed (refusing what does not parse), then move the cursor."""

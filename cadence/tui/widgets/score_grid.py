@@ -101,6 +101,10 @@ class ScoreGrid(DataTable[Text]):
         Binding("end", "edge(1)", "Last", show=False, tooltip="Newest period shown"),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the screen is typing into a cell, the grid's own keys are off (and off the footer)."""
+        return not getattr(self.screen, "captures_keys", False)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", fixed_columns=FIXED, header_height=2, zebra_stripes=False)
         self.fixed = FIXED
