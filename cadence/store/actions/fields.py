@@ -1,0 +1,34 @@
+"""Parsing what people type into fields: dates, quarters, choices. Shared by every action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cadence.domain.periods import parse_quarter, parse_user_date
+from cadence.store.errors import InputError
+from cadence.store.view import View
+
+ROCKS_PER_PERSON_GUIDANCE = 7
+TODO_DAYS = 7
+
+
+def parse_date_field(text: str, today: date, field: str) -> date:
+    try:
+        return parse_user_date(text, today)
+    except ValueError as error:
+        raise InputError(f"{field}: {error}") from None
+
+
+def parse_quarter_field(view: View, text: str) -> str:
+    try:
+        return parse_quarter(text, view.meta.fiscal_start_month).label
+    except ValueError as error:
+        raise InputError(f"quarter: {error}") from None
+
+
+def choice(enum: type, text: str, field: str):  # type: ignore[no-untyped-def]
+    try:
+        return enum(text.strip().lower())
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise InputError(f"{field}: {text!r} is not one of {allowed}") from None

@@ -1,0 +1,104 @@
+"""People and teams: adding, editing, roles (one Visionary, one Integrator), membership."""
+
+from __future__ import annotations
+
+from cadence.domain.models import (
+    Person,
+    Role,
+    Team,
+)
+from cadence.store.actions.fields import choice
+from cadence.store.errors import InputError
+from cadence.store.transaction import Transaction
+from cadence.store.view import View
+
+
+def add_person(tx: Transaction, name: str, role: str = "member", team: str | None = None) -> Person:
+    role_value = choice(Role, role, "role")
+    if any(person.name.casefold() == name.strip().casefold() for person in tx.people):
+        raise InputError(f"name: there is already a person named {name.strip()!r}")
+    person = tx.add(Person, name=name, role=role_value)
+    if team:
+        join_team(tx, person.id, team)
+    return person
+
+
+def add_team(tx: Transaction, name: str, leadership: bool = False) -> Team:
+    if any(team.name.casefold() == name.strip().casefold() for team in tx.teams):
+        raise InputError(f"name: there is already a team named {name.strip()!r}")
+    return tx.add(Team, name=name, leadership=leadership)
+
+
+def join_team(tx: Transaction, person_text: str, team_text: str) -> Team:
+    person = tx.find_person(person_text)
+    team = tx.find_team(team_text)
+    if person.id in team.member_ids:
+        return team
+    return tx.save(team, member_ids=[*team.member_ids, person.id])
+
+
+def leave_team(tx: Transaction, person_text: str, team_text: str) -> Team:
+    """Take a person off a team; their records stay theirs."""
+    person = tx.find_person(person_text)
+    team = tx.find_team(team_text)
+    if person.id not in team.member_ids:
+        return team
+    return tx.save(team, member_ids=[member for member in team.member_ids if member != person.id])
+
+
+def edit_person(tx: Transaction, person_text: str, name: str, email: str = "") -> Person:
+    person = tx.find_person(person_text)
+    wanted = name.strip()
+    if any(other.id != person.id and other.name.casefold() == wanted.casefold() for other in tx.people):
+        raise InputError(f"name: there is already a person named {wanted!r}")
+    if email.strip() and "@" not in email:
+        raise InputError(f"email: {email.strip()!r} is not an email address")
+    return tx.save(person, name=name, email=email)
+
+
+def edit_team(tx: Transaction, team_text: str, name: str, leadership: bool) -> Team:
+    team = tx.find_team(team_text)
+    wanted = name.strip()
+    if any(other.id != team.id and other.name.casefold() == wanted.casefold() for other in tx.teams):
+        raise InputError(f"name: there is already a team named {wanted!r}")
+    return tx.save(team, name=name, leadership=leadership)
+
+
+SINGLE_ROLES = (Role.VISIONARY, Role.INTEGRATOR)
+
+
+def role_holders(view: View, role: str, except_id: str | None = None) -> list[Person]:
+    """Who else holds ``role``; Visionary and Integrator are one seat each per workspace."""
+    role_value = choice(Role, role, "role")
+    if role_value not in SINGLE_ROLES:
+        return []
+    return [person for person in view.people if person.role is role_value and person.id != except_id]
+
+
+def set_role(tx: Transaction, person_text: str, role: str) -> tuple[Person, list[Person]]:
+    """Give a person a role; whoever held the Visionary or Integrator seat before becomes a member.
+
+    Returns the person and those moved to member, so the caller can say so.
+    """
+    person = tx.find_person(person_text)
+    role_value = choice(Role, role, "role")
+    if not person.active and role_value is not Role.MEMBER:
+        raise InputError(f"role: {person.name} is inactive; reactivate them first")
+    moved = [tx.save(other, role=Role.MEMBER) for other in role_holders(tx, role_value, except_id=person.id)]
+    return tx.save(person, role=role_value), moved
+
+
+def set_active(tx: Transaction, person_text: str, active: bool) -> Person:
+    """Deactivate (or bring back) a person. Nothing they own is deleted or reassigned.
+
+    Deactivating also takes them off every team and gives up a Visionary or
+    Integrator seat, so meetings, team views and the one-per-workspace seats
+    only count people who are still here; reactivating brings back neither.
+    """
+    person = tx.find_person(person_text)
+    if not active:
+        for team in tx.teams:
+            if person.id in team.member_ids:
+                tx.save(team, member_ids=[member for member in team.member_ids if member != person.id])
+        return tx.save(person, active=False, role=Role.MEMBER)
+    return tx.save(person, active=True)

@@ -1,0 +1,123 @@
+"""Rocks: adding, status (not-done only at quarter end), moving quarter, milestones."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from cadence.domain.ids import Kind
+from cadence.domain.models import (
+    Milestone,
+    Rock,
+    RockStatus,
+)
+from cadence.domain.periods import parse_quarter
+from cadence.store.actions.fields import (
+    ROCKS_PER_PERSON_GUIDANCE,
+    choice,
+    parse_date_field,
+    parse_quarter_field,
+)
+from cadence.store.errors import InputError
+from cadence.store.transaction import Transaction
+from cadence.store.view import View
+
+
+def add_rock(
+    tx: Transaction,
+    title: str,
+    owner: str,
+    today: date,
+    *,
+    company: bool = False,
+    quarter: str | None = None,
+    due: str | None = None,
+    team: str | None = None,
+) -> tuple[Rock, list[str]]:
+    """Add a rock; the second value holds warnings (more than 7 rocks for the owner) that do not block."""
+    person = tx.find_person(owner)
+    label = parse_quarter_field(tx, quarter) if quarter else tx.quarter_of(today).label
+    rock = tx.add(
+        Rock,
+        title=title,
+        owner_id=person.id,
+        quarter=label,
+        company=company,
+        team_id=tx.find_team(team).id if team else None,
+        due=parse_date_field(due, today, "due") if due else None,
+        created=today,
+    )
+    return rock, rock_load_warnings(tx, person.id, label)
+
+
+def rock_load_warnings(view: View, owner_id: str, quarter: str) -> list[str]:
+    count = sum(1 for rock in view.rocks if rock.owner_id == owner_id and rock.quarter == quarter)
+    if count > ROCKS_PER_PERSON_GUIDANCE:
+        return [
+            f"{view.person_name(owner_id)} has {count} rocks in {quarter}; "
+            f"the guidance is 3-{ROCKS_PER_PERSON_GUIDANCE} per person"
+        ]
+    return []
+
+
+def not_done_allowed(view: View, rock: Rock, today: date) -> bool:
+    """A rock may be marked not-done only in the last two weeks of its quarter (or after it)."""
+    quarter = parse_quarter(rock.quarter, view.meta.fiscal_start_month)
+    return today >= quarter.end - timedelta(days=13)
+
+
+def set_rock_status(tx: Transaction, rock_id: str, status: str, today: date) -> Rock:
+    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    new_status = choice(RockStatus, status, "status")
+    if new_status is RockStatus.NOT_DONE and not not_done_allowed(tx, rock, today):
+        quarter = parse_quarter(rock.quarter, tx.meta.fiscal_start_month)
+        raise InputError(f"status: a rock is marked not-done only at quarter end ({rock.quarter} ends {quarter.end})")
+    return tx.save(rock, status=new_status)
+
+
+ROCK_STATUS_CYCLE = (RockStatus.ON_TRACK, RockStatus.OFF_TRACK, RockStatus.DONE, RockStatus.NOT_DONE)
+
+
+def cycle_rock_status(tx: Transaction, rock_id: str, today: date) -> Rock:
+    """on-track -> off-track -> done -> (not-done, only at quarter end) -> on-track."""
+    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    index = ROCK_STATUS_CYCLE.index(rock.status)
+    following = ROCK_STATUS_CYCLE[(index + 1) % len(ROCK_STATUS_CYCLE)]
+    if following is RockStatus.NOT_DONE and not not_done_allowed(tx, rock, today):
+        following = RockStatus.ON_TRACK
+    return set_rock_status(tx, rock.id, following.value, today)
+
+
+def move_rock(tx: Transaction, rock_id: str, quarter: str) -> Rock:
+    """Carry a rock to another quarter; a due date outside the new quarter moves to its last day."""
+    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    label = parse_quarter_field(tx, quarter)
+    target = parse_quarter(label, tx.meta.fiscal_start_month)
+    due = rock.due if rock.due is None or target.contains(rock.due) else target.end
+    return tx.save(rock, quarter=label, due=due)
+
+
+def add_milestone(tx: Transaction, rock_id: str, title: str, due: str | None, today: date) -> Rock:
+    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    milestone = Milestone(title=title, due=parse_date_field(due, today, "due") if due else None)
+    return tx.save(rock, milestones=[*rock.milestones, milestone])
+
+
+def _milestone_index(rock: Rock, index: int) -> int:
+    if not 0 <= index < len(rock.milestones):
+        raise InputError(f"milestone: {rock.id} has no milestone number {index + 1}")
+    return index
+
+
+def set_milestone_done(tx: Transaction, rock_id: str, index: int, done: bool = True) -> Rock:
+    """Tick (or untick) a rock's milestone; ``index`` counts from 0 in the rock's list."""
+    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    position = _milestone_index(rock, index)
+    milestones = list(rock.milestones)
+    milestones[position] = milestones[position].model_copy(update={"done": done})
+    return tx.save(rock, milestones=milestones)
+
+
+def remove_milestone(tx: Transaction, rock_id: str, index: int) -> Rock:
+    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    position = _milestone_index(rock, index)
+    return tx.save(rock, milestones=[m for number, m in enumerate(rock.milestones) if number != position])
