@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from cadence.locations import themes_dir, user_themes_dir
 from cadence.store.errors import WorkspaceError
+from cadence.tui.commands import ScreenActions
 from cadence.tui.config import UserSettings
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.help import HelpScreen, describe_bindings
@@ -66,6 +67,7 @@ class CadenceApp(App[None]):
 
     TITLE = "cadence"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenActions}
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Show every key on this screen"),

@@ -199,3 +199,17 @@ async def test_unreadable_file_keeps_the_last_good_copy(make_app, demo_folder: P
         (demo_folder / "cadence.json").write_text("{ torn")
         assert await wait_for(pilot, lambda: any("Workspace unreadable" in str(n.title) for n in app._notifications))
         assert app.screen.query_one("RecordTable").row_count == rows
+
+
+async def test_palette_runs_this_screens_actions_by_name(make_app, on_disk) -> None:
+    app = make_app()
+    before = len(on_disk().todos)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "ctrl+p", *"add a to-do")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        await pilot.press(*"From the palette", "enter", *"Dana", "enter", "enter")
+        await pilot.pause()
+    assert len(on_disk().todos) == before + 1 and on_disk().todos[-1].title == "From the palette"
