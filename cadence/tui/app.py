@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -188,9 +188,7 @@ class CadenceApp(App[None]):
     def action_help(self) -> None:
         screen = self.screen
         active = list(screen.active_bindings.values())
-        own = [item for item in active if item.node is screen or item.node is self]
-        widgets = [item for item in active if item.node is not screen and item.node is not self]
-        bindings = [(self.get_key_display(item.binding), item.binding) for item in own + widgets]
+        bindings = [(self.get_key_display(item.binding), item.binding) for item in help_order(screen, self, active)]
         about = getattr(screen, "HELP", "")
         title = getattr(screen, "SECTION", "") or screen.__class__.__name__
         self.push_screen(HelpScreen(title.title(), describe_bindings(bindings), about))
@@ -205,3 +203,21 @@ class CadenceApp(App[None]):
                 f"Team: {team.name}", "Show this team's rhythm", lambda team_id=team.id: self.choose_team(team_id)
             )
         yield from super().get_system_commands(screen)
+
+
+def help_order(screen: Screen[object], app: App[object], active: list[ActiveBinding]) -> list[ActiveBinding]:
+    """The section's own keys first, then the app's, then Textual's and the widgets' (Tab, copy, arrows)."""
+    own_actions = {
+        binding.action
+        for cls in type(screen).__mro__
+        if cls.__module__.startswith("cadence.")
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    }
+
+    def rank(item: ActiveBinding) -> int:
+        if item.node is screen and item.binding.action in own_actions:
+            return 0
+        return 1 if item.node is app else 2
+
+    return sorted(active, key=rank)

@@ -213,3 +213,13 @@ async def test_palette_runs_this_screens_actions_by_name(make_app, on_disk) -> N
         await pilot.press(*"From the palette", "enter", *"Dana", "enter", "enter")
         await pilot.pause()
     assert len(on_disk().todos) == before + 1 and on_disk().todos[-1].title == "From the palette"
+
+
+async def test_help_puts_the_sections_own_keys_before_textuals(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "question_mark")
+        await pilot.pause()
+        descriptions = [description for _, description in app.screen.keys]
+        assert descriptions[0] == "Add a rock"
+        assert descriptions.index("Pick the team whose rhythm you see") < descriptions.index("Focus Next")
