@@ -37,10 +37,6 @@ def week_start(day: date, week_start_day: int = 0) -> date:
     return _plain(_pd(day).subtract(days=back))
 
 
-def week_end(day: date, week_start_day: int = 0) -> date:
-    return _plain(_pd(week_start(day, week_start_day)).add(days=6))
-
-
 def weeks_back(day: date, count: int, week_start_day: int = 0) -> list[date]:
     """The starts of the ``count`` weeks ending with the week of ``day``, oldest first."""
     newest = _pd(week_start(day, week_start_day))
@@ -110,10 +106,6 @@ def parse_quarter(text: str, fiscal_start_month: int = 1) -> Quarter:
     return Quarter(int(match.group(1)), int(match.group(2)), fiscal_start_month)
 
 
-def is_quarter_label(text: str) -> bool:
-    return bool(_QUARTER_LABEL.match(text))
-
-
 _RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dw])$")
 
 
@@ -147,17 +139,6 @@ def parse_user_date(text: str, today: date) -> date:
         raise ValueError(
             f"not a date: {text!r} (use 2026-12-04, today, tomorrow, a weekday like friday, or +7d)"
         ) from None
-
-
-def parse_weekday(text: str) -> int:
-    """``monday`` / ``mon`` / ``0`` -> 0."""
-    cleaned = text.strip().lower()
-    if cleaned.isdigit() and 0 <= int(cleaned) <= 6:
-        return int(cleaned)
-    for index, name in enumerate(WEEKDAY_NAMES):
-        if cleaned in (name, name[:3]):
-            return index
-    raise ValueError(f"not a weekday: {text!r}")
 
 
 def next_meeting(now: datetime, meeting_day: int, meeting_time: time) -> datetime:

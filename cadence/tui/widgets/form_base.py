@@ -32,6 +32,21 @@ class FieldSpec(Protocol):
 class FormBase(ModalScreen[Any]):
     """Dismisses with whatever ``on_submit`` returned (``True`` for ``None``), or ``None`` on Escape."""
 
+    DEFAULT_CSS = """
+    FormBase { align: center middle; }
+    FormBase > #form {
+        max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormBase #form-title { text-style: bold; color: $primary; width: 1fr; margin-bottom: 1; }
+    FormBase .field-label { color: $text-muted; }
+    FormBase .field-error { color: $error; height: auto; }
+    FormBase .field-error.-empty { display: none; }
+    FormBase #form-error { color: $error; height: auto; }
+    FormBase #form-error.-empty { display: none; }
+    FormBase #form-hint { color: $text-muted; margin-top: 1; }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
         Binding("ctrl+s", "submit", "Save", tooltip="Check every field and save"),

@@ -75,18 +75,7 @@ class FormScreen(FormBase):
     """A titled form of one-line fields; see ``FormBase`` for how it saves."""
 
     DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > #form {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormScreen #form-title { text-style: bold; color: $primary; width: 1fr; margin-bottom: 1; }
-    FormScreen .field-label { color: $text-muted; }
-    FormScreen .field-error { color: $error; height: auto; }
-    FormScreen .field-error.-empty { display: none; }
-    FormScreen #form-error { color: $error; height: auto; }
-    FormScreen #form-error.-empty { display: none; }
-    FormScreen #form-hint { color: $text-muted; margin-top: 1; }
+    FormScreen > #form { width: 72; }
     FormScreen Input { margin: 0 0 1 0; background: $boost; }
     FormScreen Input:focus { background: $primary 25%; }
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from cadence.domain.text import clip, one_line
+from cadence.domain.text import clip, one_line, visible
 
 DEFAULT_CELL_WIDTH = 60
 
@@ -16,6 +16,4 @@ def literal(text: str, width: int = DEFAULT_CELL_WIDTH, style: str = "") -> Text
 
 def literal_block(text: str, style: str = "") -> Text:
     """Multi-line user text (notes, decisions), control characters made visible."""
-    from cadence.domain.text import visible
-
     return Text("\n".join(visible(line) for line in text.splitlines()), style=style)

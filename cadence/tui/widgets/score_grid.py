@@ -113,10 +113,6 @@ class ScoreGrid(DataTable[Text]):
 
     # Where the cursor may go ------------------------------------------------------
 
-    @property
-    def period_columns(self) -> range:
-        return range(self.fixed, self.fixed + len(self.periods))
-
     def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
         row, column = value
         if self.row_count:

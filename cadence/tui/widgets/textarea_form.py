@@ -36,18 +36,7 @@ class TextAreaFormScreen(FormBase):
     """Multi-line fields; see ``FormBase`` for how it saves."""
 
     DEFAULT_CSS = """
-    TextAreaFormScreen { align: center middle; }
-    TextAreaFormScreen > #form {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    TextAreaFormScreen #form-title { text-style: bold; color: $primary; width: 1fr; margin-bottom: 1; }
-    TextAreaFormScreen .field-label { color: $text-muted; }
-    TextAreaFormScreen .field-error { color: $error; height: auto; }
-    TextAreaFormScreen .field-error.-empty { display: none; }
-    TextAreaFormScreen #form-error { color: $error; height: auto; }
-    TextAreaFormScreen #form-error.-empty { display: none; }
-    TextAreaFormScreen #form-hint { color: $text-muted; margin-top: 1; }
+    TextAreaFormScreen > #form { width: 80; }
     TextAreaFormScreen TextArea { height: 6; }
     TextAreaFormScreen.-single TextArea { height: 12; }
     """
