@@ -32,7 +32,7 @@ _SINGLE = re.compile(r"^(>=|<=|>|<|==|=)\s*(.+)$")
 class Goal(BaseModel):
     """What a measurable aims for. ``high`` is only used by between / outside."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     comparator: Comparator
     value: float

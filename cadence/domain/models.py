@@ -29,7 +29,7 @@ QuarterLabel = Annotated[str, StringConstraints(pattern=r"^\d{4}-Q[1-4]$")]
 class Record(BaseModel):
     """Base of every stored record: strict about unknown fields, ids checked against the kind."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
     kind: ClassVar[Kind]
 
     id: str
@@ -72,7 +72,7 @@ class RockStatus(StrEnum):
 
 
 class Milestone(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
     title: Title
     due: date | None = None
     done: bool = False
@@ -100,7 +100,7 @@ class Aggregate(StrEnum):
 class GoalChange(BaseModel):
     """A goal that applies from ``week`` (a week start) on, until the next change."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     week: date
     goal: Goal
 
@@ -222,14 +222,14 @@ class MeetingKind(StrEnum):
 
 
 class MeetingSection(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
     name: Name
     budget_minutes: int = Field(ge=0, le=24 * 60)
     elapsed_seconds: float = Field(default=0.0, ge=0)
 
 
 class Rating(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     person_id: str
     score: int = Field(ge=1, le=10)
     why: Text = ""
@@ -300,7 +300,7 @@ class Process(Record):
 class Meta(BaseModel):
     """Workspace-wide settings, the schema version and the id counters."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
     company: Name = "My company"
     week_start_day: int = Field(default=0, ge=0, le=6)

@@ -15,9 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from cadence.domain.errors import describe
-from cadence.domain.ids import Kind
+from cadence.domain.ids import Kind, make_id
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
 from cadence.store.errors import WorkspaceCorrupt
+from cadence.store.strict_json import StrictJsonError, loads_strict
 
 META_TABLE = "_meta"
 META_DOC_ID = "1"
@@ -29,7 +30,7 @@ def backup_hint(path: Path) -> str:
 
 
 def encode(data: RawTables) -> bytes:
-    return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
 def decode(payload: bytes, path: Path) -> RawTables:
@@ -43,11 +44,15 @@ def decode(payload: bytes, path: Path) -> RawTables:
     if "\x00" in text:
         raise WorkspaceCorrupt(f"{path} contains NUL bytes: it is damaged. {backup_hint(path)}")
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
     except json.JSONDecodeError as error:
         raise WorkspaceCorrupt(
             f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
             f"{backup_hint(path)}"
+        ) from None
+    except StrictJsonError as error:
+        raise WorkspaceCorrupt(
+            f"{path}: line {error.line}, {where(error.keys)}: {error.problem}. {backup_hint(path)}"
         ) from None
     if not isinstance(data, dict):
         raise WorkspaceCorrupt(f"{path} does not hold cadence tables. {backup_hint(path)}")
@@ -62,6 +67,24 @@ def decode(payload: bytes, path: Path) -> RawTables:
     if META_TABLE not in data or META_DOC_ID not in data[META_TABLE]:
         raise WorkspaceCorrupt(f"{path} has no {META_TABLE} table: it is not a cadence workspace. {backup_hint(path)}")
     return data
+
+
+def where(keys: tuple[str, ...]) -> str:
+    """``todos record T-3, field title`` from the keys leading to a value."""
+    if not keys:
+        return "at the top level"
+    table, rest = keys[0], keys[1:]
+    if table == META_TABLE:
+        return "in _meta" + (f", field {'.'.join(rest[1:])}" if len(rest) > 1 else "")
+    if not rest:
+        return f"in table {table!r}"
+    doc_id, fields = rest[0], rest[1:]
+    try:
+        label = make_id(Kind(table), int(doc_id))
+    except ValueError:
+        label = f"#{doc_id}"
+    place = f"{table} record {label}"
+    return place + (f", field {'.'.join(fields)}" if fields else "")
 
 
 def schema_version(data: RawTables, path: Path) -> int:

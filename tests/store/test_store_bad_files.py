@@ -54,6 +54,30 @@ def _score_nan(data: dict[str, Any]) -> None:
     data["scores"]["1"] = {"id": "S-1", "measurable_id": "M-1", "week": DAY.isoformat(), "value": float("nan")}
 
 
+def _measurable(goal: dict[str, Any]) -> dict[str, Any]:
+    return {"id": "M-1", "title": "Calls", "owner_id": "P-1", "goal": goal}
+
+
+def _text_edit(old: str, new: str) -> Damage:
+    """A hand edit of the text itself (what json.dumps cannot produce, like a repeated key)."""
+
+    def damage(payload: bytes, _: dict[str, Any]) -> bytes:
+        text = payload.decode("utf-8")
+        assert old in text
+        return text.replace(old, new, 1).encode("utf-8")
+
+    return damage
+
+
+# Hand edits Python's json reader takes but the app cannot live with (issue 8 item 9).
+_DUPLICATE_TITLE = _text_edit('"title": "todo 0"', '"title": "todo 0",\n      "title": "pasted twice"')
+_GOAL_NAN = _with(lambda data: data.update(measurables={"1": _measurable({"comparator": ">=", "value": float("nan")})}))
+_GOAL_INFINITY = _text_edit('"_meta": {', '"measurables": {"1": {"id": "M-1", "title": "Calls", "owner_id": "P-1", '
+                           '"goal": {"comparator": "between", "value": -Infinity, "high": Infinity}}},\n  "_meta": {')
+_HUGE_INTEGER = _text_edit('"week_start_day": 0', '"week_start_day": ' + "9" * 5000)
+_HUGE_FLOAT = _with(lambda data: data["scores"].update({"1": {"id": "S-1", "measurable_id": "M-1",
+                                                              "week": DAY.isoformat(), "value": 0}}))
+
 BAD_FILES: dict[str, Damage] = {
     "empty": lambda payload, data: b"",
     "truncated at half": lambda payload, data: payload[: len(payload) // 2],
@@ -76,6 +100,13 @@ BAD_FILES: dict[str, Damage] = {
     "record of the wrong kind": _with(lambda data: data["todos"]["1"].update(id="P-1")),
     "score that is NaN": _with(_score_nan),
     "unknown table": _with(lambda data: data.update(widgets={})),
+    "goal that is NaN": _GOAL_NAN,
+    "goal bounds that are -Infinity and Infinity": _GOAL_INFINITY,
+    "a 5,000-digit integer": _HUGE_INTEGER,
+    "a number too large for a float (1e400)": lambda payload, data: _HUGE_FLOAT(payload, data).replace(
+        b'"value": 0', b'"value": 1e400'
+    ),
+    "a key repeated by copy-paste": _DUPLICATE_TITLE,
 }
 
 
@@ -143,6 +174,11 @@ def test_messages_say_what_is_wrong(workspace: Workspace, good_data) -> None:
         "todo without owner": ["T-1", "owner_id", "required"],
         "unknown table": ["widgets"],
         "missing _meta": ["_meta"],
+        "goal that is NaN": ["measurables record M-1", "field goal.value", "NaN", "line "],
+        "goal bounds that are -Infinity and Infinity": ["measurables record M-1", "goal.value", "-Infinity", "line 2,"],
+        "a 5,000-digit integer": ["_meta", "week_start_day", "too large", "line "],
+        "a number too large for a float (1e400)": ["scores record S-1", "field value", "1e400", "too large"],
+        "a key repeated by copy-paste": ["todos record T-1", "'title' appears twice", "line "],
     }
     for name, expected in expectations.items():
         workspace.path.write_bytes(original)
