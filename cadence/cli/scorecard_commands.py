@@ -15,6 +15,9 @@ from cadence.store import actions
 from cadence.store.view import View
 
 
+ROLLUP_HELP = "sum or average: how weeks add up into months (default: average for percent, duration, yesno; else sum)."
+
+
 @click.group()
 def measurable() -> None:
     """Measurables: the numbers on the Scorecard."""
@@ -26,12 +29,38 @@ def measurable() -> None:
 @click.option("--goal", required=True, help="Like '>= 20', '< 5', 'between 10 and 20'.")
 @click.option("--unit", default="number", show_default=True, help="number, currency, percent, yesno or duration")
 @click.option("--team", default=None, help="Team (name or id).")
+@click.option("--rollup", default=None, help=ROLLUP_HELP)
 @pass_context
-def measurable_add(context: CliContext, title: str, owner: str, goal: str, unit: str, team: str | None) -> None:
-    """Add a measurable."""
+def measurable_add(
+    context: CliContext, title: str, owner: str, goal: str, unit: str, team: str | None, rollup: str | None
+) -> None:
+    """Add a measurable. Durations: a bare number is hours (13, 1.5 = 1:30), or 1:30, 90m, 1h30."""
     with context.write() as tx:
-        added = actions.add_measurable(tx, title, owner, goal, unit, team)
-    click.echo(f"{added.id} {safe(added.title)} (goal {added.goal.describe(added.unit)})")
+        added = actions.add_measurable(tx, title, owner, goal, unit, team, aggregate=rollup)
+    click.echo(
+        f"{added.id} {safe(added.title)} (goal {added.goal.describe(added.unit)}, rolls up by {added.aggregate.value})"
+    )
+
+
+@measurable.command("edit")
+@click.argument("measurable_id")
+@click.option("--title", default=None, help="New title.")
+@click.option("--owner", default=None, help="Person (name or id).")
+@click.option("--unit", default=None, help="number, currency, percent, yesno or duration")
+@click.option("--rollup", default=None, help="sum or average: how weeks add up into months and quarters.")
+@pass_context
+def measurable_edit(
+    context: CliContext,
+    measurable_id: str,
+    title: str | None,
+    owner: str | None,
+    unit: str | None,
+    rollup: str | None,
+) -> None:
+    """Change a measurable's title, owner, unit or roll-up (goals: ``measurable goal``)."""
+    with context.write() as tx:
+        changed = actions.edit_measurable(tx, measurable_id, title=title, owner=owner, unit=unit, aggregate=rollup)
+    click.echo(f"{changed.id} {safe(changed.title)} ({changed.unit.value}, rolls up by {changed.aggregate.value})")
 
 
 def _active(view: View) -> list[Measurable]:
@@ -63,9 +92,16 @@ def measurable_list(context: CliContext, as_json: bool) -> None:
         emit_json(dump(measurables))
         return
     table(
-        ["ID", "OWNER", "GOAL", "UNIT", "TITLE"],
+        ["ID", "OWNER", "GOAL", "UNIT", "ROLLUP", "TITLE"],
         [
-            [m.id, view.person_name(m.owner_id), m.goal_for_week(this_week).describe(m.unit), m.unit.value, m.title]
+            [
+                m.id,
+                view.person_name(m.owner_id),
+                m.goal_for_week(this_week).describe(m.unit),
+                m.unit.value,
+                m.aggregate.value,
+                m.title,
+            ]
             for m in measurables
         ],
     )
@@ -83,7 +119,10 @@ def score() -> None:
 @click.option("--note", default=None, help="A note on this value.")
 @pass_context
 def score_set(context: CliContext, measurable_id: str, value: str, week: str | None, note: str | None) -> None:
-    """Record a measurable's value for a week (12,500 / $12.5k / 85% / yes / 1:30)."""
+    """Record a measurable's value for a week (12,500 / $12.5k / 85% / yes / 1:30).
+
+    For a duration a bare number is hours: 13 is 13:00, 1.5 is 1:30; 90m and 1h30 work too.
+    """
     with context.write() as tx:
         saved = actions.set_score(tx, measurable_id, value, context.today, week=week, note=note)
         target: Measurable = tx.get(Measurable.kind, saved.measurable_id)  # type: ignore[assignment]

@@ -20,6 +20,9 @@ Rules this module keeps:
   week with a value; for a ``sum`` measurable it is scaled by the number of
   weeks that had a value (a weekly ``>= 20`` becomes ``>= 80`` over four
   weeks; ``= yes`` every week becomes ``= 4`` yeses).
+- A new measurable **rolls up by its unit** unless told otherwise
+  (``default_aggregate``): percent, duration and yes/no average (a month of
+  25% and 40% weeks is 32.5%, not 65%); number and currency sum.
 - **Average** and **total** are over the columns shown, missing ones
   skipped. A total is only given for ``sum`` measurables (adding up weekly
   cash balances or percentages means nothing).
@@ -158,6 +161,14 @@ def periods_for(
 
 
 # Numbers -------------------------------------------------------------------------------
+
+AVERAGED_UNITS = frozenset({Unit.PERCENT, Unit.DURATION, Unit.YESNO})
+
+
+def default_aggregate(unit: Unit | str) -> Aggregate:
+    """How a new measurable of ``unit`` rolls up when nobody says: rates and times average, counts sum."""
+    return Aggregate.AVERAGE if Unit(unit) in AVERAGED_UNITS else Aggregate.SUM
+
 
 
 def average(values: Iterable[float | None]) -> float | None:

@@ -3,6 +3,12 @@
 Values are stored as plain floats: numbers and currency as themselves,
 percent as the percentage (``85%`` -> 85.0), yes/no as 1.0 / 0.0, durations
 in minutes (``1:30`` -> 90.0).
+
+Durations are typed the way people say them, and a bare number is **hours**
+(a goal of ``<= 24:00`` and a value of ``13`` mean 13 hours, never 13
+minutes): ``13`` and ``1.5`` are hours, ``1:30`` is hours:minutes, ``90m``
+(or ``90min``) is minutes, ``1h30``, ``1h 30m`` and ``1.5h`` mix the two.
+``DURATION_HINT`` says so wherever a duration is typed.
 """
 
 from __future__ import annotations
@@ -25,8 +31,12 @@ _NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d*)?|\.\d+)([kmb]?)$")
 _CURRENCY_SIGNS = "$€£¥"
 _YES = {"yes", "y", "true", "1", "done", "✓"}
 _NO = {"no", "n", "false", "0"}
-_HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)$")
-_SPELLED_DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?$")
+_HOURS_MINUTES = re.compile(r"^(\d+):(\d+)$")
+_BARE_HOURS = re.compile(r"^(\d+(?:\.\d*)?|\.\d+)$")
+_SPELLED_DURATION = re.compile(
+    r"^(?:(\d+(?:\.\d+)?|\.\d+)(?:h|hr|hrs|hours?))?(?:(\d+(?:\.\d+)?)(?:m|min|mins|minutes?)?)?$"
+)
+DURATION_HINT = "a bare number is hours: 13, 1.5 (= 1:30), 1:30, 90m, 1h30"
 
 
 def _parse_plain_number(text: str, what: str) -> float:
@@ -70,19 +80,35 @@ def parse_value(text: str, unit: Unit | str = Unit.NUMBER) -> float:
 
 
 def _parse_duration(raw: str) -> float:
-    text = raw.lower().replace(" ", "")
+    """Minutes from ``13`` / ``1.5`` (hours), ``1:30``, ``90m``, ``1h30``, ``1.5h``; ``ValueError`` says why not."""
+    text = raw.lower().replace(" ", "").replace(",", "")
+    if text.startswith("-"):
+        raise ValueError(f"duration: {raw!r} is negative (a duration is 0 or more)")
+    text = text.removeprefix("+")
     clock = _HOURS_MINUTES.match(text)
     if clock:
-        return int(clock.group(1)) * 60.0 + int(clock.group(2))
+        minutes = int(clock.group(2))
+        if minutes > 59 or len(clock.group(2)) != 2:
+            raise ValueError(f"duration: {raw!r} is not a duration (minutes after ':' are 00-59, like 1:30)")
+        return _finite_minutes(int(clock.group(1)) * 60.0 + minutes, raw)
+    bare = _BARE_HOURS.match(text)
+    if bare:
+        return _finite_minutes(float(bare.group(1)) * 60.0, raw)
     spelled = _SPELLED_DURATION.match(text)
     if spelled and (spelled.group(1) or spelled.group(2)):
-        hours = float(spelled.group(1) or 0)
-        minutes = float(spelled.group(2) or 0)
-        return hours * 60.0 + minutes
-    try:
-        return _parse_plain_number(text, "duration")
-    except ValueError:
-        raise ValueError(f"duration: {raw!r} is not a duration (use 1:30, 90m, 1.5h or minutes)") from None
+        hours_text, minutes_text = spelled.group(1), spelled.group(2)
+        if hours_text is None and not re.search(r"m(in(ute)?s?)?$", text):
+            raise ValueError(f"duration: {raw!r} is not a duration ({DURATION_HINT})")
+        if hours_text is not None and minutes_text is not None and float(minutes_text) >= 60:
+            raise ValueError(f"duration: {raw!r} is not a duration (minutes after the hours are 0-59, like 1h30)")
+        return _finite_minutes(float(hours_text or 0) * 60.0 + float(minutes_text or 0), raw)
+    raise ValueError(f"duration: {raw!r} is not a duration ({DURATION_HINT})")
+
+
+def _finite_minutes(minutes: float, raw: str) -> float:
+    if not math.isfinite(minutes):
+        raise ValueError(f"duration: {raw!r} is too large")
+    return minutes
 
 
 def _trim(value: float) -> str:

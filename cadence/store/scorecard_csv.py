@@ -27,7 +27,7 @@ from datetime import date
 from cadence.domain.goals import Goal, parse_goal
 from cadence.domain.ids import Kind
 from cadence.domain.models import GoalChange, Measurable, Score, Team
-from cadence.domain.scorecard import active_measurables, week_periods
+from cadence.domain.scorecard import active_measurables, default_aggregate, week_periods
 from cadence.domain.units import Unit, format_value, parse_value
 from cadence.store.errors import InputError
 from cadence.store.transaction import Transaction
@@ -503,6 +503,7 @@ def apply_import(tx: Transaction, plan: ImportPlan, team: Team | None = None) ->
                 team_id=team.id if team else None,
                 unit=row.unit,
                 goal=row.goal,
+                aggregate=default_aggregate(row.unit),
                 order=order,
             )
             created.append(measurable)

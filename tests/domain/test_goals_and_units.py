@@ -111,7 +111,7 @@ def test_a_goal_needs_the_right_number_of_bounds() -> None:
         ("24:00", Unit.DURATION, 1440),
         ("90m", Unit.DURATION, 90),
         ("1.5h", Unit.DURATION, 90),
-        ("45", Unit.DURATION, 45),
+        ("45m", Unit.DURATION, 45),
     ],
 )
 def test_values_parse_as_people_type_them(text: str, unit: Unit, value: float) -> None:
@@ -194,3 +194,52 @@ def test_a_value_is_judged_by_the_goal_of_its_own_week() -> None:
     measurable = measurable_with_history()
     assert measurable.goal_for_week(date(2026, 6, 1)).is_met(50)
     assert not measurable.goal_for_week(date(2026, 10, 5)).is_met(50)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("13", 13 * 60),
+        ("1.5", 90),
+        (".5", 30),
+        ("1:30", 90),
+        ("0:45", 45),
+        ("24:00", 1440),
+        ("90m", 90),
+        ("90 min", 90),
+        ("45 minutes", 45),
+        ("1h30", 90),
+        ("1h 30m", 90),
+        ("1.5h", 90),
+        ("2h", 120),
+        ("2 hours", 120),
+    ],
+)
+def test_a_bare_number_in_a_duration_is_hours(text: str, minutes: float) -> None:
+    """``score set M-6 13`` means 13 hours (against a goal of <= 24:00), never 13 minutes."""
+    assert parse_value(text, Unit.DURATION) == pytest.approx(minutes)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("1:75", "minutes after ':' are 00-59"),
+        ("1:5", "minutes after ':' are 00-59"),
+        ("1h75", "minutes after the hours are 0-59"),
+        ("-2", "negative"),
+        ("soon", "a bare number is hours"),
+        ("1:30:00", "not a duration"),
+        ("1.5.2", "not a duration"),
+        ("h", "not a duration"),
+        ("1e400", "not a duration"),
+    ],
+)
+def test_bad_durations_say_what_a_duration_looks_like(text: str, says: str) -> None:
+    with pytest.raises(ValueError, match=says):
+        parse_value(text, Unit.DURATION)
+
+
+def test_duration_goals_read_bare_numbers_as_hours_too() -> None:
+    assert parse_goal("<= 24", Unit.DURATION) == goal("<=", 1440)
+    assert parse_goal("between 1.5 and 2h", Unit.DURATION) == goal("between", 90, 120)
+    assert parse_goal("<= 24", Unit.DURATION).describe(Unit.DURATION) == "<= 24:00"

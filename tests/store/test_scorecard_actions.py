@@ -100,6 +100,6 @@ def test_edit_and_archive(scored: Workspace) -> None:
     quotes, calls = scored.read().measurables[1:]
     assert (quotes.title, quotes.owner_id, quotes.unit.value, quotes.aggregate.value) == ("Quotes out", "P-2", "currency", "average")
     assert calls.archived and calls.aggregate.value == "average"
-    with pytest.raises(InputError, match="aggregate"):
+    with pytest.raises(InputError, match="rollup"):
         with scored.transaction() as tx:
             actions.edit_measurable(tx, "M-2", aggregate="median")

@@ -13,6 +13,7 @@ from cadence.domain.models import (
     Measurable,
     Score,
 )
+from cadence.domain.scorecard import default_aggregate
 from cadence.domain.units import Unit, parse_value
 from cadence.store.actions.fields import choice, parse_date_field
 from cadence.store.errors import InputError
@@ -26,8 +27,9 @@ def add_measurable(
     goal: str,
     unit: str = "number",
     team: str | None = None,
-    aggregate: str = "sum",
+    aggregate: str | None = None,
 ) -> Measurable:
+    """A new measurable; ``aggregate`` (sum or average) empty or None: by its unit (``default_aggregate``)."""
     unit_value = choice(Unit, unit, "unit")
     try:
         parsed_goal = parse_goal(goal, unit_value)
@@ -41,7 +43,7 @@ def add_measurable(
         team_id=tx.find_team(team).id if team else None,
         unit=unit_value,
         goal=parsed_goal,
-        aggregate=choice(Aggregate, aggregate, "aggregate"),
+        aggregate=choice(Aggregate, aggregate, "rollup") if aggregate and aggregate.strip() else default_aggregate(unit_value),
         order=order,
     )
 
@@ -65,7 +67,7 @@ def edit_measurable(
     if unit is not None:
         changes["unit"] = choice(Unit, unit, "unit")
     if aggregate is not None:
-        changes["aggregate"] = choice(Aggregate, aggregate, "aggregate")
+        changes["aggregate"] = choice(Aggregate, aggregate, "rollup")
     return tx.save(measurable, **changes) if changes else measurable
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from cadence.domain.goals import parse_goal
 from cadence.domain.models import Aggregate, Measurable
 from cadence.domain.periods import parse_user_date
-from cadence.domain.units import Unit
+from cadence.domain.units import DURATION_HINT, Unit
 from cadence.store import actions
 from cadence.store.scorecard_csv import export_goal
 from cadence.store.transaction import Transaction
@@ -22,6 +22,7 @@ from cadence.tui.widgets.forms import FormField, one_of
 Change = Callable[[Transaction, dict[str, str]], Any]
 UNITS = [unit.value for unit in Unit]
 AGGREGATES = [aggregate.value for aggregate in Aggregate]
+ROLLUP_BY_UNIT = "blank: average for percent, duration, yesno; else sum"
 
 
 def check_goal_any_unit(text: str) -> str | None:
@@ -68,8 +69,10 @@ def add_measurable_form(
         FormField("title", "Measurable", required=True, placeholder="Quotes sent"),
         FormField("owner", "Owner", required=True, check=check_person, suggestions=people),
         FormField("unit", "Unit (" + ", ".join(UNITS) + ")", value="number", check=one_of(UNITS), suggestions=UNITS),
-        FormField("goal", "Goal", required=True, check=check_goal_any_unit, placeholder=">= 20, < 5%, between 70 and 85"),
-        FormField("aggregate", "Roll-up (sum or average)", value="sum", check=one_of(AGGREGATES), suggestions=AGGREGATES),
+        FormField("goal", "Goal (a duration's bare number is hours: 1.5 = 1:30)", required=True,
+                  check=check_goal_any_unit, placeholder=">= 20, < 5%, between 70 and 85, <= 24:00"),
+        FormField("rollup", "Roll-up into months (sum or average)", check=one_of(AGGREGATES), suggestions=AGGREGATES,
+                  placeholder=ROLLUP_BY_UNIT),
     ]
 
     def change(tx: Transaction, values: dict[str, str]) -> Measurable:
@@ -80,7 +83,7 @@ def add_measurable_form(
             values["goal"],
             values["unit"].strip() or "number",
             team_id,
-            aggregate=values["aggregate"].strip() or "sum",
+            aggregate=values["rollup"].strip() or None,
         )
 
     return fields, change
@@ -94,7 +97,7 @@ def edit_measurable_form(
         FormField("owner", "Owner", value=owner_name, required=True, check=check_person, suggestions=people),
         FormField("unit", "Unit (" + ", ".join(UNITS) + ")", value=measurable.unit.value, required=True,
                   check=one_of(UNITS), suggestions=UNITS),
-        FormField("aggregate", "Roll-up (sum or average)", value=measurable.aggregate.value, required=True,
+        FormField("rollup", "Roll-up into months (sum or average)", value=measurable.aggregate.value, required=True,
                   check=one_of(AGGREGATES), suggestions=AGGREGATES),
     ]
 
@@ -105,7 +108,7 @@ def edit_measurable_form(
             title=values["title"],
             owner=values["owner"],
             unit=values["unit"],
-            aggregate=values["aggregate"],
+            aggregate=values["rollup"],
         )
 
     return fields, change
@@ -113,8 +116,9 @@ def edit_measurable_form(
 
 def goal_form(measurable: Measurable, this_week: date, today: date) -> tuple[list[FormField], Change]:
     current = measurable.goal_for_week(this_week)
+    hint = f"; {DURATION_HINT}" if measurable.unit is Unit.DURATION else ""
     fields = [
-        FormField("goal", f"New goal (now {current.describe(measurable.unit)})", value=export_goal(current, measurable.unit),
+        FormField("goal", f"New goal (now {current.describe(measurable.unit)}{hint})", value=export_goal(current, measurable.unit),
                   required=True, check=goal_checker(measurable.unit)),
         FormField("week", "From the week of (earlier weeks keep their goal)", value=this_week.isoformat(),
                   required=True, check=week_checker(today), placeholder="2026-11-23, today, -2w"),

@@ -22,7 +22,7 @@ from textual.widgets import Static
 from cadence.domain.goals import Goal
 from cadence.domain.scorecard import OFF_MARK, ON_MARK
 from cadence.domain.text import visible
-from cadence.domain.units import Unit, format_value, parse_value
+from cadence.domain.units import DURATION_HINT, Unit, format_value, parse_value
 
 CURSOR = "▏"
 MAX_LENGTH = 40
@@ -31,7 +31,8 @@ MAX_LENGTH = 40
 def preview(text: str, unit: Unit, goal: Goal) -> tuple[bool, Text]:
     """(readable?, what to show beside the editor) for what is typed so far."""
     if not text.strip():
-        return True, Text("empty: Enter skips this cell", style="dim")
+        hint = f" · {DURATION_HINT}" if unit is Unit.DURATION else ""
+        return True, Text(f"empty: Enter skips this cell{hint}", style="dim")
     try:
         value = parse_value(text, unit)
     except ValueError as error:
