@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import dump, emit_json, safe, table
 from cadence.store import actions
+from cadence.store.errors import InputError
 
 
 @click.group()
@@ -18,12 +22,38 @@ def person() -> None:
 @click.argument("name")
 @click.option("--role", default="member", show_default=True, help="visionary, integrator or member")
 @click.option("--team", "team", default=None, help="Add to this team (name or id).")
+@click.option("--replace", is_flag=True, help="Take the Visionary/Integrator seat from whoever holds it.")
 @pass_context
-def person_add(context: CliContext, name: str, role: str, team: str | None) -> None:
-    """Add a person."""
-    with context.write() as tx:
-        added = actions.add_person(tx, name, role, team)
+def person_add(context: CliContext, name: str, role: str, team: str | None, replace: bool) -> None:
+    """Add a person (one Visionary and one Integrator per workspace)."""
+    with _seat_hint(), context.write() as tx:
+        added = actions.add_person(tx, name, role, team, replace=replace)
     click.echo(f"{added.id} {safe(added.name)}")
+    if replace and added.role.value in ("visionary", "integrator"):
+        click.echo(f"{added.id} is now the {added.role.value.capitalize()}; whoever held the seat is a member")
+
+
+@person.command("role")
+@click.argument("person_name")
+@click.argument("role", type=click.Choice(["visionary", "integrator", "member"], case_sensitive=False))
+@click.option("--replace", is_flag=True, help="Take the Visionary/Integrator seat from whoever holds it.")
+@pass_context
+def person_role(context: CliContext, person_name: str, role: str, replace: bool) -> None:
+    """Give a person a role (one Visionary and one Integrator per workspace)."""
+    with _seat_hint(), context.write() as tx:
+        changed, moved = actions.set_role(tx, person_name, role, replace=replace)
+    click.echo(f"{changed.id} {safe(changed.name)}: {changed.role.value}")
+    for other in moved:
+        click.echo(f"{other.id} {safe(other.name)}: member")
+
+
+@contextmanager
+def _seat_hint() -> Iterator[None]:
+    """A taken seat says how to hand it over from the shell."""
+    try:
+        yield
+    except actions.SeatTaken as taken:
+        raise InputError(f"{taken}; run again with --replace to do that") from None
 
 
 @person.command("list")

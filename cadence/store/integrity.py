@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cadence.domain.ids import Kind
+from cadence.domain.models import Role
 from cadence.store.view import View
 
 
@@ -22,6 +23,7 @@ def find_problems(view: View) -> list[str]:
         if value is not None and value not in known:
             problems.append(f"{record_id}: {field} {value} is not a known {what}")
 
+    problems.extend(seat_problems(view))
     for team in view.teams:
         for member in team.member_ids:
             need(team.id, "member", member, people, "person")
@@ -56,6 +58,24 @@ def find_problems(view: View) -> list[str]:
             need(seat.id, "person", person, people, "person")
         need(seat.id, "parent", seat.parent_id, {s.id for s in view.seats}, "seat")
     return problems
+
+
+def seat_problems(view: View) -> list[str]:
+    """One Visionary and one Integrator per workspace, and neither seat held by someone inactive."""
+    found = []
+    for role in (Role.VISIONARY, Role.INTEGRATOR):
+        holders = [person for person in view.people if person.role is role]
+        word = role.value.capitalize()
+        if len(holders) > 1:
+            names = ", ".join(f"{person.id} {person.name}" for person in holders)
+            found.append(
+                f"{holders[1].id}: {len(holders)} people are the {word} ({names}); there is one per workspace "
+                f"(cadence person role NAME member)"
+            )
+        for person in holders:
+            if not person.active:
+                found.append(f"{person.id}: {person.name} is inactive but still the {word}")
+    return found
 
 
 def record_count(view: View) -> int:

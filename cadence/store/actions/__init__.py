@@ -30,6 +30,7 @@ from cadence.store.actions.issues import (
 )
 from cadence.store.actions.people import (
     SINGLE_ROLES,
+    SeatTaken,
     add_person,
     add_team,
     edit_person,
@@ -71,6 +72,7 @@ __all__ = [
     "ROCKS_PER_PERSON_GUIDANCE",
     "ROCK_STATUS_CYCLE",
     "SINGLE_ROLES",
+    "SeatTaken",
     "TODO_DAYS",
     "add_headline",
     "add_issue",

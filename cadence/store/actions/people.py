@@ -13,10 +13,36 @@ from cadence.store.transaction import Transaction
 from cadence.store.view import View
 
 
-def add_person(tx: Transaction, name: str, role: str = "member", team: str | None = None) -> Person:
+class SeatTaken(InputError):
+    """The Visionary or Integrator seat is held by someone else; the caller may ask, then ``replace``."""
+
+    def __init__(self, role: Role, holder: Person, wanted: str) -> None:
+        self.role = role
+        self.holder = holder
+        self.wanted = wanted
+        word = role.value.capitalize()
+        super().__init__(
+            f"role: {holder.name} ({holder.id}) is the {word}, and there is one {word} per workspace; "
+            f"replacing them makes {wanted} the {word} and {holder.name} a member"
+        )
+
+
+def _take_seat(tx: Transaction, role: Role, wanted: str, except_id: str | None, replace: bool) -> list[Person]:
+    """Free a single seat for someone: refuse while it is held, unless asked to ``replace`` the holder."""
+    holders = role_holders(tx, role.value, except_id=except_id)
+    if holders and not replace:
+        raise SeatTaken(role, holders[0], wanted)
+    return [tx.save(other, role=Role.MEMBER) for other in holders]
+
+
+def add_person(
+    tx: Transaction, name: str, role: str = "member", team: str | None = None, *, replace: bool = False
+) -> Person:
+    """Add a person; a Visionary or Integrator seat that is taken is refused unless ``replace``."""
     role_value = choice(Role, role, "role")
     if any(person.name.casefold() == name.strip().casefold() for person in tx.people):
         raise InputError(f"name: there is already a person named {name.strip()!r}")
+    _take_seat(tx, role_value, name.strip(), None, replace)
     person = tx.add(Person, name=name, role=role_value)
     if team:
         join_team(tx, person.id, team)
@@ -75,8 +101,11 @@ def role_holders(view: View, role: str, except_id: str | None = None) -> list[Pe
     return [person for person in view.people if person.role is role_value and person.id != except_id]
 
 
-def set_role(tx: Transaction, person_text: str, role: str) -> tuple[Person, list[Person]]:
-    """Give a person a role; whoever held the Visionary or Integrator seat before becomes a member.
+def set_role(
+    tx: Transaction, person_text: str, role: str, *, replace: bool = False
+) -> tuple[Person, list[Person]]:
+    """Give a person a role. A Visionary or Integrator seat held by someone else raises ``SeatTaken``
+    unless ``replace`` (the caller asked the user): then the holder becomes a member.
 
     Returns the person and those moved to member, so the caller can say so.
     """
@@ -84,7 +113,7 @@ def set_role(tx: Transaction, person_text: str, role: str) -> tuple[Person, list
     role_value = choice(Role, role, "role")
     if not person.active and role_value is not Role.MEMBER:
         raise InputError(f"role: {person.name} is inactive; reactivate them first")
-    moved = [tx.save(other, role=Role.MEMBER) for other in role_holders(tx, role_value, except_id=person.id)]
+    moved = _take_seat(tx, role_value, person.name, person.id, replace)
     return tx.save(person, role=role_value), moved
 
 

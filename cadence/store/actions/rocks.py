@@ -35,6 +35,8 @@ def add_rock(
 ) -> tuple[Rock, list[str]]:
     """Add a rock; the second value holds warnings (more than 7 rocks for the owner) that do not block."""
     person = tx.find_person(owner)
+    if not person.active:
+        raise InputError(f"owner: {person.name} is inactive; reactivate them or give the rock to someone else")
     label = parse_quarter_field(tx, quarter) if quarter else tx.quarter_of(today).label
     rock = tx.add(
         Rock,

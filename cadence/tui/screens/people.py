@@ -344,8 +344,8 @@ class PeopleScreen(SectionScreen):
                 return
             word = ROLE_WORDS[Role(role)][0]
 
-            def give() -> None:
-                moved = self.write(lambda tx: actions.set_role(tx, person.id, role))
+            def give(replace: bool = False) -> None:
+                moved = self.write(lambda tx: actions.set_role(tx, person.id, role, replace=replace))
                 if moved is not None:
                     others = "".join(f"; {said(other.name)} is now a member" for other in moved[1])
                     self.notify(f"{said(person.name)} is now {word}{others}", timeout=4)
@@ -355,7 +355,7 @@ class PeopleScreen(SectionScreen):
                 self.confirm(
                     f"{holders[0].name} is the {word}; there is one {word} per workspace. "
                     f"Make {person.name} the {word} and {holders[0].name} a member?",
-                    give,
+                    lambda: give(replace=True),
                 )
             else:
                 give()
