@@ -11,6 +11,8 @@ from cadence.store.errors import (
     WorkspaceError,
     WorkspaceMissing,
     WorkspaceReadOnly,
+    WorkspaceUnsafe,
+    WorkspaceUnwritable,
 )
 
 from typing import TYPE_CHECKING
@@ -35,4 +37,6 @@ __all__ = [
     "WorkspaceError",
     "WorkspaceMissing",
     "WorkspaceReadOnly",
+    "WorkspaceUnsafe",
+    "WorkspaceUnwritable",
 ]

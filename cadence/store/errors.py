@@ -27,5 +27,13 @@ class WorkspaceBusy(WorkspaceError):
     """Another session held the lock for too long; the caller keeps its input and may retry."""
 
 
+class WorkspaceUnwritable(WorkspaceError):
+    """The OS refused a write (permissions, full disk, read-only mount...); the old file is intact."""
+
+
+class WorkspaceUnsafe(WorkspaceUnwritable):
+    """A link or a non-regular file sits where cadence expects its own file; nothing is written through it."""
+
+
 class InputError(ValueError):
     """The user asked for something that does not make sense (unknown person, bad date...)."""

@@ -5,13 +5,18 @@ read the file afresh (another process may have changed it), check and
 migrate it, apply the change through TinyDB in memory, validate, and replace
 the file atomically. Reads take no lock: the file is only ever replaced whole,
 so a reader sees the old version or the new one.
+
+Every name is opened relative to one descriptor of the workspace folder and
+never through a link (see ``atomic``); the lock is the folder's own (see
+``lock``); backups are written from the bytes read under the lock (see
+``backups``). Any ``OSError`` on the way becomes ``WorkspaceUnwritable`` with
+the path and what to do.
 """
 
 from __future__ import annotations
 
 import grp
 import os
-import shutil
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,8 +30,17 @@ from cadence.domain.errors import describe
 from cadence.domain.ids import Kind
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
 from cadence.store import fileformat
-from cadence.store.atomic import atomic_write_bytes, current_umask
-from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceCorrupt, WorkspaceMissing, WorkspaceReadOnly
+from cadence.store import backups
+from cadence.store.atomic import current_umask, lstat_at, open_folder, read_regular, remove_temp_files, replace_file
+from cadence.store.errors import (
+    InputError,
+    WorkspaceCorrupt,
+    WorkspaceMissing,
+    WorkspaceReadOnly,
+    WorkspaceUnwritable,
+)
+from cadence.store.lock import workspace_lock
+from cadence.store.oserrors import os_errors
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 from cadence.store.migrations import migrate
 from cadence.store.view import Snapshot
@@ -35,6 +49,9 @@ if TYPE_CHECKING:
     from cadence.store.transaction import Transaction
 
 FILE_NAME = "cadence.json"
+LOCK_NAME = FILE_NAME + ".lock"
+SHARED_FOLDER_MODE = 0o2770  # setgid: files made inside get the group; nobody outside it gets in
+SHARED_FILE_MODE = 0o660
 DAILY_BACKUPS_KEPT = 7
 MIGRATION_BACKUPS_KEPT = 5
 
@@ -53,8 +70,8 @@ class Workspace:
     ) -> None:
         self.folder = Path(folder).expanduser()
         self.path = self.folder / FILE_NAME
-        self.lock_path = self.folder / (FILE_NAME + ".lock")
-        self.backups = self.folder / "backups"
+        self.lock_path = self.folder / LOCK_NAME
+        self.backups = self.folder / backups.FOLDER_NAME
         self.lock_timeout = lock_timeout
         self.clock = clock
 
@@ -75,45 +92,59 @@ class Workspace:
         shared_group: str | None = None,
         **options: object,
     ) -> Workspace:
-        """Make a new workspace; ``shared_group`` makes it group read/write with a setgid folder."""
+        """Make a new workspace. ``shared_group``: folder 2770 (setgid) and files 0660 in that group, whatever the umask."""
         workspace = cls(folder, **options)  # type: ignore[arg-type]
-        if workspace.path.exists():
+        if os.path.lexists(workspace.path):
             raise InputError(f"{workspace.path} already exists: that folder is a workspace already")
         try:
             meta = Meta(company=company)
         except ValueError as error:
             raise InputError(f"company: {error}") from None
         gid = _group_id(shared_group) if shared_group else None
-        workspace.folder.mkdir(parents=True, exist_ok=True)
-        if gid is not None:
-            os.chown(workspace.folder, -1, gid)
-            mode = stat.S_IMODE(os.stat(workspace.folder).st_mode)
-            os.chmod(workspace.folder, mode | stat.S_IRWXG | stat.S_ISGID)
-        atomic_write_bytes(workspace.path, fileformat.encode(fileformat.empty_tables(meta)))
-        workspace.lock_path.touch()
-        workspace._ensure_backups_folder()
-        if gid is not None:
-            for path in (workspace.path, workspace.lock_path):
-                os.chown(path, -1, gid)
-                os.chmod(path, stat.S_IMODE(os.stat(path).st_mode) | stat.S_IRGRP | stat.S_IWGRP)
+        with os_errors(workspace.folder):
+            workspace.folder.mkdir(parents=True, exist_ok=True)
+            folder_fd = open_folder(workspace.folder)
+        try:
+            if gid is not None:
+                with os_errors(workspace.folder):
+                    os.fchown(folder_fd, -1, gid)
+                    os.fchmod(folder_fd, SHARED_FOLDER_MODE)
+                file_mode, folder_mode = SHARED_FILE_MODE, SHARED_FOLDER_MODE
+            else:
+                umask = current_umask()
+                file_mode, folder_mode = 0o666 & ~umask, 0o777 & ~umask
+            payload = fileformat.encode(fileformat.empty_tables(meta))
+            replace_file(folder_fd, FILE_NAME, payload, shown=workspace.path, mode=file_mode, gid=gid)
+            with workspace_lock(
+                folder_fd, LOCK_NAME, lock_path=workspace.lock_path, timeout=workspace.lock_timeout,
+                new_file_mode=file_mode, gid=gid,
+            ):
+                os.close(backups.open_backups(folder_fd, workspace.folder, create_mode=folder_mode))
+        finally:
+            os.close(folder_fd)
         return workspace
 
     def exists(self) -> bool:
-        return self.path.is_file()
+        try:
+            return stat.S_ISREG(os.lstat(self.path).st_mode)
+        except OSError:
+            return False
 
     # Reading --------------------------------------------------------------------
 
     def fingerprint(self) -> Fingerprint | None:
         """Cheap change detector for live refresh: (mtime_ns, size, inode), ``None`` if missing."""
         try:
-            info = os.stat(self.path)
+            info = os.lstat(self.path)
         except FileNotFoundError:
             return None
         return (info.st_mtime_ns, info.st_size, info.st_ino)
 
     def read(self) -> Snapshot:
         """A validated snapshot, without the lock. Newer-schema files read as read-only."""
-        data = self._load()
+        with self._folder() as folder_fd:
+            payload, _info = self._read_file(folder_fd)
+        data = fileformat.decode(payload, self.path)
         version = fileformat.schema_version(data, self.path)
         if version > SCHEMA_VERSION:
             return _lenient_snapshot(data, self.path)
@@ -122,35 +153,53 @@ class Workspace:
         meta = fileformat.validate_meta(data, self.path)
         return Snapshot(meta, fileformat.validate_records(data, self.path))
 
-    def _load(self) -> RawTables:
+    @contextmanager
+    def _folder(self) -> Iterator[int]:
+        """A descriptor of the workspace folder: every name inside is opened relative to it."""
         try:
-            payload = self.path.read_bytes()
+            folder_fd = open_folder(self.folder)
+        except (FileNotFoundError, NotADirectoryError):
+            raise self._missing() from None
+        except PermissionError:
+            raise WorkspaceMissing(f"cannot open {self.folder}: permission denied") from None
+        try:
+            yield folder_fd
+        finally:
+            os.close(folder_fd)
+
+    def _missing(self) -> WorkspaceMissing:
+        return WorkspaceMissing(f"no workspace at {self.folder} (create one with: cadence init {self.folder})")
+
+    def _read_file(self, folder_fd: int) -> tuple[bytes, os.stat_result]:
+        try:
+            return read_regular(folder_fd, FILE_NAME, self.path)
         except FileNotFoundError:
-            raise WorkspaceMissing(
-                f"no workspace at {self.folder} (create one with: cadence init {self.folder})"
-            ) from None
+            raise self._missing() from None
         except PermissionError:
             raise WorkspaceMissing(f"cannot read {self.path}: permission denied") from None
-        return fileformat.decode(payload, self.path)
+        except OSError as error:
+            raise WorkspaceMissing(f"cannot read {self.path}: {os.strerror(error.errno or 0)}") from None
 
     # Writing --------------------------------------------------------------------
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """Locked read-modify-write. Raises before yielding if the file must not be written."""
-        with self._locked():
-            data = self._load()
+        with self._folder() as folder_fd, self._locked(folder_fd):
+            payload, info = self._read_file(folder_fd)
+            data = fileformat.decode(payload, self.path)
             version = fileformat.schema_version(data, self.path)
             if version > SCHEMA_VERSION:
                 raise WorkspaceReadOnly(
                     f"{self.path} was written by a newer cadence (schema {version}, this one knows "
                     f"{SCHEMA_VERSION}): it is open read-only. Upgrade cadence to change it."
                 )
+            _refuse_read_only_file(self.path, info)
             migrated = version < SCHEMA_VERSION
             from cadence.store.transaction import Transaction  # TinyDB is only needed to write
 
             if migrated:
-                self._backup(f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
+                self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
                 data = migrate(data, version, SCHEMA_VERSION)
             meta = fileformat.validate_meta(data, self.path)
             fileformat.validate_records(data, self.path)
@@ -159,79 +208,130 @@ class Workspace:
             if transaction.changed or migrated:
                 result = transaction.storage.data
                 fileformat.validate_records(result, self.path)
-                self._daily_backup()
-                atomic_write_bytes(self.path, fileformat.encode(result))
+                self._daily_backup(folder_fd, payload, info)
+                self._replace(folder_fd, fileformat.encode(result), info)
+
+    def restore(self, name: str) -> Path:
+        """Replace the workspace file with ``backups/name`` after checking it; returns the copy of the current file.
+
+        The current bytes are read and kept under the lock without being validated: a damaged file
+        is exactly what one restores over.
+        """
+        name = _backup_name(name)
+        with self._folder() as folder_fd:
+            try:
+                restored = backups.read_backup(folder_fd, self.folder, name)
+            except FileNotFoundError:
+                raise InputError(
+                    f"no backup named {name} in {self.backups} (list them with: cadence restore)"
+                ) from None
+            except PermissionError:
+                raise InputError(f"cannot read {self.backups / name}: permission denied") from None
+            _check_restorable(restored, self.backups / name)
+            with self._locked(folder_fd):
+                current, info = self._read_file(folder_fd)
+                _refuse_read_only_file(self.path, info)
+                kept = self._backup(folder_fd, current, info, "pre-restore", keep=MIGRATION_BACKUPS_KEPT)
+                self._replace(folder_fd, restored, info)
+        return kept
+
+    def _replace(self, folder_fd: int, payload: bytes, info: os.stat_result) -> None:
+        """The new file takes the old one's mode and group (through our own descriptor, never the name)."""
+        replace_file(folder_fd, FILE_NAME, payload, shown=self.path, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid)
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
-        if not self.folder.is_dir():
-            raise WorkspaceMissing(f"no workspace at {self.folder} (create one with: cadence init {self.folder})")
-        import filelock  # only writers need it; reads stay light
-
-        lock = filelock.FileLock(self.lock_path, timeout=self.lock_timeout, mode=self._lock_mode())
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise WorkspaceBusy(
-                f"the workspace is locked by another session ({self.lock_path}) for more than "
-                f"{self.lock_timeout:g}s; nothing was changed, try again"
-            ) from None
-        except PermissionError:
-            raise WorkspaceMissing(f"cannot lock {self.lock_path}: permission denied") from None
-        try:
-            self._remove_dead_temp_files()
+    def _locked(self, folder_fd: int) -> Iterator[None]:
+        new_lock_mode = 0o666 & ~current_umask()
+        file_info = lstat_at(folder_fd, FILE_NAME)
+        gid = None
+        if file_info is not None and stat.S_ISREG(file_info.st_mode):
+            new_lock_mode, gid = stat.S_IMODE(file_info.st_mode), file_info.st_gid
+        with workspace_lock(
+            folder_fd, LOCK_NAME, lock_path=self.lock_path, timeout=self.lock_timeout,
+            new_file_mode=new_lock_mode, gid=gid,
+        ):
+            remove_temp_files(folder_fd, f".{FILE_NAME}.")
             yield
-        finally:
-            lock.release()
-
-    def _remove_dead_temp_files(self) -> None:
-        """Temp files are only made under the lock, so any found while we hold it are a killed writer's."""
-        for pattern in (f".{FILE_NAME}.*.tmp", "backups/.*.tmp"):
-            for leftover in self.folder.glob(pattern):
-                leftover.unlink(missing_ok=True)
-
-    def _lock_mode(self) -> int:
-        try:
-            return stat.S_IMODE(os.stat(self.path).st_mode)
-        except FileNotFoundError:
-            return 0o666 & ~current_umask()
 
     # Backups ----------------------------------------------------------------------
 
-    def _ensure_backups_folder(self) -> None:
-        self.backups.mkdir(exist_ok=True)
-        folder_mode = stat.S_IMODE(os.stat(self.folder).st_mode)
-        if folder_mode & stat.S_IWGRP:
-            os.chmod(self.backups, folder_mode)
+    @contextmanager
+    def _backups_folder(self, folder_fd: int) -> Iterator[int]:
+        mode = backups.folder_mode_for_backups(os.fstat(folder_fd))
+        backups_fd = backups.open_backups(folder_fd, self.folder, create_mode=mode)
+        try:
+            backups.remove_dead_temp_files(backups_fd)  # we hold the lock: any temp here is a killed writer's
+            yield backups_fd
+        finally:
+            os.close(backups_fd)
 
-    def _daily_backup(self) -> None:
+    def _daily_backup(self, folder_fd: int, payload: bytes, info: os.stat_result) -> None:
         """Once a day, before the first write of the day, keep a copy of the file as it was."""
-        target = self.backups / f"cadence-{self.today().isoformat()}.json"
-        if target.exists() or not self.path.exists():
-            return
-        self._ensure_backups_folder()
-        _copy_whole(self.path, target)
-        _prune(self.backups, "cadence-????-??-??.json", DAILY_BACKUPS_KEPT)
+        name = f"cadence-{self.today().isoformat()}.json"
+        with self._backups_folder(folder_fd) as backups_fd:
+            if backups.has_regular(backups_fd, self.folder, name):
+                return
+            # Make room first: a kill between the two steps then leaves fewer copies, never more.
+            backups.prune(backups_fd, backups.DAILY_PATTERN, DAILY_BACKUPS_KEPT - 1)
+            backups.write_copy(
+                backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid
+            )
 
-    def _backup(self, label: str, keep: int) -> Path:
-        self._ensure_backups_folder()
+    def _backup(self, folder_fd: int, payload: bytes, info: os.stat_result, label: str, keep: int) -> Path:
         stamp = self.clock().strftime("%Y-%m-%dT%H%M%S")
-        target = self.backups / f"cadence-{stamp}-{label}.json"
-        _copy_whole(self.path, target)
-        _prune(self.backups, f"cadence-*-{label.split('-v')[0]}-v*.json", keep)
+        name = f"cadence-{stamp}-{label}.json"
+        with self._backups_folder(folder_fd) as backups_fd:
+            backups.prune(backups_fd, f"cadence-*-{label.split('-v')[0]}*.json", keep - 1)
+            target = backups.write_copy(
+                backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid
+            )
         return target
 
 
-def _copy_whole(source: Path, target: Path) -> None:
-    """Copy under a temporary name, then rename: a crash mid-copy never leaves a torn backup under the real name."""
-    temp = target.with_name(f".{target.name}.tmp")
-    shutil.copy2(source, temp)
-    os.replace(temp, target)
+def _refuse_read_only_file(path: Path, info: os.stat_result) -> None:
+    """A file someone made read-only (``chmod a-w``) is a request not to change it: honour it, even as root."""
+    if not _may_write(info):
+        raise WorkspaceUnwritable(
+            f"cannot write {path}: it is read-only (mode {stat.S_IMODE(info.st_mode):04o}); nothing was changed. "
+            f"Make it writable (chmod u+w, or g+w in a shared workspace) to change it"
+        )
 
 
-def _prune(folder: Path, pattern: str, keep: int) -> None:
-    for old in sorted(folder.glob(pattern))[:-keep]:
-        old.unlink(missing_ok=True)
+def _may_write(info: os.stat_result) -> bool:
+    uid = os.geteuid()
+    if uid == 0:
+        return bool(info.st_mode & 0o222)
+    if info.st_uid == uid:
+        return bool(info.st_mode & stat.S_IWUSR)
+    if info.st_gid == os.getegid() or info.st_gid in os.getgroups():
+        return bool(info.st_mode & stat.S_IWGRP)
+    return bool(info.st_mode & stat.S_IWOTH)
+
+
+def _backup_name(name: str) -> str:
+    """A backup's file name: the name alone, or a path inside ``backups/``."""
+    candidate = Path(name).name
+    if not candidate or candidate in (".", "..") or not candidate.endswith(".json"):
+        raise InputError(f"{name!r} is not a backup's name (list them with: cadence restore)")
+    return candidate
+
+
+def _check_restorable(payload: bytes, path: Path) -> None:
+    """A backup must be a workspace this cadence can open and write: same checks as the workspace file."""
+    try:
+        data = fileformat.decode(payload, path)
+        version = fileformat.schema_version(data, path)
+        if version > SCHEMA_VERSION:
+            raise InputError(
+                f"{path} was written by a newer cadence (schema {version}): upgrade cadence to restore it"
+            )
+        if version < SCHEMA_VERSION:
+            data = migrate(data, version, SCHEMA_VERSION)
+        fileformat.validate_meta(data, path)
+        fileformat.validate_records(data, path)
+    except WorkspaceCorrupt as error:
+        message = str(error).split(" Nothing was changed.")[0]
+        raise InputError(f"cannot restore: {message} Nothing was changed.") from None
 
 
 def _group_id(name: str) -> int:

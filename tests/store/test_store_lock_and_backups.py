@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-import shutil
+import os
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,7 +12,7 @@ import filelock
 import pytest
 
 from cadence.domain.models import Person, Todo
-from cadence.store import Workspace, WorkspaceBusy
+from cadence.store import Workspace, WorkspaceBusy, WorkspaceUnwritable
 from store_helpers import add_todos, age_file, file_state, todo_fields
 
 # Lock -------------------------------------------------------------------------------------------
@@ -119,16 +119,20 @@ def test_a_backup_cut_short_is_not_kept_as_the_days_backup(workspace: Workspace,
     add_todos(workspace, 3)
     workspace.clock = lambda: datetime(2026, 3, 9, 10, 0)
     pre_write = workspace.path.read_bytes()
-    real_copyfile = shutil.copyfile
+    real_write = os.write
 
-    def half_copy(source, target, *args, **kwargs):
-        Path(target).write_bytes(Path(source).read_bytes()[:100])
+    def half_copy(descriptor: int, payload) -> int:
+        """The first write of the transaction is the backup's: half of it lands, then the disk is 'full'."""
+        real_write(descriptor, bytes(payload[:100]))
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(shutil, "copyfile", half_copy)
-    with pytest.raises(OSError, match="No space left"):
+    monkeypatch.setattr(os, "write", half_copy)
+    with pytest.raises(WorkspaceUnwritable, match="the disk is full") as caught:
         add_todos(workspace, 1, prefix="lost")
-    monkeypatch.setattr(shutil, "copyfile", real_copyfile)
+    monkeypatch.undo()
+    assert str(workspace.backups / "cadence-2026-03-09.json") in str(caught.value)
+    assert not (workspace.backups / "cadence-2026-03-09.json").exists()
+    assert not [p for p in workspace.backups.iterdir() if p.name.endswith(".tmp")]
     assert workspace.path.read_bytes() == pre_write
 
     add_todos(workspace, 1, prefix="kept")
