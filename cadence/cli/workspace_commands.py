@@ -26,7 +26,13 @@ def init(context: CliContext, folder: Path | None, company: str, group: str | No
     """Create a workspace (default: --workspace, CADENCE_WORKSPACE or the user data folder)."""
     target = folder or context.folder
     created = Workspace.create(target, company=company, shared_group=group)
-    click.echo(f"created workspace {created.folder}" + (f" shared with group {group}" if group else ""))
+    if group is None:
+        click.echo(f"created workspace {created.folder}")
+        return
+    click.echo(f"created workspace {created.folder} shared with group {group}:")
+    click.echo(f"  {created.folder}  2770 (group {group}, setgid: files made inside get the group)")
+    click.echo(f"  {created.path.name}, {created.lock_path.name}  0660; {created.backups.name}/  2770")
+    click.echo(f"  members of {group} can read and write it; nobody else on this machine can read it")
 
 
 def copy_demo() -> Path:
@@ -57,8 +63,13 @@ def demo(path_only: bool) -> None:
 @pass_context
 def check(context: CliContext) -> None:
     """Validate the whole workspace and report what is wrong (exit 0 when clean)."""
+    from cadence.store.sharing import find_sharing_problems
+
+    sharing = find_sharing_problems(context.workspace.folder)
+    for problem in sharing:
+        click.echo(f"problem: {safe(problem)}")
     view = context.read()
-    problems = find_problems(view)
+    problems = sharing + find_problems(view)
     for problem in problems:
         click.echo(f"problem: {safe(problem)}")
     if problems:
