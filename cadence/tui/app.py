@@ -180,8 +180,8 @@ class CadenceApp(App[None]):
         self.refresh_sections()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A screen that is capturing keys (a Scorecard cell being typed) hides the app's keys too."""
-        if action in ("help", "pick_team") and getattr(self.screen, "captures_keys", False):
+        """A screen that is capturing keys (Scorecard ENTRY) turns the app's keys off, section keys too."""
+        if action in ("help", "pick_team", "section") and getattr(self.screen, "captures_keys", False):
             return False
         return True
 

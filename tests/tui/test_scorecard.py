@@ -35,7 +35,7 @@ def this_week_values(snapshot) -> dict[str, float]:  # type: ignore[no-untyped-d
 async def test_fill_a_week_for_five_measurables_with_the_keyboard_alone(make_app, on_disk) -> None:
     app = make_app()
     typed = ["54.2k", "$261,500", "39.1%", "96", "1"]
-    keys = ["3"]
+    keys = ["3", "enter"]
     for value in typed:
         keys += [*value, "enter"]
     async with app.run_test(size=(80, 24)) as pilot:
@@ -52,11 +52,11 @@ async def test_a_burst_of_typing_lands_in_the_right_cells(make_app, on_disk) -> 
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
+        await pilot.press("3", "enter")
         burst(app, "54.2k\r258k\r39\r94\r")
         await pilot.pause()
         await pilot.pause()
-        assert not app.screen.query_one(CellEntry).is_open
+        assert app.screen.query_one(CellEntry).value == "", "ENTRY goes on: the next cell is open, empty"
         assert grid(app).current_row.measurable.id == "M-5"
     assert this_week_values(on_disk()) == {"M-1": 54_200, "M-2": 258_000, "M-3": 39, "M-4": 94}
 
@@ -64,7 +64,7 @@ async def test_a_burst_of_typing_lands_in_the_right_cells(make_app, on_disk) -> 
 async def test_tab_moves_right_and_escape_cancels(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "h", *"50000", "tab")
+        await pilot.press("3", "h", "enter", *"50000", "tab")
         await pilot.pause()
         assert grid(app).current_cell.period.start == THIS_WEEK
         await pilot.press(*"777", "escape")
@@ -79,7 +79,7 @@ async def test_a_bad_value_is_refused_with_the_reason_and_the_store_is_unchanged
     app = make_app()
     before = (demo_folder / "cadence.json").read_bytes()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", *"12x", "enter")
+        await pilot.press("3", "enter", *"12x", "enter")
         await pilot.pause()
         entry = app.screen.query_one(CellEntry)
         assert entry.is_open, "the editor stays open with the text"
@@ -95,7 +95,7 @@ async def test_a_bad_value_is_refused_with_the_reason_and_the_store_is_unchanged
 async def test_yes_no_rows_take_y_and_n(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", *["j"] * 6, "n", "enter")
+        await pilot.press("3", *["j"] * 6, "enter", "n", "enter")
         await pilot.pause()
     assert this_week_values(on_disk()) == {"M-7": 0.0}
 
@@ -142,13 +142,13 @@ async def test_clearing_a_cell_asks_first(make_app, on_disk) -> None:
     assert on_disk().score_for("M-1", LAST_WEEK) is None
 
 
-async def test_digits_type_values_until_escape_hands_them_back(make_app) -> None:
+async def test_digits_type_values_in_entry_and_switch_sections_after_escape(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "1")
+        await pilot.press("3", "enter", "1")
         await pilot.pause()
-        assert app.current_mode == "scorecard" and app.screen.query_one(CellEntry).is_open
-        await pilot.press("escape", "escape", "1")
+        assert app.current_mode == "scorecard" and app.screen.query_one(CellEntry).value == "1"
+        await pilot.press("escape", "1")
         await pilot.pause()
         assert app.current_mode == "dashboard"
         await pilot.press("3")
@@ -213,7 +213,7 @@ async def test_my_numbers_across_teams_and_remembered(make_app, settings: UserSe
         await pilot.pause()
         assert [row.measurable.id for row in grid(app).rows_shown] == ["M-8"]
         assert grid(app).current_cell.period.start == THIS_WEEK
-        await pilot.press(*"15", "enter", "m")
+        await pilot.press("enter", *"15", "enter", "m")
         await pilot.pause()
         assert len(grid(app).rows_shown) == 7, "m again: back to the team"
         await pilot.press("m")
@@ -229,9 +229,10 @@ async def test_roll_ups_are_read_only(make_app, on_disk, demo_folder) -> None:
         await pilot.press("3", "p")
         await pilot.pause()
         assert [p.label for p in grid(app).periods][-1] == "2026-11"
-        await pilot.press("5", "enter", "i", "n")
+        await pilot.press("enter", "i", "n")
         await pilot.pause()
         assert not app.screen.query_one(CellEntry).is_open
+        assert app.current_mode == "scorecard"
         await pilot.press("p")
         await pilot.pause()
         assert grid(app).periods[-1].label == "2026-Q4"
@@ -246,22 +247,23 @@ async def test_weekly_pass_keystrokes_on_the_demo(make_app, on_disk) -> None:
     """The number in the report: open the Scorecard and fill this week for the leadership team."""
     app = make_app()
     typed = ["54.2k", "258k", "39.4", "95.1", "1", "78", "y"]
-    keys = ["3"]
+    keys = ["3", "enter"]
     for value in typed:
         keys += [*value, "enter"]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
+        assert not app.screen.query_one(CellEntry).is_open, "ENTRY ended by itself past the last row"
     assert this_week_values(on_disk()) == {
         "M-1": 54_200, "M-2": 258_000, "M-3": 39.4, "M-4": 95.1, "M-5": 1, "M-6": 78, "M-7": 1,
     }
-    assert len(keys) == 29  # 1 to open + 21 characters + 7 Enters
+    assert len(keys) == 30  # 1 to open, 1 Enter to start ENTRY, 21 characters, 7 Enters
 
 
-async def test_shift_n_is_the_note_key_on_yes_no_rows(make_app, on_disk) -> None:
+async def test_n_is_the_note_key_on_yes_no_rows(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", *["j"] * 6, "h", "N")
+        await pilot.press("3", *["j"] * 6, "h", "n")
         await pilot.pause()
         await pilot.press(*"Walked Friday", "enter")
         await pilot.pause()
@@ -289,7 +291,7 @@ async def test_hostile_titles_owners_and_notes_show_literally(make_app, demo_fol
         assert all("\x1b" not in cell for cell in cells)
         notes = str(app.screen.query_one("#sc-notes").render())
         assert "[bold]x[/]" in notes and "\x1b" not in notes
-        await pilot.press(*["j"] * 7, *"5[red]", "enter")
+        await pilot.press(*["j"] * 7, "enter", *"5[red]", "enter")
         await pilot.pause()
         assert any("'5[red]' is not a number" in str(n.message) for n in app._notifications)
 
@@ -302,7 +304,7 @@ def test_scorecard_snapshot(make_app, settings: UserSettings, snap_compare, size
 
 
 def test_scorecard_editing_snapshot(make_app, snap_compare) -> None:
-    assert snap_compare(make_app(), press=["3", "j", "j", "j", *"94"], terminal_size=(80, 24))
+    assert snap_compare(make_app(), press=["3", "j", "j", "j", "enter", *"94"], terminal_size=(80, 24))
 
 
 async def test_while_typing_a_value_the_footer_shows_only_the_editors_keys(make_app) -> None:
@@ -311,9 +313,9 @@ async def test_while_typing_a_value_the_footer_shows_only_the_editors_keys(make_
         await pilot.press("3")
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
         assert {"Note", "Help"} <= shown
-        await pilot.press("9")
+        await pilot.press("enter", "9")
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
-        assert shown == {"Save ↓", "Save →", "Cancel"}
+        assert shown == {"Save ↓", "Save →", "Stop entry"}
         await pilot.press("escape")
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
-        assert "Note" in shown and "Cancel" not in shown
+        assert "Note" in shown and "Stop entry" not in shown

@@ -1,10 +1,14 @@
 """Scorecard: the team's numbers for the last 13 weeks, filled in one keyboard pass.
 
-The weekly pass: open the Scorecard (3); the cursor is on this week's column,
-first measurable. Type a value (the first digit, ``$``, ``-``, ``.``, or
-``y``/``n`` on a yes/no row opens the editor), Enter saves and moves down.
-While the grid has focus, digits type values; Escape hands them back to the
-section keys. Roll-ups (months, quarters) are read-only views of the weeks.
+Two modes, always visible. **Browsing** (the default): keys move, switch
+sections (``1``-``9``, as the tab bar says) and act on the cell; no key types
+a value, so a section key can never land in a cell. **Entry**: ``Enter`` (or a
+click) on a week's cell opens the editor there; the tab bar gives way to an
+ENTRY banner and the footer shows only the editor's keys. Typing replaces the
+cell's value, ``Enter`` saves and opens the next cell down, ``Tab`` the next
+to the right, ``Esc`` leaves entry with the cell unchanged. So the weekly
+pass is ``3``, ``Enter``, then value, ``Enter``, value, ``Enter``... Entry
+ends by itself past the last row. Roll-ups (months, quarters) are read-only.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from cadence.domain.scorecard import (
     periods_for,
 )
 from cadence.domain.text import clip
-from cadence.domain.units import Unit, format_value, parse_value
+from cadence.domain.units import format_value, parse_value
 from cadence.store import actions
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.scorecard_forms import add_measurable_form, edit_measurable_form, goal_form, note_form
@@ -40,31 +44,22 @@ from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.score_grid import GridLayout, ScoreGrid
 
-VALUE_STARTERS = set("0123456789$-.+€£¥")
-YESNO_STARTERS = set("yn01")  # N (shift) stays the note key on yes/no rows
 EDIT_MOVES = {"enter": (1, 0), "tab": (0, 1), "shift+tab": (0, -1), "down": (1, 0), "up": (-1, 0)}
 ROWS_AROUND_GRID = 7  # header, tabs, summary, detail, editor, footer, one line of notes
-
-
-def starts_value(character: str, unit: Unit) -> bool:
-    """Does typing ``character`` on a cell of this unit begin a value (rather than a command)?"""
-    if unit is Unit.YESNO:
-        return character in YESNO_STARTERS
-    return character in VALUE_STARTERS
+ENTRY_BANNER = " ENTRY · keys type into the cell · ⏎ save ↓ · Tab save → · Esc stop (then 1-9 are sections again)"
 
 
 class ScorecardScreen(SectionScreen):
     SECTION = "scorecard"
     CSS_PATH = "scorecard.tcss"
     HELP = (
-        "Type a value on a cell to enter it (12,500  $12.5k  85%  yes/no  1:30); Enter saves and moves "
-        "down, Tab right, Esc cancels. ✓ on goal, ✗ off goal, * has a note. While the grid has focus, "
-        "digits type values: press Esc to use 1-9 for sections (Enter comes back)."
+        "Enter on a week's cell starts ENTRY: type a value (12,500  $12.5k  85%  yes/no  1:30; a bare "
+        "number for a duration is hours), Enter saves and moves down, Tab right, Esc stops. Outside "
+        "ENTRY no key types a value: 1-9 always switch sections. ✓ on goal, ✗ off goal, * has a note."
     )
 
     BINDINGS = [
-        Binding("n", "note", "Note", tooltip="Add or edit the note on this cell (N on yes/no rows)"),
-        Binding("N", "note", "Note", show=False, tooltip="Note on this cell (works on yes/no rows too)"),
+        Binding("n", "note", "Note", tooltip="Add or edit the note on this cell"),
         Binding("i", "to_issue", "Issue", tooltip="Drop a red cell to the Issues list"),
         Binding("p", "period", "Period", tooltip="Weeks / months / quarters (roll-ups are read-only)"),
         Binding("m", "mine", "Mine", tooltip="My numbers: one person's measurables across all teams"),
@@ -77,13 +72,15 @@ class ScorecardScreen(SectionScreen):
         Binding("d", "archive", "Archive", show=False, tooltip="Archive the measurable (asks first)"),
         Binding("f", "flip", "Flip", show=False, tooltip="Newest week on the left / on the right"),
         Binding("M", "pick_me", "Whose", show=False, tooltip="Pick whose numbers 'Mine' shows"),
-        # While a cell is being edited the footer shows only these (the keys reach on_key first;
+        # In ENTRY the footer shows only these (the keys reach on_key first;
         # the bindings are there for the footer, the help and a mouse click on them).
-        Binding("enter", "edit_key('enter')", "Save ↓", key_display="⏎", tooltip="Save and move down"),
-        Binding("tab", "edit_key('tab')", "Save →", key_display="Tab", tooltip="Save and move right"),
-        Binding("escape", "edit_key('escape')", "Cancel", key_display="Esc", tooltip="Close the cell unchanged"),
-        Binding("escape", "release", "Release", show=False, tooltip="Let 1-9 switch sections (Enter: back)"),
-        Binding("enter", "focus_grid", "Grid", show=False, tooltip="Back to the grid"),
+        Binding("enter", "edit_key('enter')", "Save ↓", key_display="⏎", tooltip="Save and open the cell below"),
+        Binding("tab", "edit_key('tab')", "Save →", key_display="Tab", tooltip="Save and open the cell to the right"),
+        Binding("shift+tab", "edit_key('shift+tab')", "Save ←", show=False, tooltip="Save and open the cell to the left"),
+        Binding("up", "edit_key('up')", "Save ↑", show=False, tooltip="Save and open the cell above"),
+        Binding("ctrl+u", "edit_key('ctrl+u')", "Empty", show=False, tooltip="Empty what is typed"),
+        Binding("escape", "edit_key('escape')", "Stop entry", key_display="Esc",
+                tooltip="Leave ENTRY; this cell stays as it was"),
     ]
 
     def __init__(self) -> None:
@@ -95,6 +92,7 @@ class ScorecardScreen(SectionScreen):
         self._layout: GridLayout | None = None
 
     def compose_body(self) -> ComposeResult:
+        yield Static(ENTRY_BANNER, id="sc-mode", markup=False)
         yield Static(id="sc-summary", markup=False)
         yield ScoreGrid(id="sc-grid")
         yield Static(id="sc-detail", markup=False)
@@ -186,28 +184,19 @@ class ScorecardScreen(SectionScreen):
     # Entering values ----------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """The one router for the grid's keys, in the order they were typed.
+        """The one router for ENTRY's keys, in the order they were typed.
 
-        While a cell is being edited every key is the editor's (text, Backspace,
-        Enter / Tab / arrows to save and move, Escape to cancel); otherwise the
-        first character of a value opens the editor with it, before any key
-        binding sees it. Focus never moves, so a burst of keys cannot race it.
+        In ENTRY every key is the editor's (text, Backspace, Enter / Tab / Up /
+        Down to save and move, Escape to stop), before any key binding (the
+        app's 1-9 included) sees it. Outside ENTRY this does nothing: keys are
+        bindings, and none of them types. Focus never moves, so a burst of keys
+        cannot race it.
         """
-        if self.focused is not self.grid:
-            return
-        if self.entry.is_open:
-            event.stop()
-            event.prevent_default()
-            self.edit_key(event)
-            return
-        if event.character is None:
-            return
-        row = self.grid.current_row
-        if row is None or not starts_value(event.character, row.measurable.unit):
+        if self.focused is not self.grid or not self.entry.is_open:
             return
         event.stop()
         event.prevent_default()
-        self.start_edit(event.character)
+        self.edit_key(event)
 
     def edit_key(self, event: events.Key) -> None:
         move = EDIT_MOVES.get(event.key)
@@ -224,11 +213,10 @@ class ScorecardScreen(SectionScreen):
 
     @on(DataTable.CellSelected)
     def _edit_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter (or a click) on a cell: ENTRY starts there."""
         event.stop()
-        cell = self.grid.current_cell
-        row = self.grid.current_row
-        if cell is not None and row is not None:
-            self.start_edit("" if cell.value is None else format_value(cell.value, row.measurable.unit))
+        if not self.captures_keys:
+            self.start_edit()
 
     def editable_cell(self) -> tuple[GridRow, GridCell] | None:
         row, cell = self.grid.current_row, self.grid.current_cell
@@ -243,19 +231,25 @@ class ScorecardScreen(SectionScreen):
             return None
         return row, cell
 
-    def start_edit(self, text: str) -> None:
+    def start_edit(self) -> None:
+        """Open the editor on the cell under the cursor, holding its value (typing replaces it)."""
         found = self.editable_cell()
         if found is None:
+            self.close_editor()
             return
         row, cell = found
         self.editing = (row.measurable.id, cell.period.start)
         label = Text.assemble(literal(row.measurable.title, 22), f" · {cell.period.start:%d %b}:")
+        text = "" if cell.value is None else format_value(cell.value, row.measurable.unit)
         self.entry.open(label, text, row.measurable.unit, cell.goal)
+        self.add_class("-entry")
         self.refresh_bindings()
 
     def close_editor(self) -> None:
+        """Leave ENTRY: the tab bar and the browsing keys come back."""
         self.editing = None
         self.entry.close()
+        self.remove_class("-entry")
         self.grid.focus()
         self.refresh_bindings()
 
@@ -276,7 +270,11 @@ class ScorecardScreen(SectionScreen):
             self.edit_key(events.Key(key, None))
 
     def finish_edit(self, text: str, rows: int, columns: int) -> None:
-        """Save what was typed (refusing what does not parse), then move the cursor."""
+        """Save what was typed (refusing what does not parse), move, and open the next cell.
+
+        An untouched editor writes nothing (the value shown may be rounded).
+        Past the last row or column, or onto a summary column, ENTRY ends.
+        """
         if self.editing is None:
             return
         measurable_id, week = self.editing
@@ -286,7 +284,7 @@ class ScorecardScreen(SectionScreen):
         except ValueError:
             self.close_editor()
             return
-        if text.strip():
+        if text.strip() and not self.entry.untouched:
             try:
                 value = parse_value(text, measurable.unit)
             except ValueError as error:
@@ -301,9 +299,14 @@ class ScorecardScreen(SectionScreen):
                 )
                 if saved is None:
                     return
-        self.close_editor()
         self.grid.place(measurable_id, week)
+        before = self.grid.cursor_coordinate
         self.grid.action_move(rows, columns)
+        cell = self.grid.current_cell
+        if self.grid.cursor_coordinate == before or self.grid.on_summary or cell is None or not cell.editable:
+            self.close_editor()
+            return
+        self.start_edit()
 
     # Cell actions ----------------------------------------------------------------------
 
@@ -399,14 +402,6 @@ class ScorecardScreen(SectionScreen):
         self.refresh_data()
         first = self.grid.rows_shown[0].measurable.id if self.grid.rows_shown else None
         self.grid.place(first, self.this_week())
-
-    def action_release(self) -> None:
-        if self.focused is self.grid:
-            self.set_focus(None)
-            self.notify("Number keys switch sections now; Enter goes back to the grid.", timeout=3)
-
-    def action_focus_grid(self) -> None:
-        self.grid.focus()
 
     # Measurables --------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 """The one-line editor the Scorecard shows under the grid: type, Enter, type, Enter.
 
-It never takes focus. Every key goes to the grid, and the Scorecard screen
+It opens holding the cell's current value, selected (shown reversed): the
+first key typed replaces it, Backspace empties it, Enter keeps it untouched
+(nothing is written). It never takes focus. Every key goes to the grid, and the Scorecard screen
 routes them here in the order they were typed: moving focus to an Input
 would race with keys already on their way (a fast typist or a paste over SSH
 sends a whole value and its Enter in one read, and Textual routes each key
@@ -61,6 +63,7 @@ class CellEntry(Horizontal):
         self.unit = Unit.NUMBER
         self.goal: Goal | None = None
         self.value = ""
+        self.replacing = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="entry-label", markup=False)
@@ -72,26 +75,37 @@ class CellEntry(Horizontal):
         return self.has_class("-open")
 
     def open(self, label: Text, text: str, unit: Unit, goal: Goal) -> None:
+        """Show ``text`` (the cell's value, or empty) selected: typing replaces it."""
         self.unit = unit
         self.goal = goal
         self.query_one("#entry-label", Static).update(label)
         self.add_class("-open")
-        self.set_text(text)
+        self.set_text(text, replacing=bool(text))
 
     def close(self) -> None:
         self.remove_class("-open")
         self.value = ""
+        self.replacing = False
 
-    def set_text(self, text: str) -> None:
+    @property
+    def untouched(self) -> bool:
+        """Still holding the value it opened with, not a key typed: Enter must write nothing."""
+        return self.replacing
+
+    def set_text(self, text: str, replacing: bool = False) -> None:
         self.value = text[:MAX_LENGTH]
-        self.query_one("#entry-text", Static).update(Text(visible(self.value)[-15:] + CURSOR))
+        self.replacing = replacing
+        shown = visible(self.value)[-15:]
+        self.query_one("#entry-text", Static).update(
+            Text(shown, style="reverse") + Text(CURSOR) if replacing else Text(shown + CURSOR)
+        )
         self.show_preview()
 
     def type(self, characters: str) -> None:
-        self.set_text(self.value + characters)
+        self.set_text(characters if self.replacing else self.value + characters)
 
     def delete_left(self) -> None:
-        self.set_text(self.value[:-1])
+        self.set_text("" if self.replacing else self.value[:-1])
 
     def show_preview(self) -> None:
         if self.goal is None:

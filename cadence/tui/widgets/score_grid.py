@@ -96,7 +96,8 @@ class ScoreGrid(DataTable[Text]):
         Binding("right,l", "move(0, 1)", "Right", show=False, tooltip="Next period"),
         Binding("up,k", "move(-1, 0)", "Up", show=False, tooltip="Previous measurable"),
         Binding("down,j", "move(1, 0)", "Down", show=False, tooltip="Next measurable"),
-        Binding("enter", "select_cursor", "Edit", show=False, tooltip="Edit the value under the cursor"),
+        Binding("enter", "select_cursor", "Type value", key_display="⏎",
+                tooltip="Start ENTRY on this cell: type a value, Enter saves and moves down, Esc stops"),
         Binding("home", "edge(-1)", "First", show=False, tooltip="Oldest period shown"),
         Binding("end", "edge(1)", "Last", show=False, tooltip="Newest period shown"),
     ]
