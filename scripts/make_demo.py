@@ -53,6 +53,7 @@ from cadence.domain.models import (  # noqa: E402
 from cadence.domain.periods import weeks_back  # noqa: E402
 from cadence.domain.units import Unit  # noqa: E402
 from cadence.store import Workspace  # noqa: E402
+from cadence.store.actions.rocks import next_milestone_id  # noqa: E402
 from cadence.store.transaction import Transaction  # noqa: E402
 
 COMPANY = "Quillfern Packaging Co."
@@ -330,8 +331,10 @@ Q3_DUE = D("2026-09-30")
 Q4_DUE = D("2026-12-31")
 
 
-def _milestones(items: list[tuple[str, str, bool]]) -> list[Milestone]:
-    return [Milestone(title=title, due=D(due), done=done) for title, due, done in items]
+def _milestones(demo: Demo, items: list[tuple[str, str, bool]]) -> list[Milestone]:
+    return [
+        Milestone(id=next_milestone_id(demo.tx), title=title, due=D(due), done=done) for title, due, done in items
+    ]
 
 
 def add_rocks(demo: Demo) -> None:
@@ -445,7 +448,7 @@ def add_rocks(demo: Demo) -> None:
                 status=status,
                 due=due,
                 description=description,
-                milestones=_milestones(milestones),
+                milestones=_milestones(demo, milestones),
                 created=created,
             )
 

@@ -6,6 +6,8 @@ import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import dump, emit_json, safe, table
+from cadence.domain.ids import Kind
+from cadence.domain.models import Rock
 from cadence.store import actions
 
 
@@ -86,7 +88,53 @@ def rock_set(context: CliContext, rock_id: str, status: str) -> None:
 @click.option("--due", required=True, help="Due date (2026-12-04, friday, +14d).")
 @pass_context
 def rock_milestone(context: CliContext, rock_id: str, title: str, due: str) -> None:
-    """Add a milestone to a rock."""
+    """Add a milestone to a rock; prints its id (MS-4) for milestone-done and milestone-delete."""
     with context.write() as tx:
         changed = actions.add_milestone(tx, rock_id, title, due, context.today)
-    click.echo(f"{changed.id}: {len(changed.milestones)} milestones")
+    click.echo(f"{changed.id} {changed.milestones[-1].id}: {len(changed.milestones)} milestones")
+
+
+@rock.command("show")
+@click.argument("rock_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def rock_show(context: CliContext, rock_id: str, as_json: bool) -> None:
+    """One rock with its milestones and their ids."""
+    view = context.read()
+    shown = view.get(Kind.ROCK, rock_id)
+    if as_json:
+        emit_json(dump([shown])[0])
+        return
+    assert isinstance(shown, Rock)
+    owner = ("company / " if shown.company else "") + view.person_name(shown.owner_id)
+    click.echo(f"{shown.id} {safe(shown.title)}")
+    click.echo(f"{shown.quarter} · {shown.status.value} · {safe(owner)} · due {shown.due or '-'}")
+    table(
+        ["MILESTONE", "DONE", "DUE", "TITLE"],
+        [[m.id, "x" if m.done else "", str(m.due or "-"), m.title] for m in shown.milestones],
+    )
+
+
+@rock.command("milestone-done")
+@click.argument("rock_id")
+@click.argument("milestone_id")
+@click.option("--undo", is_flag=True, help="Mark it not done again.")
+@pass_context
+def rock_milestone_done(context: CliContext, rock_id: str, milestone_id: str, undo: bool) -> None:
+    """Tick a milestone by its id (MS-4): cadence rock milestone-done R-3 MS-4."""
+    with context.write() as tx:
+        changed = actions.set_milestone_done(tx, rock_id, milestone_id, done=not undo)
+        _, milestone = actions.find_milestone(tx, changed.id, milestone_id)
+    click.echo(f"{changed.id} {milestone.id} {'done' if milestone.done else 'open'}: {safe(milestone.title)}")
+
+
+@rock.command("milestone-delete")
+@click.argument("rock_id")
+@click.argument("milestone_id")
+@pass_context
+def rock_milestone_delete(context: CliContext, rock_id: str, milestone_id: str) -> None:
+    """Delete a milestone by its id (MS-4)."""
+    with context.write() as tx:
+        _, milestone = actions.find_milestone(tx, rock_id, milestone_id)
+        changed = actions.remove_milestone(tx, rock_id, milestone.id)
+    click.echo(f"{changed.id} {milestone.id} deleted: {safe(milestone.title)}")

@@ -42,6 +42,11 @@ PREFIX: dict[Kind, str] = {
     Kind.PROCESS: "PR",
 }
 
+# Milestones live inside their rock but get ids from one workspace counter, so an id is never reused.
+MILESTONE_PREFIX = "MS"
+MILESTONE_COUNTER = "milestones"
+MILESTONE_ID = re.compile(r"MS-\d{1,9}")
+
 _ID = re.compile(r"^\s*([A-Za-z]{1,2})-?(\d{1,9})\s*$")
 
 
@@ -65,6 +70,17 @@ def normalise_id(text: str, kind: Kind) -> str:
     if not match or match.group(1).upper() != PREFIX[kind]:
         raise ValueError(f"{text!r} is not a {kind_label(kind)} id (like {PREFIX[kind]}-12)")
     return make_id(kind, int(match.group(2)))
+
+
+def normalise_milestone_id(text: str) -> str:
+    """``ms2``, ``MS-2``, ``2`` -> ``MS-2``."""
+    cleaned = text.strip()
+    if cleaned.isdigit():
+        return f"{MILESTONE_PREFIX}-{int(cleaned)}"
+    match = re.fullmatch(r"[Mm][Ss]-?(\d{1,9})", cleaned)
+    if not match:
+        raise ValueError(f"{text!r} is not a milestone id (like {MILESTONE_PREFIX}-3)")
+    return f"{MILESTONE_PREFIX}-{int(match.group(1))}"
 
 
 def kind_label(kind: Kind) -> str:

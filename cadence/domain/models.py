@@ -15,10 +15,10 @@ from typing import Annotated, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from cadence.domain.goals import Goal
-from cadence.domain.ids import PREFIX, Kind
+from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, PREFIX, Kind
 from cadence.domain.units import Unit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: milestones have ids (MS-n), so an edit aimed at one never lands on another
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -72,10 +72,24 @@ class RockStatus(StrEnum):
 
 
 class Milestone(BaseModel):
+    """A step of a rock, addressed by its own id (``MS-4``, from a workspace counter, never reused).
+
+    Not by its place in the list: another session may delete or add one in
+    between, and a tick or delete must still land on the milestone the user saw.
+    """
+
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+    id: str
     title: Title
     due: date | None = None
     done: bool = False
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_milestone_id(cls, value: str) -> str:
+        if not MILESTONE_ID.fullmatch(value):
+            raise ValueError(f"id must look like {MILESTONE_PREFIX}-3, got {value!r}")
+        return value
 
 
 class Rock(Record):
@@ -90,6 +104,18 @@ class Rock(Record):
     description: Text = ""
     milestones: list[Milestone] = Field(default_factory=list)
     created: date
+
+    @model_validator(mode="after")
+    def _milestone_ids_unique(self) -> Self:
+        seen: set[str] = set()
+        for milestone in self.milestones:
+            if milestone.id in seen:
+                raise ValueError(f"milestone id {milestone.id} is used twice")
+            seen.add(milestone.id)
+        return self
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        return next((item for item in self.milestones if item.id == milestone_id), None)
 
 
 class Aggregate(StrEnum):

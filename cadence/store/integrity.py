@@ -27,6 +27,13 @@ def find_problems(view: View) -> list[str]:
     for team in view.teams:
         for member in team.member_ids:
             need(team.id, "member", member, people, "person")
+    milestone_rocks: dict[str, list[str]] = {}
+    for rock in view.rocks:
+        for milestone in rock.milestones:
+            milestone_rocks.setdefault(milestone.id, []).append(rock.id)
+    for milestone_id, rock_ids in sorted(milestone_rocks.items()):
+        if len(rock_ids) > 1:
+            problems.append(f"{milestone_id}: milestone id used by {len(rock_ids)} rocks ({', '.join(rock_ids)})")
     for rock in view.rocks:
         need(rock.id, "owner", rock.owner_id, people, "person")
         need(rock.id, "team", rock.team_id, teams, "team")

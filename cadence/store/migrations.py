@@ -10,12 +10,37 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
+from cadence.domain.ids import MILESTONE_COUNTER, MILESTONE_PREFIX, Kind
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 
 Migration = Callable[[RawTables], RawTables]
 
-# Schema 1 is the first; the next change to a stored record adds ``MIGRATIONS[1]``.
-MIGRATIONS: dict[int, Migration] = {}
+
+def milestone_ids(data: RawTables) -> RawTables:
+    """1 -> 2: every milestone gets an id (``MS-1``, ``MS-2``... in rock order, then list order).
+
+    The workspace counter ``milestones`` is set past the last one given, so
+    later milestones never reuse an id.
+    """
+    number = 0
+    rocks = data.get(Kind.ROCK.value, {})
+    for doc_id in sorted(rocks, key=int):
+        milestones = rocks[doc_id].get("milestones", [])
+        for milestone in milestones if isinstance(milestones, list) else []:
+            if not isinstance(milestone, dict):
+                continue  # left for validation to report
+            number += 1
+            milestone["id"] = f"{MILESTONE_PREFIX}-{number}"
+    meta = data[META_TABLE][META_DOC_ID]
+    counters = meta.setdefault("counters", {})
+    if isinstance(counters, dict):
+        previous = counters.get(MILESTONE_COUNTER, 0)
+        counters[MILESTONE_COUNTER] = max(number, previous if isinstance(previous, int) else 0)
+    return data
+
+
+# ``MIGRATIONS[n]`` turns schema ``n`` into ``n + 1``.
+MIGRATIONS: dict[int, Migration] = {1: milestone_ids}
 
 
 def migrate(data: RawTables, from_version: int, to_version: int) -> RawTables:

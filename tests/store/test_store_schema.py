@@ -12,7 +12,7 @@ import cadence.store.workspace as workspace_module
 from cadence.domain.ids import Kind
 from cadence.domain.models import SCHEMA_VERSION, Person, Todo
 from cadence.store import Workspace, WorkspaceCorrupt, WorkspaceReadOnly
-from store_helpers import add_todos, age_file, file_state, raw, todo_fields, write_raw
+from store_helpers import DAY, add_todos, age_file, file_state, raw, todo_fields, write_raw
 
 
 def _newer_file(workspace: Workspace) -> bytes:
@@ -77,8 +77,12 @@ def test_the_current_schema_is_not_read_only(workspace: Workspace) -> None:
     assert raw(workspace)["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
-def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """A pretend schema change: to-do titles gain a marker (v2 'means' something else by them)."""
+CURRENT = SCHEMA_VERSION
+NEXT = SCHEMA_VERSION + 1
+
+
+def _to_next(data: dict[str, Any]) -> dict[str, Any]:
+    """A pretend schema change: to-do titles gain a marker (the next schema 'means' something else by them)."""
     for document in data["todos"].values():
         document["title"] = document["title"] + " (v2)"
     return data
@@ -86,18 +90,18 @@ def _to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 def upgrade_to_schema_two(monkeypatch):
-    """Call once the v1 file is written: from then on this 'cadence' knows schema 2 and the v1->v2 step."""
+    """Call once the current file is written: from then on this 'cadence' knows one schema more and its step."""
 
     def upgrade() -> None:
-        monkeypatch.setattr(migrations_module, "MIGRATIONS", {1: _to_v2})
-        monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 2)
+        monkeypatch.setattr(migrations_module, "MIGRATIONS", {**migrations_module.MIGRATIONS, CURRENT: _to_next})
+        monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", NEXT)
 
     return upgrade
 
 
 def test_an_older_file_is_migrated_after_a_backup(workspace: Workspace, upgrade_to_schema_two) -> None:
     add_todos(workspace, 2)
-    assert raw(workspace)["_meta"]["1"]["schema_version"] == 1
+    assert raw(workspace)["_meta"]["1"]["schema_version"] == CURRENT
     old = workspace.path.read_bytes()
     age_file(workspace.path)
     state = file_state(workspace)
@@ -108,14 +112,14 @@ def test_an_older_file_is_migrated_after_a_backup(workspace: Workspace, upgrade_
     assert file_state(workspace) == state
 
     with workspace.transaction() as txn:
-        assert txn.meta.schema_version == 2
+        assert txn.meta.schema_version == NEXT
         assert [todo.title for todo in txn.todos] == ["todo 0 (v2)", "todo 1 (v2)"]
 
     migrated = raw(workspace)
-    assert migrated["_meta"]["1"]["schema_version"] == 2
+    assert migrated["_meta"]["1"]["schema_version"] == NEXT
     assert [doc["title"] for doc in migrated["todos"].values()] == ["todo 0 (v2)", "todo 1 (v2)"]
     backups = sorted(workspace.backups.glob("*pre-migration*"))
-    assert [b.name for b in backups] == ["cadence-2026-03-02T093000-pre-migration-v1.json"]
+    assert [b.name for b in backups] == [f"cadence-2026-03-02T093000-pre-migration-v{CURRENT}.json"]
     assert backups[0].read_bytes() == old
     # Migrated once: the next transaction neither migrates again nor takes another migration backup.
     with workspace.transaction() as txn:
@@ -133,7 +137,7 @@ def test_a_failed_transaction_does_not_keep_a_half_migration(workspace: Workspac
             txn.add(Todo, **todo_fields("x"))
             raise RuntimeError("the user cancelled")
     assert workspace.path.read_bytes() == old
-    assert json.loads(old)["_meta"]["1"]["schema_version"] == 1
+    assert json.loads(old)["_meta"]["1"]["schema_version"] == CURRENT
 
 
 def test_a_newer_file_whose_settings_this_cadence_cannot_read_is_reported(workspace: Workspace) -> None:
@@ -152,3 +156,35 @@ def test_a_newer_file_whose_settings_this_cadence_cannot_read_is_reported(worksp
         with workspace.transaction():
             pass
     assert workspace.path.read_bytes() == payload
+
+
+def _schema_one_file(workspace: Workspace) -> bytes:
+    """A workspace as cadence 1 wrote it: milestones without ids, no milestone counter."""
+    data = raw(workspace)
+    data["_meta"]["1"]["schema_version"] = 1
+    data["_meta"]["1"]["counters"]["rocks"] = 2
+    for number, titles in ((1, ["alpha", "bravo"]), (2, ["charlie"])):
+        data["rocks"][str(number)] = {
+            "id": f"R-{number}", "title": f"Rock {number}", "owner_id": "P-1", "quarter": "2026-Q1",
+            "created": "2026-01-05", "milestones": [{"title": title, "done": False} for title in titles],
+        }
+    return write_raw(workspace, data)
+
+
+def test_schema_one_milestones_get_ids_after_a_backup(workspace: Workspace) -> None:
+    old = _schema_one_file(workspace)
+    with workspace.transaction() as txn:
+        assert [[m.id for m in rock.milestones] for rock in txn.rocks] == [["MS-1", "MS-2"], ["MS-3"]]
+    migrated = raw(workspace)
+    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 2
+    assert migrated["_meta"]["1"]["counters"]["milestones"] == 3
+    assert [m["id"] for m in migrated["rocks"]["1"]["milestones"]] == ["MS-1", "MS-2"]
+    backups = sorted(workspace.backups.glob("*pre-migration-v1*"))
+    assert len(backups) == 1 and backups[0].read_bytes() == old
+
+    from cadence.store import actions
+
+    with workspace.transaction() as txn:
+        added = actions.add_milestone(txn, "R-2", "delta", None, DAY)
+    assert [m.id for m in added.milestones] == ["MS-3", "MS-4"]
+    assert raw(workspace)["_meta"]["1"]["counters"]["milestones"] == 4

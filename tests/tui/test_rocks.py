@@ -130,7 +130,7 @@ async def test_add_a_milestone_then_tick_it(make_app, on_disk) -> None:
         added = rock(on_disk(), "R-12").milestones[-1]
         assert (added.title, added.due, added.done) == ("Board stock for January ordered", date(2026, 11, 27), False)
         table = app.screen.query_one("RecordTable")
-        assert table.selected_key == "R-12#3", "the new milestone is shown, under the cursor"
+        assert table.selected_key == f"R-12#{added.id}", "the new milestone is shown, under the cursor"
         await pilot.press("x")
         await pilot.pause()
         assert rock(on_disk(), "R-12").milestones[3].done
@@ -149,14 +149,14 @@ async def test_enter_opens_milestones_and_x_works_only_on_them(make_app, on_disk
         await pilot.press("enter")
         await pilot.pause()
         table = app.screen.query_one("RecordTable")
-        assert table.get_row_index("R-12#1") == table.get_row_index("R-12") + 2
+        assert table.get_row_index("R-12#MS-30") == table.get_row_index("R-12") + 2
         await pilot.press("down", "down", "x")
         await pilot.pause()
         assert [m.done for m in rock(on_disk(), "R-12").milestones] == [True, True, False]
         await pilot.press("m")
         await pilot.pause()
         assert table.selected_key == "R-12"
-        assert "R-12#0" not in [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+        assert "R-12#MS-29" not in [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
 
 
 async def test_edit_rock_description(make_app, on_disk) -> None:
@@ -265,7 +265,7 @@ async def test_change_elsewhere_shows_after_poll(make_app, demo_folder) -> None:
 async def test_user_text_is_shown_as_typed(make_app, demo_folder) -> None:
     with Workspace(demo_folder).transaction() as tx:
         added, _ = actions.add_rock(tx, "[bold]Ship[/] \x1b[31m now", "Dana", date(2026, 11, 23), team="TM-1")
-        actions.add_milestone(tx, added.id, "[red]first[/red]", None, date(2026, 11, 23))
+        first = actions.add_milestone(tx, added.id, "[red]first[/red]", None, date(2026, 11, 23)).milestones[0]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
@@ -274,7 +274,7 @@ async def test_user_text_is_shown_as_typed(make_app, demo_folder) -> None:
         await pilot.pause()
         table = app.screen.query_one("RecordTable")
         assert "[bold]Ship[/] \\x1b[31m now" in str(table.get_row(added.id)[1])
-        assert "[red]first[/red]" in str(table.get_row(f"{added.id}#0")[1])
+        assert "[red]first[/red]" in str(table.get_row(f"{added.id}#{first.id}")[1])
         detail = str(app.screen.query_one("#rock-detail-text").content)
         assert "[bold]Ship[/] \\x1b[31m now" in detail and "\x1b" not in detail
 
@@ -282,3 +282,46 @@ async def test_user_text_is_shown_as_typed(make_app, demo_folder) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_rocks_snapshot(make_app, snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["2", "enter"], terminal_size=size)
+
+
+async def test_deleting_a_milestone_another_session_moved_deletes_that_one(make_app, demo_folder, on_disk) -> None:
+    """Issue 8 item 10: A shows alpha, bravo, charlie; B deletes alpha; A deletes bravo -> charlie stays."""
+    with Workspace(demo_folder).transaction() as tx:
+        added, _ = actions.add_rock(tx, "Race", "Dana", date(2026, 11, 23), company=True, team="TM-1")
+        for title in ("alpha", "bravo", "charlie"):
+            milestones = actions.add_milestone(tx, added.id, title, None, date(2026, 11, 23)).milestones
+    alpha, bravo, charlie = milestones
+    app = make_app(poll_seconds=3600)  # session A has not seen B's write when its key lands
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        table = app.screen.query_one("RecordTable")
+        table.select_key(added.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        table.select_key(f"{added.id}#{bravo.id}")
+        with Workspace(demo_folder).transaction() as tx:  # session B
+            actions.remove_milestone(tx, added.id, alpha.id)
+        await pilot.press("d", "y")
+        await pilot.pause()
+    assert [(m.title, m.done) for m in rock(on_disk(), added.id).milestones] == [("charlie", False)]
+
+
+async def test_ticking_a_milestone_another_session_deleted_changes_nothing(make_app, demo_folder, on_disk) -> None:
+    with Workspace(demo_folder).transaction() as tx:
+        added, _ = actions.add_rock(tx, "Race", "Dana", date(2026, 11, 23), company=True, team="TM-1")
+        for title in ("alpha", "bravo"):
+            milestones = actions.add_milestone(tx, added.id, title, None, date(2026, 11, 23)).milestones
+    app = make_app(poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        table = app.screen.query_one("RecordTable")
+        table.select_key(added.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        table.select_key(f"{added.id}#{milestones[0].id}")
+        with Workspace(demo_folder).transaction() as tx:
+            actions.remove_milestone(tx, added.id, milestones[0].id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert any("no milestone" in message for message in messages(app))
+    assert [(m.title, m.done) for m in rock(on_disk(), added.id).milestones] == [("bravo", False)]

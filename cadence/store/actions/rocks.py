@@ -1,10 +1,13 @@
-"""Rocks: adding, status (not-done only at quarter end), moving quarter, milestones."""
+"""Rocks: adding, status (not-done only at quarter end), moving quarter, milestones (by id)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cadence.domain.ids import Kind
+from pydantic import ValidationError
+
+from cadence.domain.errors import describe
+from cadence.domain.ids import MILESTONE_COUNTER, MILESTONE_PREFIX, Kind, normalise_milestone_id
 from cadence.domain.models import (
     Milestone,
     Rock,
@@ -98,28 +101,69 @@ def move_rock(tx: Transaction, rock_id: str, quarter: str) -> Rock:
     return tx.save(rock, quarter=label, due=due)
 
 
+def next_milestone_id(tx: Transaction) -> str:
+    """One past both the workspace counter and the highest milestone id present; the counter moves on."""
+    highest = max(
+        (int(milestone.id.split("-")[1]) for rock in tx.rocks for milestone in rock.milestones), default=0
+    )
+    number = max(tx.meta.counters.get(MILESTONE_COUNTER, 0), highest) + 1
+    tx.update_meta(counters={**tx.meta.counters, MILESTONE_COUNTER: number})
+    return f"{MILESTONE_PREFIX}-{number}"
+
+
 def add_milestone(tx: Transaction, rock_id: str, title: str, due: str | None, today: date) -> Rock:
+    """Add a milestone at the end of the rock's list; the returned rock's last milestone is the new one."""
     rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
-    milestone = Milestone(title=title, due=parse_date_field(due, today, "due") if due else None)
+    try:
+        milestone = Milestone(
+            id=next_milestone_id(tx), title=title, due=parse_date_field(due, today, "due") if due else None
+        )
+    except ValidationError as error:
+        raise InputError(describe(error)) from None
     return tx.save(rock, milestones=[*rock.milestones, milestone])
 
 
-def _milestone_index(rock: Rock, index: int) -> int:
-    if not 0 <= index < len(rock.milestones):
-        raise InputError(f"milestone: {rock.id} has no milestone number {index + 1}")
-    return index
+def find_milestone(view: View, rock_id: str, milestone_id: str) -> tuple[Rock, Milestone]:
+    """The rock and its milestone by id; a milestone deleted meanwhile is an error, never another one."""
+    rock: Rock = view.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    try:
+        wanted = normalise_milestone_id(milestone_id)
+    except ValueError as error:
+        raise InputError(f"milestone: {error}") from None
+    milestone = rock.milestone(wanted)
+    if milestone is None:
+        raise InputError(f"milestone: {rock.id} has no milestone {wanted} (deleted meanwhile?)")
+    return rock, milestone
 
 
-def set_milestone_done(tx: Transaction, rock_id: str, index: int, done: bool = True) -> Rock:
-    """Tick (or untick) a rock's milestone; ``index`` counts from 0 in the rock's list."""
-    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
-    position = _milestone_index(rock, index)
-    milestones = list(rock.milestones)
-    milestones[position] = milestones[position].model_copy(update={"done": done})
-    return tx.save(rock, milestones=milestones)
+def _replace_milestone(tx: Transaction, rock: Rock, milestone: Milestone) -> Rock:
+    return tx.save(rock, milestones=[milestone if item.id == milestone.id else item for item in rock.milestones])
 
 
-def remove_milestone(tx: Transaction, rock_id: str, index: int) -> Rock:
-    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
-    position = _milestone_index(rock, index)
-    return tx.save(rock, milestones=[m for number, m in enumerate(rock.milestones) if number != position])
+def set_milestone_done(tx: Transaction, rock_id: str, milestone_id: str, done: bool = True) -> Rock:
+    """Tick (or untick) a rock's milestone, by its id."""
+    rock, milestone = find_milestone(tx, rock_id, milestone_id)
+    return _replace_milestone(tx, rock, milestone.model_copy(update={"done": done}))
+
+
+def edit_milestone(
+    tx: Transaction, rock_id: str, milestone_id: str, title: str, due: str | None, today: date
+) -> Rock:
+    """Change a milestone's title and due date (``None`` or blank: no due date)."""
+    rock, milestone = find_milestone(tx, rock_id, milestone_id)
+    try:
+        changed = Milestone.model_validate(
+            {
+                **milestone.model_dump(),
+                "title": title,
+                "due": parse_date_field(due, today, "due") if due and due.strip() else None,
+            }
+        )
+    except ValidationError as error:
+        raise InputError(describe(error)) from None
+    return _replace_milestone(tx, rock, changed)
+
+
+def remove_milestone(tx: Transaction, rock_id: str, milestone_id: str) -> Rock:
+    rock, milestone = find_milestone(tx, rock_id, milestone_id)
+    return tx.save(rock, milestones=[item for item in rock.milestones if item.id != milestone.id])

@@ -59,7 +59,7 @@ class RowKey:
     """What a row stands for: a group heading, a rock, or one of a rock's milestones."""
 
     rock_id: str | None = None
-    milestone: int | None = None
+    milestone: str | None = None  # the milestone's id (MS-4), never its place in the list
     group: str | None = None
 
     @property
@@ -81,8 +81,8 @@ class RowKey:
     def parse(cls, key: str) -> RowKey:
         if key.startswith("group:"):
             return cls(group=key.removeprefix("group:"))
-        rock_id, separator, index = key.partition("#")
-        return cls(rock_id=rock_id, milestone=int(index) if separator else None)
+        rock_id, separator, milestone_id = key.partition("#")
+        return cls(rock_id=rock_id, milestone=milestone_id if separator else None)
 
 
 # Grouping -----------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def rock_row(
     return Row(rock.id, [status_text(rock.status), title, _due(rock.due), marker])
 
 
-def milestone_row(rock: Rock, index: int, milestone: Milestone, today: date, width: int) -> Row:
+def milestone_row(rock: Rock, milestone: Milestone, today: date, width: int) -> Row:
     late = not milestone.done and milestone.due is not None and milestone.due < today
     box = Text("[x] ", style="green") if milestone.done else Text("[ ] ", style="bold red" if late else "")
     title = Text(MILESTONE_INDENT, no_wrap=True, overflow="ellipsis")
@@ -174,7 +174,7 @@ def milestone_row(rock: Rock, index: int, milestone: Milestone, today: date, wid
         state = Text("LATE", style="bold red")
     else:
         state = Text("open")
-    return Row(RowKey(rock.id, index).text(), ["", title, _due(milestone.due, "red" if late else ""), state])
+    return Row(RowKey(rock.id, milestone.id).text(), ["", title, _due(milestone.due, "red" if late else ""), state])
 
 
 def table_rows(
@@ -195,10 +195,7 @@ def table_rows(
             is_open = rock.id in expanded
             rows.append(rock_row(rock, view, expanded=is_open, width=width, wide=wide, overloaded=overloaded))
             if is_open:
-                rows.extend(
-                    milestone_row(rock, index, milestone, today, width)
-                    for index, milestone in enumerate(rock.milestones)
-                )
+                rows.extend(milestone_row(rock, milestone, today, width) for milestone in rock.milestones)
     return rows
 
 

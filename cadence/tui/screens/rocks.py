@@ -363,11 +363,15 @@ class RocksScreen(SectionScreen):
         if rock is None or row is None:
             return
         if row.milestone is not None:
-            index = row.milestone
-            title = rock.milestones[index].title if index < len(rock.milestones) else "?"
+            milestone_id = row.milestone
+            milestone = rock.milestone(milestone_id)
+            if milestone is None:
+                return
             self.confirm(
-                f"Delete the milestone {title!r} of {rock.id}?",
-                lambda: self.write(lambda tx: actions.remove_milestone(tx, rock.id, index), done="Milestone deleted"),
+                f"Delete the milestone {milestone.title!r} of {rock.id}?",
+                lambda: self.write(
+                    lambda tx: actions.remove_milestone(tx, rock.id, milestone_id), done="Milestone deleted"
+                ),
             )
             return
         self.confirm(
@@ -392,7 +396,7 @@ class RocksScreen(SectionScreen):
         def added(result: Rock) -> None:
             self.expanded.add(rock.id)
             self.refresh_data()
-            self.table.select_key(RowKey(rock.id, len(result.milestones) - 1).text())
+            self.table.select_key(RowKey(rock.id, result.milestones[-1].id).text())
 
         self.open_form(
             f"New milestone for {rock.id}",
@@ -405,18 +409,14 @@ class RocksScreen(SectionScreen):
             then=added,
         )
 
-    def _edit_milestone(self, rock: Rock, index: int) -> None:
-        milestone = rock.milestones[index]
+    def _edit_milestone(self, rock: Rock, milestone_id: str) -> None:
+        milestone = rock.milestone(milestone_id)
+        if milestone is None:
+            return
         today = self.session.today()
 
         def change(tx: Transaction, values: dict[str, str]) -> Rock:
-            current: Rock = tx.get(Kind.ROCK, rock.id)  # type: ignore[assignment]
-            if index >= len(current.milestones):
-                raise InputError(f"that milestone of {rock.id} no longer exists")
-            due = actions.parse_date_field(values["due"], today, "due") if values["due"].strip() else None
-            milestones = list(current.milestones)
-            milestones[index] = milestones[index].model_copy(update={"title": values["title"].strip(), "due": due})
-            return tx.save(current, milestones=milestones)
+            return actions.edit_milestone(tx, rock.id, milestone_id, values["title"], values["due"], today)
 
         self.open_form(
             f"Edit milestone of {rock.id}",
@@ -431,9 +431,11 @@ class RocksScreen(SectionScreen):
     def action_tick(self) -> None:
         row = self.row_here()
         rock = self.rock_here()
-        if rock is None or row is None or row.milestone is None or row.milestone >= len(rock.milestones):
+        if rock is None or row is None or row.milestone is None:
             return
-        index = row.milestone
-        done = not rock.milestones[index].done
-        self.write(lambda tx: actions.set_milestone_done(tx, rock.id, index, done))
+        milestone = rock.milestone(row.milestone)
+        if milestone is None:
+            return
+        milestone_id, done = milestone.id, not milestone.done
+        self.write(lambda tx: actions.set_milestone_done(tx, rock.id, milestone_id, done))
 
