@@ -7,8 +7,8 @@ here works relative to a descriptor of the folder (``dir_fd``), opens with
 modes and groups with ``fchmod``/``fchown`` on descriptors it just created:
 no name is trusted twice.
 
-A replace writes a temporary file, fsyncs it, renames it over the old name
-with ``os.replace`` (which swaps the name itself, never a link's target) and
+A replace writes a temporary file inside a fresh private (0700) folder of
+ours, fsyncs it, renames it over the old name with ``os.replace`` (which swaps the name itself, never a link's target) and
 fsyncs the folder, so a crash leaves the old bytes or the new ones.
 """
 
@@ -27,6 +27,7 @@ _NOFOLLOW = os.O_NOFOLLOW
 DIRECTORY_FLAGS = os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC
 FILE_MODE_MASK = 0o666  # never an executable, setuid or sticky bit on a data file, whatever the old one had
 TEMP_SUFFIX = ".tmp"
+PRIVATE_FILE = "new"  # the temporary file's name inside its private folder
 
 
 def current_umask() -> int:
@@ -89,25 +90,6 @@ def read_regular(folder_fd: int, name: str, shown: Path) -> tuple[bytes, os.stat
         os.close(descriptor)
 
 
-def create_exclusive(folder_fd: int, prefix: str, mode: int, gid: int | None) -> tuple[int, str]:
-    """A new file under a fresh random name that nobody else can have planted (``O_EXCL|O_NOFOLLOW``)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
-    for _attempt in range(100):
-        name = f"{prefix}{secrets.token_hex(6)}{TEMP_SUFFIX}"
-        try:
-            descriptor = os.open(name, flags, 0o600, dir_fd=folder_fd)
-        except FileExistsError:
-            continue
-        try:
-            own_descriptor_mode(descriptor, mode, gid)
-        except BaseException:
-            os.close(descriptor)
-            _unlink_quietly(folder_fd, name)
-            raise
-        return descriptor, name
-    raise FileExistsError(errno.EEXIST, "no free temporary name", prefix)  # pragma: no cover
-
-
 def own_descriptor_mode(descriptor: int, mode: int, gid: int | None) -> None:
     """Set the mode and group of a file this process just created, through its descriptor (umask-proof)."""
     if gid is not None and os.fstat(descriptor).st_gid != gid:
@@ -132,9 +114,13 @@ def replace_file(
     if found is not None and not stat.S_ISREG(found.st_mode):
         raise unsafe(shown, kind_of(found.st_mode))
     with os_errors(shown):
-        descriptor, temp_name = create_exclusive(folder_fd, f".{name}.", mode, gid)
+        private_fd, private_name = _make_private_folder(folder_fd, f".{name}.")
         try:
+            descriptor = os.open(
+                PRIVATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=private_fd
+            )
             try:
+                own_descriptor_mode(descriptor, mode, gid)
                 view = memoryview(payload)
                 while view:
                     written = os.write(descriptor, view)
@@ -142,13 +128,41 @@ def replace_file(
                 os.fsync(descriptor)
             finally:
                 os.close(descriptor)
-            # Renames the name itself: a link planted at ``name`` meanwhile is replaced, never followed.
-            os.replace(temp_name, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+            # From our private folder, which no one else can enter, to the name itself: a link
+            # planted at ``name`` meanwhile is replaced, never followed.
+            os.replace(PRIVATE_FILE, name, src_dir_fd=private_fd, dst_dir_fd=folder_fd)
         except BaseException:
-            _unlink_quietly(folder_fd, temp_name)
+            _unlink_quietly(private_fd, PRIVATE_FILE)
             raise
+        finally:
+            os.close(private_fd)
+            _rmdir_quietly(folder_fd, private_name)
     with os_errors(shown, saved=True):
         fsync_folder(folder_fd)
+
+
+def _make_private_folder(folder_fd: int, prefix: str) -> tuple[int, str]:
+    """A fresh 0700 folder of ours next to the target, for the temporary file.
+
+    A temporary file right in a group-writable folder could be swapped for a link by another
+    member between our write and our rename, and the rename would then put their link in
+    place. Nobody else can add, remove or rename anything inside a 0700 folder we own.
+    """
+    for _attempt in range(100):
+        name = f"{prefix}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        try:
+            os.mkdir(name, 0o700, dir_fd=folder_fd)
+        except FileExistsError:
+            continue
+        try:
+            descriptor = os.open(name, DIRECTORY_FLAGS | _NOFOLLOW, dir_fd=folder_fd)
+        except OSError:
+            continue  # swapped for something else between mkdir and open: try another name
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not stat.S_IMODE(info.st_mode) & 0o077:
+            return descriptor, name
+        os.close(descriptor)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", prefix)  # pragma: no cover
 
 
 def fsync_folder(folder_fd: int) -> None:
@@ -161,14 +175,33 @@ def fsync_folder(folder_fd: int) -> None:
 
 
 def remove_temp_files(folder_fd: int, prefix: str) -> None:
-    """Delete a killed writer's leftovers (names ``prefix*.tmp``). Only ever called under the lock."""
+    """Delete a killed writer's leftovers (names ``prefix*.tmp``). Only ever called under the lock.
+
+    Another member's private leftover folder cannot be emptied by us; it stays until they write again.
+    """
     try:
         names = os.listdir(folder_fd)
     except OSError:
         return
     for name in names:
         if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
-            _unlink_quietly(folder_fd, name)
+            try:
+                inner = os.open(name, DIRECTORY_FLAGS | _NOFOLLOW, dir_fd=folder_fd)
+            except OSError:
+                _unlink_quietly(folder_fd, name)  # a plain file (or a link) of that name
+                continue
+            try:
+                _unlink_quietly(inner, PRIVATE_FILE)
+            finally:
+                os.close(inner)
+            _rmdir_quietly(folder_fd, name)
+
+
+def _rmdir_quietly(folder_fd: int, name: str) -> None:
+    try:
+        os.rmdir(name, dir_fd=folder_fd)
+    except OSError:
+        pass
 
 
 def _unlink_quietly(folder_fd: int, name: str) -> None:

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import random
 import select
+import shutil
 import signal
 import time
 from collections import Counter
@@ -102,7 +103,7 @@ def test_sigkill_at_random_moments_never_tears_the_file(tmp_path: Path) -> None:
     print(f"\ncrash: seed {SEED} (set CADENCE_CRASH_SEED to replay another)")
     context = multiprocessing.get_context("fork")
     count = 0
-    interrupted_writes = 0  # kills that left a temp file: the writer died between mkstemp and os.replace
+    interrupted_writes = 0  # kills that left a temp folder: the writer died between making it and os.replace
     unreported_commits = 0  # kills after os.replace but before the writer could say so
     interrupted_backups = 0  # kills during the daily backup's copy
     kills = 0
@@ -135,13 +136,13 @@ def test_sigkill_at_random_moments_never_tears_the_file(tmp_path: Path) -> None:
         if temps:
             interrupted_writes += 1
             for temp in temps:  # a leftover is never the workspace, and never read as one
-                temp.unlink()
+                shutil.rmtree(temp)
         backups = sorted(workspace.backups.glob("cadence-????-??-??.json"))
         assert len(backups) <= 8  # seven kept, plus at most one a kill stopped before the prune
         _check_backup(backups[-1])  # the newest is the one a kill may have hit
         interrupted_backups += bool(list(workspace.backups.glob(".*.tmp")))
         for temp in workspace.backups.glob(".*.tmp"):
-            temp.unlink()
+            shutil.rmtree(temp)
     seconds = time.perf_counter() - began
 
     # The lock died with the writer: a session that will not wait gets it at once.
