@@ -65,7 +65,7 @@ def open_subfolder(folder_fd: int, name: str, shown: Path) -> int:
         if error.errno in (errno.ENOTDIR, errno.ELOOP):
             found = lstat_at(folder_fd, name)
             if found is not None:
-                raise unsafe(shown, kind_of(found.st_mode)) from None
+                raise unsafe(shown, kind_of(found.st_mode), expected="folder") from None
         raise
 
 

@@ -38,9 +38,9 @@ def describe_os_error(path: Path | str, error: OSError, *, saved: bool = False) 
     return f"cannot write {path}: {reason}; {outcome}"
 
 
-def unsafe(path: Path | str, what: str) -> WorkspaceUnsafe:
+def unsafe(path: Path | str, what: str, expected: str = "file") -> WorkspaceUnsafe:
     return WorkspaceUnsafe(
-        f"{path} is {what}, not a file cadence made: cadence refuses to read or write through it "
+        f"{path} is {what}, not the {expected} cadence made: cadence refuses to read or write through it "
         f"(another user may have put it there); {NOTHING_CHANGED}. Remove it, or restore from backups/"
     )
 
