@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,14 +22,14 @@ if TYPE_CHECKING:
 
 
 def _now() -> datetime:
-    override = os.environ.get("CADENCE_TODAY")
-    if override:
-        try:
-            day = date.fromisoformat(override)
-        except ValueError:
-            raise click.UsageError(f"CADENCE_TODAY: {override!r} is not an ISO date") from None
-        return datetime.combine(day, datetime.now().time())
-    return datetime.now()
+    """The store's shared clock (``CADENCE_TODAY`` honoured the same way the app honours it)."""
+    from cadence.store.clock import now
+    from cadence.store.errors import InputError
+
+    try:
+        return now()
+    except InputError as error:
+        raise click.UsageError(str(error)) from None
 
 
 @dataclass

@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from cadence.locations import themes_dir, user_themes_dir
+from cadence.store.clock import clock_from_environment
 from cadence.store.errors import WorkspaceError
 from cadence.tui.commands import ScreenActions
 from cadence.tui.config import UserSettings
@@ -79,14 +80,14 @@ class CadenceApp(App[None]):
         self,
         folder: Path,
         *,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] | None = None,
         settings: UserSettings | None = None,
         poll_seconds: float = POLL_SECONDS,
         extra_theme_dirs: Iterable[Path] = (),
     ) -> None:
         self.sections = _sections()
         super().__init__()
-        self.session = WorkspaceSession(Path(folder), clock)
+        self.session = WorkspaceSession(Path(folder), clock or clock_from_environment())
         self.settings = settings or UserSettings.load()
         self.poll_seconds = poll_seconds
         self.session.pick_team(self.settings.team_for(self.session.workspace.folder))

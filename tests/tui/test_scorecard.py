@@ -303,8 +303,10 @@ def test_scorecard_snapshot(make_app, settings: UserSettings, snap_compare, size
     assert snap_compare(make_app(settings=settings), press=["3"], terminal_size=size)
 
 
-def test_scorecard_editing_snapshot(make_app, snap_compare) -> None:
-    assert snap_compare(make_app(), press=["3", "j", "j", "j", "enter", *"94"], terminal_size=(80, 24))
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_scorecard_editing_snapshot(make_app, snap_compare, size) -> None:
+    """ENTRY: the banner in the tab bar's place, the footer's Save / Stop entry, the typed value."""
+    assert snap_compare(make_app(), press=["3", "j", "j", "j", "enter", *"94"], terminal_size=size)
 
 
 async def test_while_typing_a_value_the_footer_shows_only_the_editors_keys(make_app) -> None:

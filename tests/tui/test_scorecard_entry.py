@@ -58,7 +58,7 @@ async def test_enter_starts_entry_which_the_tab_bar_and_footer_show(make_app, on
         await pilot.pause()
         assert app.screen.query_one(SectionTabs).display
         assert not app.screen.query_one("#sc-mode").display
-        assert footer_keys(app)["Type value"] == "⏎"
+        assert footer_keys(app)["Value"] == "⏎"
         await pilot.press("enter")
         await pilot.pause()
         assert not app.screen.query_one(SectionTabs).display, "no section keys advertised while keys type"

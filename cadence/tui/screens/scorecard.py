@@ -46,7 +46,7 @@ from cadence.tui.widgets.score_grid import GridLayout, ScoreGrid
 
 EDIT_MOVES = {"enter": (1, 0), "tab": (0, 1), "shift+tab": (0, -1), "down": (1, 0), "up": (-1, 0)}
 ROWS_AROUND_GRID = 7  # header, tabs, summary, detail, editor, footer, one line of notes
-ENTRY_BANNER = " ENTRY · keys type into the cell · ⏎ save ↓ · Tab save → · Esc stop (then 1-9 are sections again)"
+ENTRY_BANNER = " ENTRY · typing goes into the cell · ⏎ save ↓ · Tab save → · Esc stop"
 
 
 class ScorecardScreen(SectionScreen):
@@ -174,7 +174,9 @@ class ScorecardScreen(SectionScreen):
         elif row is None or cell is None:
             shown = Text("")
         else:
-            shown = cell_detail(row, cell, wide=self.app.size.width >= 110)
+            layout = self._layout
+            owner = "" if layout is None or layout.owner else self.session.snapshot.person_name(row.measurable.owner_id)
+            shown = cell_detail(row, cell, wide=self.app.size.width >= 110, owner=owner)
         self.query_one("#sc-detail", Static).update(shown)
 
     @on(DataTable.CellHighlighted)

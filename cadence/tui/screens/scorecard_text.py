@@ -11,7 +11,7 @@ from datetime import date
 
 from rich.text import Text
 
-from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, iso_week_label
+from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, format_average, format_total, iso_week_label
 from cadence.domain.units import format_value
 from cadence.tui.widgets.literal import literal
 
@@ -38,8 +38,11 @@ def summary_line(who: str, kind: PeriodKind, rows: list[GridRow], this_week: dat
     return text
 
 
-def cell_detail(row: GridRow, cell: GridCell, wide: bool) -> Text:
-    """The cell under the cursor in full: week (ISO label), value, verdict with its goal, note."""
+def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Text:
+    """The cell under the cursor in full: week (ISO label), value, verdict with its goal, note.
+
+    ``owner`` is given when the grid has no owner column (80 columns): it shows here instead.
+    """
     m = row.measurable
     unit = m.unit
     if cell.period.kind is PeriodKind.WEEK:
@@ -47,7 +50,12 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool) -> Text:
         when = f"week of {cell.period.start:%d %b %Y} ({label})" if wide else f"{cell.period.start:%d %b} ({label[-3:]})"
     else:
         when = f"{cell.period.label} ({cell.weeks} wk, {m.aggregate.value})"
-    parts = Text.assemble((m.id, "bold"), " ", literal(m.title, 40 if wide else 20), f" · {when} · ")
+    parts = Text.assemble((m.id, "bold"), " ", literal(m.title, 40 if wide else 20))
+    if owner:
+        parts.append(" (")
+        parts.append_text(literal(owner.split()[0] if owner.split() else owner, 12))
+        parts.append(")")
+    parts.append(f" · {when} · ")
     goal = cell.goal.describe(unit)
     if cell.value is None:
         parts.append(f"no value (goal {goal})", style="dim")
@@ -65,11 +73,16 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool) -> Text:
 
 
 def row_detail(row: GridRow) -> Text:
-    """On the Avg / Total / Trend columns: how the row did over the periods shown."""
+    """On the roll-up columns: how the row did over the periods, with average, total and trend."""
     m = row.measurable
-    text = Text.assemble((m.id, "bold"), " ", literal(m.title, 24))
-    text.append(f" · {row.reported_count} of {len(row.cells)} reported, {row.on_goal_count} on goal")
-    text.append(f" · rolls up by {m.aggregate.value}", style="dim")
+    text = Text.assemble((m.id, "bold"), " ", literal(m.title, 20), " ")
+    text.append(row.trend, style="cyan")
+    text.append(f" · {row.reported_count}/{len(row.cells)} in, {row.on_goal_count} on goal")
+    if row.average is not None:
+        text.append(f" · avg {format_average(row.average, m.unit)}")
+    if row.total is not None:
+        text.append(f" · total {format_total(row.total, m.unit)}")
+    text.append(f" · by {m.aggregate.value}", style="dim")
     return text
 
 
