@@ -27,6 +27,7 @@ from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.help import HelpScreen, describe_bindings
 from cadence.tui.session import WorkspaceSession
 from cadence.tui.themes import DEFAULT_THEME, load_themes
+from cadence.tui.typeahead import OrderedKeysApp
 from cadence.tui.widgets.dialogs import ChoiceScreen
 
 POLL_SECONDS = 1.0
@@ -63,7 +64,7 @@ def _sections() -> list[Section]:
     ]
 
 
-class CadenceApp(App[None]):
+class CadenceApp(OrderedKeysApp):
     """Open with a workspace folder; ``clock`` is injectable so tests see a fixed day."""
 
     TITLE = "cadence"
