@@ -66,12 +66,13 @@ def check(context: CliContext) -> None:
     from cadence.store.sharing import find_sharing_problems
 
     sharing = find_sharing_problems(context.workspace.folder)
-    for problem in sharing:
+    for problem in sharing:  # before reading: a link at cadence.json stops the read
         click.echo(f"problem: {safe(problem)}")
     view = context.read()
-    problems = sharing + find_problems(view)
-    for problem in problems:
+    records = find_problems(view)
+    for problem in records:
         click.echo(f"problem: {safe(problem)}")
+    problems = sharing + records
     if problems:
         click.echo(f"{context.workspace.path}: {len(problems)} problems")
         sys.exit(1)
