@@ -325,3 +325,59 @@ async def test_ticking_a_milestone_another_session_deleted_changes_nothing(make_
         await pilot.pause()
         assert any("no milestone" in message for message in messages(app))
     assert [(m.title, m.done) for m in rock(on_disk(), added.id).milestones] == [("bravo", False)]
+
+
+def footer_keys(app) -> set[str]:  # type: ignore[no-untyped-def]
+    return {key.key_display for key in app.screen.query("FooterKey")}
+
+
+def help_keys(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return dict(app.screen.keys)
+
+
+async def test_every_rocks_key_is_in_the_footer_or_announced_and_in_help(make_app) -> None:
+    """Issue 8 item 11: n, x, < > [ ] f work, so they are shown."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        on_rock = footer_keys(app)
+        assert {"a", "e", "s", "n", "i", "d", "<", ">"} <= on_rock, on_rock
+        period = str(app.screen.query_one("#rock-period").content)
+        assert "press [ or ]" in period and "press f" in period  # the keys that change what is shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = help_keys(app)
+        for key in ("a", "e", "s", "m", "n", "i", "d", "f", "[", "]", "<", ">"):
+            assert key in keys, (key, keys)
+        assert "milestone" in keys["n"] and "quarter" in keys["<"] and "quarter" in keys["]"]
+        await pilot.press("escape", "enter", "down")
+        await pilot.pause()
+        on_milestone = footer_keys(app)
+        assert {"x", "n", "e", "d"} <= on_milestone and not {"s", "i", "<", ">"} & on_milestone
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert {"x", "space", "n", "m"} <= set(help_keys(app))
+
+
+async def test_group_headings_cannot_be_selected(make_app, on_disk) -> None:
+    """Issue 8 item 11: the cursor passes over owner/company headings, so i always has a rock."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "up")
+        await pilot.pause()
+        table = app.screen.query_one("RecordTable")
+        assert table.selected_key == "R-12", "up from the first rock stays on it, not on COMPANY ROCKS"
+        keys = [table.coordinate_to_cell_key((index, 0))[0].value for index in range(table.row_count)]
+        after_company = keys.index("R-13") + 1
+        assert keys[after_company].startswith("group:")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        landed = table.selected_key
+        assert landed == keys[after_company + 1] and not landed.startswith("group:")
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.selected_key == "R-13", "up passes over the heading too"
+        await pilot.press("down", "i")
+        await pilot.pause()
+    assert [issue.source for issue in on_disk().issues if issue.source.startswith("R-")][-1] == landed

@@ -41,8 +41,12 @@ TALL_ROWS = 34  # from here the selected rock is shown whole under the table
 
 # Actions that need a rock row, a milestone row, or either, under the cursor.
 ON_ROCK = {"cycle_status", "to_issue", "move_earlier", "move_later"}
-ON_MILESTONE = {"tick", "add_milestone"}
-ON_EITHER = {"edit", "delete", "toggle_milestones", "add_milestone_any"}
+ON_MILESTONE = {"tick"}
+ON_EITHER = {"edit", "delete", "toggle_milestones", "add_milestone"}
+
+# Pairs of keys the footer shows as one entry ("[ ] Quarter", "< > Move") so all fit at 80 columns.
+QUARTER_KEYS = Binding.Group("Quarter", compact=True)
+MOVE_KEYS = Binding.Group("Move", compact=True)
 
 
 class RocksScreen(SectionScreen):
@@ -61,16 +65,22 @@ class RocksScreen(SectionScreen):
         Binding("e", "edit", "Edit", tooltip="Edit the rock (title, due, description) or the milestone"),
         Binding("s", "cycle_status", "Status", tooltip="on-track → off-track → done (not-done at quarter end)"),
         Binding("x,space", "tick", "Tick", tooltip="Tick / untick the milestone under the cursor"),
-        Binding("m", "toggle_milestones", "Milestones", tooltip="Show or hide the rock's milestones (Enter too)"),
+        # Enter does the same and the Milestones column shows ▸/▾: m gives its footer room to n and < >.
+        Binding("m", "toggle_milestones", "Milestones", show=False, tooltip="Show or hide the rock's milestones (Enter too)"),
         Binding("n", "add_milestone", "New", tooltip="Add a milestone to this rock"),
-        Binding("n", "add_milestone_any", "Add a milestone", show=False, tooltip="Add a milestone to the rock"),
         Binding("i", "to_issue", "Issue", tooltip="Drop the rock to the Issues list"),
-        Binding("d", "delete", "Delete", tooltip="Delete the rock or milestone (asks first)"),
-        Binding("f", "filter_owner", "Owner filter", show=False, tooltip="Show one person's rocks, or everyone's"),
-        Binding("left_square_bracket", "show_quarter(-1)", "Previous quarter", show=False, tooltip="Show the quarter before"),
-        Binding("right_square_bracket", "show_quarter(1)", "Next quarter", show=False, tooltip="Show the quarter after"),
-        Binding("less_than_sign", "move_earlier", "Move back a quarter", show=False, tooltip="Move the rock back a quarter"),
-        Binding("greater_than_sign", "move_later", "Move on a quarter", show=False, tooltip="Carry the rock to the next quarter"),
+        Binding("d", "delete", "Del", tooltip="Delete the rock or milestone (asks first)"),
+        # f, [ and ] are announced by the line above the table ("press [ or ]", "press f"), so the
+        # footer keeps its room for the keys that act on the row under the cursor.
+        Binding("f", "filter_owner", "Owner", show=False, tooltip="Show one person's rocks, or everyone's"),
+        Binding(
+            "left_square_bracket", "show_quarter(-1)", "Quarter", show=False, tooltip="Show the quarter before", group=QUARTER_KEYS
+        ),
+        Binding(
+            "right_square_bracket", "show_quarter(1)", "Quarter", show=False, tooltip="Show the quarter after", group=QUARTER_KEYS
+        ),
+        Binding("less_than_sign", "move_earlier", "Move", tooltip="Move the rock back a quarter", group=MOVE_KEYS),
+        Binding("greater_than_sign", "move_later", "Move", tooltip="Carry the rock to the next quarter", group=MOVE_KEYS),
     ]
 
     def __init__(self) -> None:
@@ -79,6 +89,7 @@ class RocksScreen(SectionScreen):
         self.owner_filter: str | None = None
         self.expanded: set[str] = set()
         self._place_cursor = True
+        self._last_row = 0
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="rock-period")
@@ -165,8 +176,33 @@ class RocksScreen(SectionScreen):
 
     @on(DataTable.RowHighlighted)
     def _moved(self, event: DataTable.RowHighlighted) -> None:
+        if self._skip_heading(self.table.cursor_row):  # where the cursor is now, not where this event saw it
+            return
         self.show_detail()
         self.refresh_bindings()
+
+    def _skip_heading(self, index: int) -> bool:
+        """Group headings are labels, not rows to act on: the cursor passes over them.
+
+        It keeps going the way it was moving (up from below, down from above,
+        a click counts as down); at the top it turns to the first rock below.
+        """
+        previous, self._last_row = self._last_row, index
+        if not self._is_heading(index):
+            return False
+        step = -1 if index < previous else 1
+        for direction in (step, -step):
+            target = index + direction
+            while 0 <= target < self.table.row_count:
+                if not self._is_heading(target):
+                    self.table.move_cursor(row=target, animate=False)
+                    return True
+                target += direction
+        return False
+
+    def _is_heading(self, index: int) -> bool:
+        row_key, _ = self.table.coordinate_to_cell_key((index, 0))  # type: ignore[arg-type]
+        return bool(row_key.value) and RowKey.parse(str(row_key.value)).group is not None
 
     @on(DataTable.RowSelected)
     def _entered(self, event: DataTable.RowSelected) -> None:
@@ -382,9 +418,6 @@ class RocksScreen(SectionScreen):
     # Milestones ----------------------------------------------------------------------------------
 
     def action_add_milestone(self) -> None:
-        self.action_add_milestone_any()
-
-    def action_add_milestone_any(self) -> None:
         rock = self._rock_or_warn()
         if rock is None:
             return
