@@ -110,7 +110,7 @@ class IssuesScreen(SectionScreen):
         Binding("l", "show_term('short')", "Short", tooltip="Show the short-term list"),
         Binding("m", "move", "Move", tooltip="Move it between the short-term and long-term lists"),
         Binding("x", "drop", "Drop", tooltip="Drop it: no longer an issue (asks first)"),
-        Binding("e", "edit", "Edit", show=False, tooltip="Edit title, description and root cause"),
+        Binding("e", "edit", "Edit", tooltip="Edit title, description and root cause"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the issue (asks first)"),
     ]
 

@@ -128,8 +128,8 @@ class VisionPart(Static, can_focus=True):
     """One part of the V/TO; focus it (Tab, ↑↓) and press e or Enter to edit it."""
 
     BINDINGS = [
-        Binding("down,j", "app.focus_next", "Next part", show=False, tooltip="Move to the next part"),
-        Binding("up,k", "app.focus_previous", "Previous part", show=False, tooltip="Move to the previous part"),
+        Binding("down,j", "app.focus_next", "Next part", key_display="↓", tooltip="Move to the next part (↓ or j)"),
+        Binding("up,k", "app.focus_previous", "Previous", key_display="↑", tooltip="Move to the previous part (↑ or k)"),
         Binding("enter", "screen.edit", "Edit", show=False, tooltip="Edit this part"),
     ]
 
