@@ -18,10 +18,11 @@ from textual.binding import ActiveBinding, Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from cadence.domain.text import visible
 from cadence.locations import themes_dir, user_themes_dir
 from cadence.store.clock import clock_from_environment
 from cadence.store.errors import WorkspaceError
-from cadence.tui.commands import ScreenActions
+from cadence.tui.commands import ScreenActions, TeamCommands
 from cadence.tui.config import UserSettings
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.help import HelpScreen, describe_bindings
@@ -69,7 +70,7 @@ class CadenceApp(OrderedKeysApp):
 
     TITLE = "cadence"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ScreenActions}
+    COMMANDS = App.COMMANDS | {ScreenActions, TeamCommands}
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Show every key on this screen"),
@@ -129,8 +130,8 @@ class CadenceApp(OrderedKeysApp):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Every notification is plain text: messages quote user titles, which must never read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Every notification is plain text: messages quote user titles, which must never read as markup or reach the terminal raw."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     # Sections ---------------------------------------------------------------------
 
@@ -200,10 +201,7 @@ class CadenceApp(OrderedKeysApp):
             yield SystemCommand(
                 f"Go to {section.label}", f"Section {section.key}", lambda name=section.name: self.action_section(name)
             )
-        for team in self.session.snapshot.teams:
-            yield SystemCommand(
-                f"Team: {team.name}", "Show this team's rhythm", lambda team_id=team.id: self.choose_team(team_id)
-            )
+        # Teams come from TeamCommands: their names are user text, which a SystemCommand would read as markup.
         yield from super().get_system_commands(screen)
 
 

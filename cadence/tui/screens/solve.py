@@ -26,9 +26,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from cadence.domain.models import Issue
+from cadence.domain.text import visible
 from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
 from cadence.tui.widgets.forms import NEXT_FIELD, advance_or_submit
-from cadence.tui.widgets.literal import literal, literal_block
+from cadence.tui.widgets.literal import field_text, literal, literal_block
 
 Check = Callable[[str], str | None]
 
@@ -66,7 +67,7 @@ class TodoRow(Vertical):
         super().__init__(inputs, self.error_line, classes="todo-row", id=f"todo-row-{number}")
 
     def show_error(self, message: str | None) -> None:
-        self.error_line.update(message or "")
+        self.error_line.update(visible(message or ""))
         self.error_line.set_class(not message, "-empty")
 
 
@@ -112,7 +113,7 @@ class SolveScreen(ModalScreen[Any]):
             yield Input(placeholder="what we decided", id="solve-decision", compact=True)
             yield Static("", id="error-decision", classes="field-error -empty", markup=False)
             yield Label("Root cause", classes="field-label")
-            yield Input(value=self.issue.root_cause, placeholder="why it happened (optional)", id="solve-cause", compact=True)
+            yield Input(value=field_text(self.issue.root_cause), placeholder="why it happened (optional)", id="solve-cause", compact=True)
             yield Label(
                 f"To-dos (optional) · what and who · due {self.due:%a %d %b} · Ctrl+N: one more",
                 classes="field-label",
@@ -167,12 +168,12 @@ class SolveScreen(ModalScreen[Any]):
 
     def _show_decision_error(self, message: str | None) -> None:
         error = self.query_one("#error-decision", Static)
-        error.update(message or "")
+        error.update(visible(message or ""))
         error.set_class(not message, "-empty")
 
     def _show_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(message)
+        error.update(visible(message))
         error.set_class(not message, "-empty")
 
     @on(Input.Changed)
@@ -193,9 +194,12 @@ class SolveScreen(ModalScreen[Any]):
             for row in self.rows
             if row.title_input.value.strip() or row.owner_input.value.strip()
         ]
+        cause = self.query_one("#solve-cause", Input).value
+        if cause == field_text(self.issue.root_cause):  # not edited: keep the stored text, not its visible form
+            cause = self.issue.root_cause
         return Solution(
             decision=self.query_one("#solve-decision", Input).value.strip(),
-            root_cause=self.query_one("#solve-cause", Input).value.strip(),
+            root_cause=cause.strip(),
             todos=todos,
         )
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cadence.domain.text import visible
 from cadence.tui.widgets.literal import literal
 
 DIALOG_CSS = """
@@ -64,7 +65,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(visible(self.title_text), classes="dialog-title", markup=False)
             yield OptionList(*[Option(literal(label, 56), id=key) for key, label in self.options])
             yield Static("↑↓: move  Enter: pick  Esc: cancel", classes="dialog-hint", markup=False)
 

@@ -6,6 +6,15 @@ starts with a field name (``due: not a date``, ``core_values.2: ...``) is
 shown under that field; a busy workspace keeps the form open with the input
 intact for a retry; Escape closes with nothing changed. Subclasses say which
 widget holds each field (an Input, a TextArea).
+
+A field opened on a stored value shows it with control characters made
+visible (``\\x1b``), never raw: an escape sequence in a title must not reach
+the terminal when its edit form opens. What is saved is the stored value
+itself, byte for byte, unless the user changed what the field shows: saving
+the shown text instead would silently turn a stored ``\\x1b`` into the four
+characters ``\\x1b``, and refusing such values would lock the user out of
+editing a record someone else's script wrote. Once the user edits the
+field, what they see is what is saved.
 """
 
 from __future__ import annotations
@@ -19,12 +28,15 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
+from cadence.domain.text import visible
+from cadence.tui.widgets.literal import field_text
 
 Check = Callable[[str], str | None]
 
 
 class FieldSpec(Protocol):
     name: str
+    value: str
     required: bool
     check: Check | None
 
@@ -72,12 +84,23 @@ class FormBase(ModalScreen[Any]):
         raise NotImplementedError
 
     def field_value(self, name: str) -> str:
+        """The text the field's widget holds now."""
         raise NotImplementedError
+
+    MULTILINE = False
+
+    def shown_at_first(self, field: FieldSpec) -> str:
+        """What the field's widget is given to show: the stored value made safe to draw."""
+        return field_text(field.value, multiline=self.MULTILINE)
+
+    def kept_unless_edited(self, field: FieldSpec, shown: str) -> str:
+        """The stored value while the field still shows what it was opened with; else what it shows."""
+        return field.value if shown == self.shown_at_first(field) else shown
 
     # Checking -------------------------------------------------------------------
 
     def values(self) -> dict[str, str]:
-        return {field.name: self.field_value(field.name) for field in self.fields}
+        return {field.name: self.kept_unless_edited(field, self.field_value(field.name)) for field in self.fields}
 
     def field_error(self, field: FieldSpec, value: str) -> str | None:
         if field.required and not value.strip():
@@ -88,12 +111,12 @@ class FormBase(ModalScreen[Any]):
 
     def show_field_error(self, name: str, message: str | None) -> None:
         target = self.query_one(f"#error-{name}", Static)
-        target.update(message or "")
+        target.update(visible(message or ""))  # messages quote what was typed
         target.set_class(not message, "-empty")
 
     def show_form_error(self, message: str) -> None:
         target = self.query_one("#form-error", Static)
-        target.update(message)
+        target.update(visible(message))
         target.set_class(not message, "-empty")
 
     def check_as_typed(self, widget_id: str | None, value: str) -> None:
@@ -101,7 +124,7 @@ class FormBase(ModalScreen[Any]):
         name = (widget_id or "").removeprefix("field-")
         for field in self.fields:
             if field.name == name:
-                self.show_field_error(name, self.field_error(field, value))
+                self.show_field_error(name, self.field_error(field, self.kept_unless_edited(field, value)))
         self.show_form_error("")
 
     # Actions ----------------------------------------------------------------------

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from cadence.domain.text import visible
 from cadence.tui.widgets.form_base import Check, FormBase
 
 
@@ -84,11 +85,11 @@ class FormScreen(FormBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Label(self.form_title, id="form-title", markup=False)
+            yield Label(visible(self.form_title), id="form-title", markup=False)
             for field in self.fields:
-                yield Label(field.label + (" *" if field.required else ""), classes="field-label", markup=False)
+                yield Label(visible(field.label) + (" *" if field.required else ""), classes="field-label", markup=False)
                 yield Input(
-                    value=field.value,
+                    value=self.shown_at_first(field),
                     placeholder=field.placeholder,
                     id=f"field-{field.name}",
                     suggester=SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None,

@@ -17,3 +17,15 @@ def literal(text: str, width: int = DEFAULT_CELL_WIDTH, style: str = "") -> Text
 def literal_block(text: str, style: str = "") -> Text:
     """Multi-line user text (notes, decisions), control characters made visible."""
     return Text("\n".join(visible(line) for line in text.splitlines()), style=style)
+
+
+def field_text(value: str, *, multiline: bool = False) -> str:
+    """What an edit field shows at first for a stored value: control characters made visible.
+
+    The field never gets the raw value (an escape sequence in an Input would
+    reach the terminal). The form keeps the stored value and saves it back
+    unchanged unless the user edits the field (see ``FormBase``).
+    """
+    if multiline:
+        return "\n".join(visible(line) for line in value.split("\n"))
+    return visible(value)

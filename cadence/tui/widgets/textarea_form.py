@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
+from cadence.domain.text import visible
 from cadence.tui.widgets.form_base import Check, FormBase
 
 
@@ -34,6 +35,8 @@ class TextAreaField:
 
 class TextAreaFormScreen(FormBase):
     """Multi-line fields; see ``FormBase`` for how it saves."""
+
+    MULTILINE = True
 
     DEFAULT_CSS = """
     TextAreaFormScreen > #form { width: 80; }
@@ -52,11 +55,11 @@ class TextAreaFormScreen(FormBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Label(self.form_title, id="form-title", markup=False)
+            yield Label(visible(self.form_title), id="form-title", markup=False)
             for field in self.fields:
                 label = field.label + (" *" if field.required else "") + (f" ({field.hint})" if field.hint else "")
-                yield Label(label, classes="field-label", markup=False)
-                yield TextArea(field.value, id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus")
+                yield Label(visible(label), classes="field-label", markup=False)
+                yield TextArea(self.shown_at_first(field), id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id=f"error-{field.name}", classes="field-error -empty", markup=False)
             yield Static("", id="form-error", classes="-empty", markup=False)
             next_field = "  Tab: next field" if len(self.fields) > 1 else ""
