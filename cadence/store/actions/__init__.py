@@ -8,6 +8,11 @@ transaction then ends without writing, nothing changes.
 
 from __future__ import annotations
 
+from cadence.store.actions.conflicts import (
+    EditConflict,
+    FieldConflict,
+    guarded_edit,
+)
 from cadence.store.actions.fields import (
     ROCKS_PER_PERSON_GUIDANCE,
     TODO_DAYS,
@@ -71,6 +76,8 @@ from cadence.store.actions.todos import (
 )
 
 __all__ = [
+    "EditConflict",
+    "FieldConflict",
     "ROCKS_PER_PERSON_GUIDANCE",
     "ROCK_STATUS_CYCLE",
     "SINGLE_ROLES",
@@ -93,6 +100,7 @@ __all__ = [
     "drop_issue",
     "edit_milestone",
     "find_milestone",
+    "guarded_edit",
     "drop_to_issues",
     "edit_measurable",
     "edit_person",

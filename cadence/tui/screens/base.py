@@ -15,6 +15,7 @@ from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
 from cadence.store.transaction import Transaction
 from cadence.tui.session import WorkspaceSession
 from cadence.tui.widgets.dialogs import ConfirmScreen
+from cadence.tui.widgets.edit_conflict import guarded_submit
 from cadence.tui.widgets.forms import FormField, FormScreen
 from cadence.tui.widgets.header import CadenceHeader, SectionTabs
 from cadence.tui.widgets.record_table import RecordTable
@@ -90,11 +91,19 @@ class SectionScreen(Screen[None]):
         done: str | None = None,
         submit_label: str = "save",
         then: Callable[[Any], None] | None = None,
+        guard: Record | None = None,
     ) -> None:
-        """A modal form whose submit runs ``change`` in one transaction; ``then`` gets what it returned."""
+        """A modal form whose submit runs ``change`` in one transaction; ``then`` gets what it returned.
+
+        ``guard``: the record an edit form shows, as it was when the form opened. If another
+        session changes the same fields before the save, the user is asked which to keep.
+        """
 
         def submit(values: dict[str, str]) -> Any:
             return self.session.write(lambda transaction: change(transaction, values))
+
+        if guard is not None:
+            submit = guarded_submit(self.session, guard, change, lambda: form)
 
         def closed(result: Any) -> None:
             if result is not None:
@@ -104,7 +113,8 @@ class SectionScreen(Screen[None]):
                 if then is not None:
                     then(result)
 
-        self.app.push_screen(FormScreen(title, fields, submit, submit_label), closed)
+        form = FormScreen(title, fields, submit, submit_label)
+        self.app.push_screen(form, closed)
 
     def confirm(self, question: str, then: Callable[[], None]) -> None:
         def answered(yes: bool | None) -> None:

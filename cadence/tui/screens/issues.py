@@ -24,12 +24,13 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, Static
 
 from cadence.domain.ids import Kind
-from cadence.domain.models import Issue, IssueTerm, Todo
+from cadence.domain.models import Issue, IssueTerm, Record, Todo
 from cadence.domain.text import clip
 from cadence.store import actions
 from cadence.store.transaction import Transaction
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.solve import Solution, SolveScreen
+from cadence.tui.widgets.edit_conflict import guarded_submit
 from cadence.tui.widgets.forms import FormField, FormScreen, one_of
 from cadence.tui.widgets.literal import literal, literal_block
 from cadence.tui.widgets.record_table import RecordTable, Row
@@ -246,18 +247,26 @@ class IssuesScreen(SectionScreen):
         fields: Sequence[FormField],
         change: Callable[[Transaction, dict[str, str]], Any],
         then: Callable[[Any], None],
+        guard: Record | None = None,
     ) -> None:
-        """Like ``open_form``, but hands the saved record to ``then`` (to follow it to its list)."""
+        """Like ``open_form``, but hands the saved record to ``then`` (to follow it to its list).
+
+        ``guard``: the issue an edit form shows, as it was when it opened (see ``open_form``).
+        """
 
         def submit(values: dict[str, str]) -> Any:
             return self.session.write(lambda tx: change(tx, values))
+
+        if guard is not None:
+            submit = guarded_submit(self.session, guard, change, lambda: form)
 
         def closed(result: Any) -> None:
             if result is not None:
                 self.refresh_all()
                 then(result)
 
-        self.app.push_screen(FormScreen(title, fields, submit), closed)
+        form = FormScreen(title, fields, submit)
+        self.app.push_screen(form, closed)
 
     def follow(self, issue: Issue) -> None:
         """Show the list the issue is on, with the cursor on it."""
@@ -331,6 +340,7 @@ class IssuesScreen(SectionScreen):
             ],
             change,
             lambda saved: self.notify(f"{saved.id} saved", timeout=2),
+            guard=issue,
         )
 
     def action_solve(self) -> None:

@@ -328,6 +328,7 @@ class PeopleScreen(SectionScreen):
             ],
             change,
             done="Person saved",
+            guard=person,
         )
 
     def action_role(self) -> None:
@@ -463,6 +464,7 @@ class PeopleScreen(SectionScreen):
             ],
             change,
             done="Team saved",
+            guard=team,
         )
 
     def action_add_member(self) -> None:

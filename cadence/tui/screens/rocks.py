@@ -358,6 +358,7 @@ class RocksScreen(SectionScreen):
             ],
             change,
             done="Rock saved",
+            guard=rock,
         )
 
     def action_cycle_status(self) -> None:

@@ -133,6 +133,7 @@ class TodosScreen(SectionScreen):
             ],
             change,
             done="To-do saved",
+            guard=todo,
         )
 
     def action_toggle(self) -> None:

@@ -27,6 +27,7 @@ from cadence.store.view import View
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.literal import literal_block
+from cadence.tui.widgets.edit_conflict import guarded_submit
 from cadence.tui.widgets.textarea_form import TextAreaField, TextAreaFormScreen
 
 WORKSPACE_VISION_ID = "V-1"
@@ -218,20 +219,26 @@ class VisionScreen(SectionScreen):
         )
 
     def edit_part(self, part: Part) -> None:
-        shown = as_editable(part, workspace_vision(self.session.snapshot))
+        opened = workspace_vision(self.session.snapshot)
+        shown = as_editable(part, opened)
+
+        def change(tx: Transaction, values: dict[str, str]) -> Vision:
+            value = parse_edit(part, values[part.name])
+            current = workspace_vision(tx)
+            if current is None:
+                return tx.add(Vision, **{part.name: value})
+            return tx.save(current, **{part.name: value})
+
+        def write(values: dict[str, str]) -> Any:
+            return self.session.write(lambda tx: change(tx, values))
+
+        # Another session's change to this part while the form is open is asked about, not overwritten.
+        save = write if opened is None else guarded_submit(self.session, opened, change, lambda: form)
 
         def submit(values: dict[str, str]) -> Any:
             if values[part.name] == shown:
                 return UNCHANGED
-            value = parse_edit(part, values[part.name])
-
-            def change(tx: Transaction) -> Vision:
-                current = workspace_vision(tx)
-                if current is None:
-                    return tx.add(Vision, **{part.name: value})
-                return tx.save(current, **{part.name: value})
-
-            return self.session.write(change)
+            return save(values)
 
         def closed(result: Any) -> None:
             if result == UNCHANGED:
@@ -243,4 +250,5 @@ class VisionScreen(SectionScreen):
         fields: Sequence[TextAreaField] = [
             TextAreaField(part.name, full_label(part), shown, hint="one per line" if part.is_list else "")
         ]
-        self.app.push_screen(TextAreaFormScreen(f"Edit {full_label(part)}", fields, submit), closed)
+        form = TextAreaFormScreen(f"Edit {full_label(part)}", fields, submit)
+        self.app.push_screen(form, closed)
