@@ -13,7 +13,6 @@ from cadence.domain.ids import Kind
 from cadence.store import Workspace
 from tests.tui.conftest import SIZES
 
-
 FIRST_TODO = "T-11"  # the to-do under the cursor when the demo's To-Dos open
 
 

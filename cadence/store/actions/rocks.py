@@ -7,7 +7,12 @@ from datetime import date, timedelta
 from pydantic import ValidationError
 
 from cadence.domain.errors import describe
-from cadence.domain.ids import MILESTONE_COUNTER, MILESTONE_PREFIX, Kind, normalise_milestone_id
+from cadence.domain.ids import (
+    MILESTONE_COUNTER,
+    MILESTONE_PREFIX,
+    Kind,
+    normalise_milestone_id,
+)
 from cadence.domain.models import (
     Milestone,
     Rock,
