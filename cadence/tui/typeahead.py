@@ -60,6 +60,7 @@ class OrderedKeysApp(App[Any]):
 
     async def _route_typed(self) -> None:
         """Route waiting keys until one is on its way or the screen is not ready for them."""
+        self._forget_lost_marker()
         while self._typed and self._on_its_way is None:
             screen = self.screen
             if screen is not self._settled_screen:
@@ -93,6 +94,19 @@ class OrderedKeysApp(App[Any]):
         if self._on_its_way is not None and self._on_its_way[0] == message.number:
             self._on_its_way = None
             await self._route_typed()
+
+    def _forget_lost_marker(self) -> None:
+        """A marker whose widget was removed before reading it never comes back: never wait on it.
+
+        Without this a widget removed while a key was on its way (a table
+        rebuilt, a form closed by the key itself) would leave every later key
+        waiting, and the keyboard dead.
+        """
+        if self._on_its_way is None:
+            return
+        _, target = self._on_its_way
+        if target is not self and not (target.is_attached and _on_open_screen(target, self.screen_stack)):
+            self._on_its_way = None
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
         """A marker sent into a screen that has just closed may never come back: stop waiting for it."""

@@ -193,3 +193,19 @@ async def test_measurable_add_in_one_press_call(make_app, on_disk) -> None:
         await settle(pilot)
     added = on_disk().measurables[-1]
     assert (added.title, added.owner_id, added.goal.value) == ("Proposals out", "P-1", 4)
+
+
+async def test_a_key_whose_widget_was_removed_on_its_way_does_not_stall_the_keyboard(make_app, on_disk) -> None:
+    """A widget removed before it read the marker never sends it back; the next key must still be routed."""
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        doomed = Static("gone")
+        await app.screen.mount(doomed)
+        await doomed.remove()
+        app._on_its_way = (10_000, doomed)  # a marker that can never come back
+        await pilot.press("a", *"Still typing", "tab", *"dana", "ctrl+s")
+        await settle(pilot)
+    assert on_disk().todos[-1].title == "Still typing"
