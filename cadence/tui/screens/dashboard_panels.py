@@ -16,8 +16,9 @@ from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL, is_overdue, rate, rock_
 from cadence.domain.models import Issue, IssueTerm, Meeting, Rock, RockStatus, Todo
 from cadence.domain.periods import WEEKDAY_NAMES, Quarter
 from cadence.store.view import View
-from cadence.tui.screens.rock_rows import STATUS_LOOK
+from cadence.tui.screens.rock_rows import status_look
 from cadence.tui.widgets.literal import literal
+from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
 MAX_LISTED = 5
 ROCK_ORDER = (RockStatus.OFF_TRACK, RockStatus.ON_TRACK, RockStatus.DONE, RockStatus.NOT_DONE)
@@ -26,13 +27,13 @@ ROCK_ORDER = (RockStatus.OFF_TRACK, RockStatus.ON_TRACK, RockStatus.DONE, RockSt
 def _rate_line(label: str, done: int, total: int, goal: float, empty: str) -> Text:
     value = rate(done, total)
     if value is None:
-        return Text(empty, style="dim")
+        return Text(empty, style=muted())
     good = value >= goal
     return Text.assemble(
         label,
-        (f"{value:.0%} ({done}/{total})", "bold green" if good else "bold red"),
+        (f"{value:.0%} ({done}/{total})", verdict_style(good, strong=True)),
         f"  goal {goal:.0%} ",
-        ("✓ on goal" if good else "✗ below goal", "green" if good else "red"),
+        ("✓ on goal" if good else "✗ below goal", verdict_style(good)),
     )
 
 
@@ -45,7 +46,7 @@ def _item(
 ) -> None:
     """One listed record: marker, title cut to fit, then the owner (in a column ``who_width`` wide) and a tail."""
     who_width = who_width or len(who)
-    who_part = literal(who, who_width, "dim")
+    who_part = literal(who, who_width, muted())
     who_part.pad_right(who_width - who_part.cell_len)
     tail_part = f"  {tail}" if tail else ""
     room = max(10, width - mark.cell_len - (who_width + 2 if who_width else 0) - len(tail_part))
@@ -69,27 +70,28 @@ def _listing(text: Text, items: list[tuple[Text, str, str, str]], width: int, li
     who_width = min(WHO_WIDTH, max((len(who) for _, _, who, _ in shown), default=0))
     tail_width = max((len(tail) for _, _, _, tail in shown), default=0)
     for mark, title, who, tail in shown:
-        style = "bold red" if tail.endswith("late") else "dim"
+        style = status_style(Status.BAD, strong=True) if tail.endswith("late") else muted()
         _item(text, mark, title, who, width, tail.rjust(tail_width) if tail else "", style, who_width)
     if len(shown) < len(items):
-        text.append(f"\n  … and {len(items) - len(shown)} more {where}".rstrip(), style="dim")
+        text.append(f"\n  … and {len(items) - len(shown)} more {where}".rstrip(), style=muted())
 
 
 def rocks_panel(view: View, rocks: Sequence[Rock], quarter: Quarter, today: date, width: int, room: int = 0) -> Text:
     """``room``: lines the panel can show when it has its own grid cell (0 when stacked: off-track only)."""
     if not rocks:
-        return Text(f"No rocks for {quarter.label} yet: add them in Rocks (2).", style="dim")
+        return Text(f"No rocks for {quarter.label} yet: add them in Rocks (2).", style=muted())
     counts = {status: sum(1 for rock in rocks if rock.status is status) for status in RockStatus}
     text = Text()
     for status in (RockStatus.ON_TRACK, RockStatus.OFF_TRACK, RockStatus.DONE, RockStatus.NOT_DONE):
         if counts[status] or status is not RockStatus.NOT_DONE:
-            marker, word = STATUS_LOOK[status][0].split(" ", 1)
-            text.append(f"{marker} {counts[status]} {word}", style=STATUS_LOOK[status][1])
+            look, style = status_look(status)
+            marker, word = look.split(" ", 1)
+            text.append(f"{marker} {counts[status]} {word}", style=style)
             text.append("   ")
     text.rstrip()
     text.append("\n")
     text.append_text(_rate_line("Done so far: ", *rock_completion(rocks), ROCK_GOAL, ""))
-    text.append(f"\n{quarter.days_left(today)} days left in {quarter.label}", style="dim")
+    text.append(f"\n{quarter.days_left(today)} days left in {quarter.label}", style=muted())
     if room:
         listed = sorted(rocks, key=lambda rock: ROCK_ORDER.index(rock.status))
         heading = "Every rock, off track first:"
@@ -105,7 +107,7 @@ def rocks_panel(view: View, rocks: Sequence[Rock], quarter: Quarter, today: date
 
 def _marker(status: RockStatus) -> Text:
     """The status's marker alone (``▲ ``), in its colour, for lists that already say what they hold."""
-    word, style = STATUS_LOOK[status]
+    word, style = status_look(status)
     return Text(word.split(" ")[0] + " ", style=style)
 
 
@@ -124,12 +126,12 @@ def todos_panel(view: View, todos: Sequence[Todo], today: date, width: int, room
     if late:
         text.append(f"\nOverdue ({len(late)}):", style="bold")
         items = [
-            (Text("[ ] ", style="bold red"), t.title, view.person_name(t.owner_id), f"{(today - t.due).days}d late")
+            (Text("[ ] ", style=status_style(Status.BAD, strong=True)), t.title, view.person_name(t.owner_id), f"{(today - t.due).days}d late")
             for t in late
         ]
         _listing(text, items, width, limit, "in To-Dos (5)")
     else:
-        text.append("\nNothing overdue ✓", style="green")
+        text.append("\nNothing overdue ✓", style=status_style(Status.GOOD))
     coming = sorted(
         (t for t in todos if not t.done and today <= t.due <= today + timedelta(days=6)), key=lambda t: (t.due, t.id)
     )
@@ -160,11 +162,11 @@ def issues_panel(view: View, issues: Sequence[Issue], width: int, room: int = 0)
         items = [(Text(f" {i.rank}  ", style="bold"), i.title, view.person_name(i.owner_id), "") for i in top]
         _listing(text, items, width, len(items))
     elif short:
-        text.append("\nNo top 3 picked yet: prioritise in Issues (4).", style="dim")
+        text.append("\nNo top 3 picked yet: prioritise in Issues (4).", style=muted())
     rest = [issue for issue in issues if issue.term is IssueTerm.SHORT and issue not in top]
     if room and rest:
         text.append("\nAlso on this week's list:", style="bold")
-        items = [(Text(" ·  ", style="dim"), i.title, view.person_name(i.owner_id), "") for i in rest]
+        items = [(Text(" ·  ", style=muted()), i.title, view.person_name(i.owner_id), "") for i in rest]
         _listing(text, items, width, max(1, room - 6), "in Issues (4)")
     return text
 
@@ -193,11 +195,11 @@ def meeting_panel(
     """``finished``: the team's finished meetings, newest first; with ``room``, the last few are listed."""
     text = Text()
     if running is not None:
-        text.append("In progress", style="bold green")
+        text.append("In progress", style=status_style(Status.GOOD, strong=True))
         text.append(f" since {running.started_at:%H:%M}: open it from Meetings\n")
     text.append(f"{WEEKDAY_NAMES[start.weekday()].title()} {start:%d %b %Y}, {start:%H:%M}", style="bold")
     text.append(f"  ({when_text(start, now)})")
-    text.append(f"\nWeekly meeting, {minutes} minutes", style="dim")
+    text.append(f"\nWeekly meeting, {minutes} minutes", style=muted())
     if not finished:
         return text
     recent = finished[: max(1, min(room - 4, MAX_LISTED))] if room else finished[:1]
@@ -208,10 +210,10 @@ def meeting_panel(
         text.append(f"\n  {meeting.started_at:%a %d %b}" if several else f" {meeting.started_at:%a %d %b}")
         if meeting.ended_at is not None:
             length = int((meeting.ended_at - meeting.started_at).total_seconds() // 60)
-            text.append(f", {length} min", style="dim")
+            text.append(f", {length} min", style=muted())
         if average is not None:
             good = average >= 8
             text.append(", rated ")
-            text.append(f"{average:.1f}", style="bold green" if good else "bold red")
-            text.append(" ✓" if good else " ✗ under 8", style="green" if good else "red")
+            text.append(f"{average:.1f}", style=verdict_style(good, strong=True))
+            text.append(" ✓" if good else " ✗ under 8", style=verdict_style(good))
     return text

@@ -25,6 +25,7 @@ from cadence.tui.screens.base import SectionScreen
 from cadence.tui.widgets.forms import Check, FormField
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
+from cadence.tui.status_styles import Status, muted, status_style
 
 WIDE = 100
 KIND_STYLE = {HeadlineKind.CUSTOMER: "cyan", HeadlineKind.EMPLOYEE: "magenta"}
@@ -39,7 +40,7 @@ def fix_widths(table: RecordTable, widths: Sequence[int]) -> None:
 
 
 def tone(good: bool) -> Text:
-    return Text("▲ good", style="green") if good else Text("▼ bad", style="bold red")
+    return Text("▲ good", style=status_style(Status.GOOD)) if good else Text("▼ bad", style=status_style(Status.BAD, strong=True))
 
 
 def resolve_choice(choices: Sequence[str], value: str) -> str | None:
@@ -66,12 +67,12 @@ def summary_line(headlines: Sequence[Headline]) -> Text:
         good = sum(1 for headline in mine if headline.good)
         text.append(kind.value.capitalize(), style=f"bold {KIND_STYLE[kind]}")
         text.append(": ")
-        text.append(f"{good} good", style="green" if good else "dim")
+        text.append(f"{good} good", style=status_style(Status.GOOD) if good else muted())
         text.append(", ")
-        text.append(f"{len(mine) - good} bad", style="red" if len(mine) - good else "dim")
+        text.append(f"{len(mine) - good} bad", style=status_style(Status.BAD) if len(mine) - good else muted())
         text.append("  ·  ")
     dropped = sum(1 for headline in headlines if headline.dropped_to)
-    text.append(f"{dropped} dropped to Issues", style="dim")
+    text.append(f"{dropped} dropped to Issues", style=muted())
     return text
 
 
@@ -136,7 +137,7 @@ class HeadlinesScreen(SectionScreen):
                 Text(f"{headline.created:{date_format}}"),
                 Text(headline.headline_kind.value, style=KIND_STYLE[headline.headline_kind]),
                 tone(headline.good),
-                literal(by, by_width) if by else Text("—", style="dim"),
+                literal(by, by_width) if by else Text("—", style=muted()),
                 literal(headline.text, title_width),
                 self.issue_cell(headline, narrow),
             ]
@@ -152,14 +153,14 @@ class HeadlinesScreen(SectionScreen):
         issue = self.issue_of(headline)
         cell = Text(f"→ {headline.dropped_to}", style="bold")
         if not narrow:
-            cell.append(f" {issue.status.value}" if issue else " deleted", style="dim")
+            cell.append(f" {issue.status.value}" if issue else " deleted", style=muted())
         return cell
 
     def show_detail(self, key: str | None) -> None:
         detail = self.query_one("#headline-detail", Static)
         headline = next((each for each in self.visible_headlines() if each.id == key), None)
         if headline is None:
-            detail.update(Text("No headlines for this team yet. a: add one.", style="dim"))
+            detail.update(Text("No headlines for this team yet. a: add one.", style=muted()))
             return
         snapshot = self.session.snapshot
         text = Text.assemble(

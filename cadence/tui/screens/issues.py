@@ -34,6 +34,7 @@ from cadence.tui.widgets.edit_conflict import guarded_submit
 from cadence.tui.widgets.forms import FormField, FormScreen, one_of
 from cadence.tui.widgets.literal import literal, literal_block
 from cadence.tui.widgets.record_table import RecordTable, Row
+from cadence.tui.status_styles import muted
 
 WIDE = 100
 RANK_STYLE = "bold yellow"
@@ -67,11 +68,11 @@ def lists_line(term: IssueTerm, short_count: int, long_count: int, ranked: int) 
         if each is term:
             text.append(f"▶ {label}", style="bold reverse")
         else:
-            text.append(f"  {label}", style="dim")
+            text.append(f"  {label}", style=muted())
         text.append("  ")
-    text.append("l: switch  ", style="dim")
-    text.append(f"top 3: {ranked}/3 ", style=RANK_STYLE if ranked else "dim")
-    text.append("(⇧1-3 rank, 0 unrank)", style="dim")
+    text.append("l: switch  ", style=muted())
+    text.append(f"top 3: {ranked}/3 ", style=RANK_STYLE if ranked else muted())
+    text.append("(⇧1-3 rank, 0 unrank)", style=muted())
     return text
 
 
@@ -80,12 +81,12 @@ def list_heading(term: IssueTerm, count: int, ranked: int, active: bool) -> Text
     meeting = "this week's meeting" if term is IssueTerm.SHORT else "the next quarterly session"
     label = f"{TERM_WORD[term].capitalize()} ({count}) · for {meeting}"
     if not active:
-        return Text.assemble((f"  {label}", "dim"), ("   l: work on this list", "dim"))
+        return Text.assemble((f"  {label}", muted()), ("   l: work on this list", muted()))
     return Text.assemble(
         (f"▶ {label}", "bold reverse"),
         "  ",
-        (f"top 3: {ranked}/3 ", RANK_STYLE if ranked else "dim"),
-        ("(⇧1-3 rank, 0 unrank)", "dim"),
+        (f"top 3: {ranked}/3 ", RANK_STYLE if ranked else muted()),
+        ("(⇧1-3 rank, 0 unrank)", muted()),
     )
 
 
@@ -180,9 +181,9 @@ class IssuesScreen(SectionScreen):
                     Text(f"#{issue.rank}", style=RANK_STYLE) if issue.rank else Text(""),
                     Text(issue.id),
                     literal(issue.title, title_width, "bold" if issue.rank else ""),
-                    literal(owner, owner_width) if owner else Text("—", style="dim"),
+                    literal(owner, owner_width) if owner else Text("—", style=muted()),
                     Text(f"{age_days(issue, today)}d"),
-                    literal(issue.source, source_width, "dim"),
+                    literal(issue.source, source_width, muted()),
                 ]
                 rows.append(Row(issue.id, cells))
             fix_widths(table, widths)
@@ -195,7 +196,7 @@ class IssuesScreen(SectionScreen):
         issue = next((issue for issue in self.list_issues() if issue.id == key), None)
         if issue is None:
             word = TERM_WORD[self.term]
-            detail.update(Text(f"No open {word} issues for this team. a: add one, l: the other list.", style="dim"))
+            detail.update(Text(f"No open {word} issues for this team. a: add one, l: the other list.", style=muted()))
             return
         snapshot = self.session.snapshot
         days = age_days(issue, self.session.today())

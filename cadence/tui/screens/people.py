@@ -52,6 +52,7 @@ from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.forms import FormField, one_of
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import Row
+from cadence.tui.status_styles import Status, muted, status_style
 
 YES = ("yes", "y")
 NO = ("no", "n")
@@ -137,11 +138,11 @@ class PeopleScreen(SectionScreen):
 
         legend = Text()
         if picked is None:
-            legend.append("No team picked yet: add one with A.", style="dim")
+            legend.append("No team picked yet: add one with A.", style=muted())
         else:
-            legend.append(f"{MARK} ", style="bold yellow")
+            legend.append(f"{MARK} ", style=status_style(Status.WARN))
             legend.append_text(literal(picked.name, 30, "bold"))
-            legend.append(" (the team picked with t) and its members", style="dim")
+            legend.append(" (the team picked with t) and its members", style=muted())
         self.query_one("#people-legend", Static).update(legend)
         self.query_one("#people-title", Static).update(
             Text.assemble(
@@ -161,15 +162,15 @@ class PeopleScreen(SectionScreen):
         rows = []
         for person in people:
             name = Text()
-            name.append(f"{MARK} " if person.id in members else "  ", style="bold yellow")
-            name.append_text(literal(person.name, NAME_WIDTH, "" if person.active else "dim"))
+            name.append(f"{MARK} " if person.id in members else "  ", style=status_style(Status.WARN))
+            name.append_text(literal(person.name, NAME_WIDTH, "" if person.active else muted()))
             rows.append(
                 Row(
                     person.id,
                     [
                         name,
                         role_text(person),
-                        literal(team_names[person.id], 200, "" if person.active else "dim"),
+                        literal(team_names[person.id], 200, "" if person.active else muted()),
                         Text(str(rocks[person.id])),
                         todo_text(open_todos[person.id], late_todos[person.id]),
                     ],
@@ -180,7 +181,7 @@ class PeopleScreen(SectionScreen):
         team_rows = []
         for team in snapshot.teams:
             mark = Text()
-            mark.append(f"{MARK} " if picked is not None and team.id == picked.id else "  ", style="bold yellow")
+            mark.append(f"{MARK} " if picked is not None and team.id == picked.id else "  ", style=status_style(Status.WARN))
             mark.append_text(literal(team.name, TEAM_NAME_WIDTH))
             names = ", ".join(snapshot.person_name(member) for member in team.member_ids)
             members = f"{len(team.member_ids)}" + (f" · {names}" if names else "")

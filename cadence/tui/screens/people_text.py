@@ -17,6 +17,7 @@ from cadence.domain.models import Person, RockStatus, Role, Team
 from cadence.domain.text import clip, one_line
 from cadence.store.view import View
 from cadence.tui.widgets.literal import literal
+from cadence.tui.status_styles import Status, muted, status_style
 
 MARK = "●"
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -26,12 +27,18 @@ ROLE_WORDS: dict[Role, tuple[str, str]] = {
 }
 NAME_WIDTH = 20  # a person's name in the table (the detail shows it whole)
 TEAM_NAME_WIDTH = 18  # so the teams table fits its 46-column pane when wide
-STATUS_STYLES: dict[RockStatus, str] = {
-    RockStatus.ON_TRACK: "green",
-    RockStatus.OFF_TRACK: "bold red",
-    RockStatus.DONE: "green",
-    RockStatus.NOT_DONE: "dim",
+# Meaning and strength of each rock status in a person's detail (style chosen when drawn).
+STATUS_MEANINGS: dict[RockStatus, tuple[Status, bool]] = {
+    RockStatus.ON_TRACK: (Status.GOOD, False),
+    RockStatus.OFF_TRACK: (Status.BAD, True),
+    RockStatus.DONE: (Status.GOOD, False),
+    RockStatus.NOT_DONE: (Status.MUTED, False),
 }
+
+
+def rock_status_style(status: RockStatus) -> str:
+    meaning, strong = STATUS_MEANINGS[status]
+    return status_style(meaning, strong=strong)
 
 
 def plain(text: str, width: int = 40) -> str:
@@ -46,7 +53,7 @@ def said(text: str, width: int = 40) -> str:
 
 def role_text(person: Person) -> Text:
     if not person.active:
-        return Text("inactive", style="dim italic")
+        return Text("inactive", style=muted("italic"))
     word, style = ROLE_WORDS[person.role]
     return Text(word, style=style)
 
@@ -58,7 +65,7 @@ def teams_of(view: View, person_id: str) -> list[Team]:
 def todo_text(open_count: int, late: int) -> Text:
     text = Text(str(open_count))
     if late:
-        text.append(f" · {late} late", style="bold red")
+        text.append(f" · {late} late", style=status_style(Status.BAD, strong=True))
     return text
 
 
@@ -70,7 +77,7 @@ def person_detail(view: View, person: Person, quarter: str, today: date) -> Text
     text.append_text(role_text(person))
     if person.email:
         text.append("\n")
-        text.append_text(literal(person.email, 60, "dim"))
+        text.append_text(literal(person.email, 60, muted()))
     team_names = ", ".join(team.name for team in teams_of(view, person.id)) or "no team"
     text.append("\nTeams: ")
     text.append_text(literal(team_names, 60))
@@ -78,14 +85,14 @@ def person_detail(view: View, person: Person, quarter: str, today: date) -> Text
     text.append(f"\n\nRocks {quarter} ({len(rocks)})", style="bold")
     for rock in rocks:
         text.append(f"\n  {rock.id} ")
-        text.append(f"{rock.status.value:<9} ", style=STATUS_STYLES.get(rock.status, ""))
+        text.append(f"{rock.status.value:<9} ", style=rock_status_style(rock.status))
         text.append_text(literal(rock.title, 60))
     todos = [todo for todo in view.todos if todo.owner_id == person.id and not todo.done]
     text.append(f"\n\nOpen to-dos ({len(todos)})", style="bold")
     for todo in sorted(todos, key=lambda item: item.due):
         late = is_overdue(todo, today)
         text.append(f"\n  {todo.id} ")
-        text.append(f"{todo.due:%a %d %b}" + (" LATE" if late else ""), style="bold red" if late else "")
+        text.append(f"{todo.due:%a %d %b}" + (" LATE" if late else ""), style=status_style(Status.BAD, strong=True) if late else "")
         text.append(" ")
         text.append_text(literal(todo.title, 60))
     return text
@@ -97,7 +104,7 @@ def team_detail(view: View, team: Team, picked_id: str | None) -> Text:
     text.append_text(literal(team.name, 40, "bold"))
     text.append(f"\n{team.id} · " + ("leadership team" if team.leadership else "team"))
     if picked_id == team.id:
-        text.append(f" · {MARK} picked", style="bold yellow")
+        text.append(f" · {MARK} picked", style=status_style(Status.WARN))
     text.append(f"\n\nMembers ({len(team.member_ids)})", style="bold")
     names = [literal(view.person_name(member_id), 24) for member_id in team.member_ids]
     width = max((name.cell_len for name in names), default=0) + 2

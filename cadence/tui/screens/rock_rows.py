@@ -20,16 +20,24 @@ from cadence.store.actions import ROCKS_PER_PERSON_GUIDANCE
 from cadence.store.view import View
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import Row
+from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
 COMPANY = "company"
 
 # A word and a marker for each status, so it reads without colour too.
-STATUS_LOOK: dict[RockStatus, tuple[str, str]] = {
-    RockStatus.ON_TRACK: ("● on-track", "green"),
-    RockStatus.OFF_TRACK: ("▲ off-track", "bold red"),
-    RockStatus.DONE: ("✔ done", "bold cyan"),
-    RockStatus.NOT_DONE: ("✗ not-done", "magenta"),
+# Word and marker, meaning, strong (the reddest), own colour-mode hue.
+STATUS_LOOK: dict[RockStatus, tuple[str, Status, bool, str | None]] = {
+    RockStatus.ON_TRACK: ("● on-track", Status.GOOD, False, None),
+    RockStatus.OFF_TRACK: ("▲ off-track", Status.BAD, True, None),
+    RockStatus.DONE: ("✔ done", Status.DONE, False, None),
+    RockStatus.NOT_DONE: ("✗ not-done", Status.BAD, False, "magenta"),
 }
+
+
+def status_look(status: RockStatus) -> tuple[str, str]:
+    """The status's word and style, chosen when drawn so NO_COLOR is honoured."""
+    word, meaning, strong, hue = STATUS_LOOK[status]
+    return word, status_style(meaning, strong=strong, hue=hue)
 
 # Width of every column but the rock's title, padding included (DataTable pads 1 each side).
 STATUS_WIDTH = 11
@@ -41,7 +49,7 @@ MILESTONE_INDENT = "    "
 
 
 def status_text(status: RockStatus) -> Text:
-    word, style = STATUS_LOOK[status]
+    word, style = status_look(status)
     return Text(word, style=style, no_wrap=True)
 
 
@@ -122,14 +130,14 @@ def overloaded_owners(view: View, quarter: str) -> dict[str, int]:
 
 
 def _due(day: date | None, style: str = "") -> Text:
-    return Text(f"{day:%d %b}" if day else "–", style=style or ("" if day else "dim"), no_wrap=True)
+    return Text(f"{day:%d %b}" if day else "–", style=style or ("" if day else muted()), no_wrap=True)
 
 
 def heading_row(group: Group, view: View, overloaded: dict[str, int], width: int) -> Row:
     count = len(group.rocks)
-    tail = Text(f"  {count} rock{'s' if count != 1 else ''}", style="dim")
+    tail = Text(f"  {count} rock{'s' if count != 1 else ''}", style=muted())
     if group.key in overloaded:
-        tail.append(f"  ⚠ {overloaded[group.key]} in all (guidance 3-{ROCKS_PER_PERSON_GUIDANCE})", style="bold yellow")
+        tail.append(f"  ⚠ {overloaded[group.key]} in all (guidance 3-{ROCKS_PER_PERSON_GUIDANCE})", style=status_style(Status.WARN))
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(clip(one_line(group.heading), max(8, width - tail.cell_len)).upper(), style="bold")
     text.append_text(tail)
@@ -142,39 +150,39 @@ def rock_row(
 ) -> Row:
     title = Text(no_wrap=True, overflow="ellipsis")
     if wide:
-        title.append(f"{rock.id:<7}", style="dim")
+        title.append(f"{rock.id:<7}", style=muted())
     room = width
     suffix = Text()
     if rock.company:
         owner = view.person_name(rock.owner_id).split(" ")[0] or rock.owner_id
-        suffix.append(f" · {clip(owner, 12)}", style="dim")
+        suffix.append(f" · {clip(owner, 12)}", style=muted())
         if rock.owner_id in overloaded:
-            suffix.append(" ⚠", style="bold yellow")
+            suffix.append(" ⚠", style=status_style(Status.WARN))
         room -= suffix.cell_len
     faded = rock.status in (RockStatus.DONE, RockStatus.NOT_DONE)
-    title.append_text(literal(rock.title, room, "dim" if faded else ""))
+    title.append_text(literal(rock.title, room, muted() if faded else ""))
     title.append_text(suffix)
     if rock.milestones:
         done = sum(1 for milestone in rock.milestones if milestone.done)
         marker = Text(f"{'▾' if expanded else '▸'} {done}/{len(rock.milestones)}", no_wrap=True)
     else:
-        marker = Text("none", style="dim")
+        marker = Text("none", style=muted())
     return Row(rock.id, [status_text(rock.status), title, _due(rock.due), marker])
 
 
 def milestone_row(rock: Rock, milestone: Milestone, today: date, width: int) -> Row:
     late = not milestone.done and milestone.due is not None and milestone.due < today
-    box = Text("[x] ", style="green") if milestone.done else Text("[ ] ", style="bold red" if late else "")
+    box = Text("[x] ", style=status_style(Status.GOOD)) if milestone.done else Text("[ ] ", style=status_style(Status.BAD, strong=True) if late else "")
     title = Text(MILESTONE_INDENT, no_wrap=True, overflow="ellipsis")
     title.append_text(box)
-    title.append_text(literal(milestone.title, width - len(MILESTONE_INDENT) - 4, "dim" if milestone.done else ""))
+    title.append_text(literal(milestone.title, width - len(MILESTONE_INDENT) - 4, muted() if milestone.done else ""))
     if milestone.done:
-        state = Text("done", style="green")
+        state = Text("done", style=status_style(Status.GOOD))
     elif late:
-        state = Text("LATE", style="bold red")
+        state = Text("LATE", style=status_style(Status.BAD, strong=True))
     else:
         state = Text("open")
-    return Row(RowKey(rock.id, milestone.id).text(), ["", title, _due(milestone.due, "red" if late else ""), state])
+    return Row(RowKey(rock.id, milestone.id).text(), ["", title, _due(milestone.due, status_style(Status.BAD) if late else ""), state])
 
 
 def table_rows(
@@ -213,13 +221,13 @@ def period_line(quarter: Quarter, today: date, owner_label: str, width: int = 20
 
     def line(hints: bool) -> Text:
         return Text.assemble(
-            ("Quarter ", "dim"),
+            ("Quarter ", muted()),
             (quarter.label, "bold"),
-            (f" · {when}", "dim"),
-            (" (press [ or ])" if hints else "", "dim"),
-            ("   Owner ", "dim"),
+            (f" · {when}", muted()),
+            (" (press [ or ])" if hints else "", muted()),
+            ("   Owner ", muted()),
             literal(owner_label, 20, "bold"),
-            (" (press f)" if hints else "", "dim"),
+            (" (press f)" if hints else "", muted()),
         )
 
     full = line(hints=True)
@@ -229,23 +237,23 @@ def period_line(quarter: Quarter, today: date, owner_label: str, width: int = 20
 def completion_line(rocks: Sequence[Rock], quarter: Quarter, today: date) -> Text:
     """Done so far against the 80% goal, and how many are on and off track."""
     if not rocks:
-        return Text("No rocks here yet: press a to add one.", style="dim")
+        return Text("No rocks here yet: press a to add one.", style=muted())
     done, total = rock_completion(rocks)
     value = rate(done, total) or 0.0
     good = value >= ROCK_GOAL
     label = "Done so far: " if quarter.end >= today else "Done: "
     line = Text.assemble(
         label,
-        (f"{value:.0%} ({done}/{total})", "bold green" if good else "bold red"),
+        (f"{value:.0%} ({done}/{total})", verdict_style(good, strong=True)),
         f"  goal {ROCK_GOAL:.0%} ",
-        ("✓ on goal" if good else "✗ below goal", "green" if good else "red"),
+        ("✓ on goal" if good else "✗ below goal", verdict_style(good)),
         " ",
     )
     running = quarter.end >= today
     for status in (RockStatus.ON_TRACK, RockStatus.OFF_TRACK, RockStatus.NOT_DONE):
         count = sum(1 for rock in rocks if rock.status is status)
         if count or (running and status is not RockStatus.NOT_DONE):
-            line.append(f"  {count} {status.value}", style=STATUS_LOOK[status][1] if count else "dim")
+            line.append(f"  {count} {status.value}", style=status_look(status)[1] if count else muted())
     return line
 
 
@@ -265,7 +273,7 @@ def detail_text(rock: Rock, view: View, today: date) -> Text:
         facts.append(view.team_name(rock.team_id))
     facts.append(f"due {rock.due:%a %d %b %Y}" if rock.due else "no due date")
     text.append_text(status_text(rock.status))
-    text.append("  " + " · ".join(clip(one_line(fact), 60) for fact in facts), style="dim")
+    text.append("  " + " · ".join(clip(one_line(fact), 60) for fact in facts), style=muted())
     if rock.description.strip():
         text.append("\n")
         text.append_text(literal_block(rock.description))
@@ -274,12 +282,12 @@ def detail_text(rock: Rock, view: View, today: date) -> Text:
         for milestone in rock.milestones:
             late = not milestone.done and milestone.due is not None and milestone.due < today
             text.append("\n")
-            box_style = "green" if milestone.done else ("bold red" if late else "")
+            box_style = status_style(Status.GOOD) if milestone.done else (status_style(Status.BAD, strong=True) if late else "")
             text.append("[x] " if milestone.done else "[ ] ", style=box_style)
-            text.append(f"{milestone.due:%d %b}  " if milestone.due else "        ", style="red" if late else "dim")
-            text.append_text(literal_block(milestone.title, "dim" if milestone.done else ""))
+            text.append(f"{milestone.due:%d %b}  " if milestone.due else "        ", style=status_style(Status.BAD) if late else muted())
+            text.append_text(literal_block(milestone.title, muted() if milestone.done else ""))
             if late:
-                text.append("  LATE", style="bold red")
+                text.append("  LATE", style=status_style(Status.BAD, strong=True))
     else:
-        text.append("\n\nNo milestones yet: n adds one.", style="dim")
+        text.append("\n\nNo milestones yet: n adds one.", style=muted())
     return text

@@ -34,6 +34,7 @@ from cadence.tui.screens.rock_rows import (
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.forms import FormField, one_of
 from cadence.tui.widgets.record_table import RecordTable
+from cadence.tui.status_styles import muted
 
 EVERYONE = "*"
 WIDE_COLUMNS = 100  # from here the rock ids get a place in the table
@@ -170,7 +171,7 @@ class RocksScreen(SectionScreen):
         target = self.query_one("#rock-detail-text", Static)
         rock = self.rock_here()
         if rock is None:
-            target.update(Text("Pick a rock to see it whole here.", style="dim"))
+            target.update(Text("Pick a rock to see it whole here.", style=muted()))
         else:
             target.update(detail_text(rock, self.session.snapshot, self.session.today()))
 

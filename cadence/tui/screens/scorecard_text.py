@@ -14,6 +14,7 @@ from rich.text import Text
 from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, format_average, format_total, iso_week_label
 from cadence.domain.units import format_value
 from cadence.tui.widgets.literal import literal
+from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
 PERIOD_NAMES = {PeriodKind.WEEK: "weekly", PeriodKind.MONTH: "monthly roll-up", PeriodKind.QUARTER: "quarterly roll-up"}
 
@@ -22,7 +23,7 @@ def summary_line(who: str, kind: PeriodKind, rows: list[GridRow], this_week: dat
     """Whose numbers, which periods, and how far this week's pass has got."""
     text = Text.assemble(literal(who, 60, "bold"), f" · {PERIOD_NAMES[kind]}")
     if not rows:
-        text.append(" · no measurables yet: press a to add one", style="dim")
+        text.append(" · no measurables yet: press a to add one", style=muted())
         return text
     if kind is PeriodKind.WEEK:
         cells = [cell for row in rows for cell in row.cells if cell.period.start == this_week]
@@ -30,11 +31,11 @@ def summary_line(who: str, kind: PeriodKind, rows: list[GridRow], this_week: dat
         off = sum(1 for cell in cells if cell.on_goal is False)
         text.append(f" · this week {entered}/{len(rows)} entered")
         if off:
-            text.append(f", {off} off goal ✗", style="bold red")
+            text.append(f", {off} off goal ✗", style=status_style(Status.BAD, strong=True))
     else:
-        text.append(" · read-only: p for weeks", style="dim")
+        text.append(" · read-only: p for weeks", style=muted())
     if newest_left:
-        text.append(" · newest left", style="dim")
+        text.append(" · newest left", style=muted())
     return text
 
 
@@ -58,13 +59,13 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Te
     parts.append(f" · {when} · ")
     goal = cell.goal.describe(unit)
     if cell.value is None:
-        parts.append(f"no value (goal {goal})", style="dim")
+        parts.append(f"no value (goal {goal})", style=muted())
     else:
         shown = format_value(cell.value, unit) if cell.period.kind is PeriodKind.WEEK else row.cell_text(cell).split()[0]
         parts.append(shown + " ")
         parts.append(
             f"✓ on goal ({goal})" if cell.on_goal else f"✗ off goal ({goal})",
-            style="green" if cell.on_goal else "bold red",
+            style=verdict_style(cell.on_goal, strong=not cell.on_goal),
         )
     if cell.note:
         parts.append(" · note: ")
@@ -82,7 +83,7 @@ def row_detail(row: GridRow) -> Text:
         text.append(f" · avg {format_average(row.average, m.unit)}")
     if row.total is not None:
         text.append(f" · total {format_total(row.total, m.unit)}")
-    text.append(f" · by {m.aggregate.value}", style="dim")
+    text.append(f" · by {m.aggregate.value}", style=muted())
     return text
 
 
@@ -90,12 +91,12 @@ def notes_text(rows: list[GridRow]) -> Text:
     """Every note in the cells shown, newest first: the story behind the numbers, for the meeting."""
     found = [(cell.period, row.measurable, cell.note) for row in rows for cell in row.cells if cell.note]
     if not found:
-        return Text("No notes in these weeks. n on a cell adds one.", style="dim")
+        return Text("No notes in these weeks. n on a cell adds one.", style=muted())
     found.sort(key=lambda item: item[0].start, reverse=True)
     text = Text(f"Notes ({len(found)})", style="bold")
     for period, measurable, note in found:
         when = f"{period.start:%d %b}" if period.kind is PeriodKind.WEEK else period.label
-        text.append(f"\n{when:<8} ", style="dim")
+        text.append(f"\n{when:<8} ", style=muted())
         text.append_text(literal(measurable.title, 28, "bold"))
         text.append(": ")
         text.append_text(literal(note, 400))

@@ -20,6 +20,7 @@ from cadence.tui.widgets.forms import FormField
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.record_table import RecordTable, Row
+from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
 RECENT_DAYS = 14
 
@@ -27,13 +28,13 @@ RECENT_DAYS = 14
 def completion_line(done: int, due: int) -> Text:
     value = rate(done, due)
     if value is None:
-        return Text("To-dos due in the last 7 days: none yet", style="dim")
+        return Text("To-dos due in the last 7 days: none yet", style=muted())
     good = value >= TODO_GOAL
     return Text.assemble(
         "To-dos done (due in the last 7 days): ",
-        (f"{value:.0%} ({done}/{due})", "bold green" if good else "bold red"),
+        (f"{value:.0%} ({done}/{due})", verdict_style(good, strong=True)),
         f"  goal {TODO_GOAL:.0%} ",
-        ("✓ on goal" if good else "✗ below goal", "green" if good else "red"),
+        ("✓ on goal" if good else "✗ below goal", verdict_style(good)),
     )
 
 
@@ -79,14 +80,14 @@ class TodosScreen(SectionScreen):
         rows = []
         for todo in todos:
             if todo.done:
-                mark = Text("[x] done", style="green")
+                mark = Text("[x] done", style=status_style(Status.GOOD))
             elif is_overdue(todo, today):
-                mark = Text("[ ] OVERDUE", style="bold red")
+                mark = Text("[ ] OVERDUE", style=status_style(Status.BAD, strong=True))
             else:
                 mark = Text("[ ] open")
-            due = Text(f"{todo.due:%a %d %b}", style="red" if is_overdue(todo, today) else "")
+            due = Text(f"{todo.due:%a %d %b}", style=status_style(Status.BAD) if is_overdue(todo, today) else "")
             rows.append(
-                Row(todo.id, [mark, due, literal(snapshot.person_name(todo.owner_id), 18), literal(todo.title, 2000, "dim" if todo.done else "")])
+                Row(todo.id, [mark, due, literal(snapshot.person_name(todo.owner_id), 18), literal(todo.title, 2000, muted() if todo.done else "")])
             )
         self.query_one(RecordTable).show(rows)
 

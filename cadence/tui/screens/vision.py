@@ -29,6 +29,7 @@ from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.literal import literal_block
 from cadence.tui.widgets.edit_conflict import guarded_submit
 from cadence.tui.widgets.textarea_form import TextAreaField, TextAreaFormScreen
+from cadence.tui.status_styles import muted
 
 WORKSPACE_VISION_ID = "V-1"
 UNCHANGED = "unchanged"
@@ -116,7 +117,7 @@ def parse_edit(part: Part, text: str) -> str | list[str]:
 def render_part(part: Part, vision: Vision | None) -> Text:
     value = getattr(vision, part.name) if vision is not None else ([] if part.is_list else "")
     if not value:
-        return Text("(empty: press e to write it)", style="dim italic")
+        return Text("(empty: press e to write it)", style=muted("italic"))
     if part.is_list:
         lines = [
             (f"{number}. " if part.numbered else "• ") + item for number, item in enumerate(value, start=1)
@@ -186,7 +187,7 @@ class VisionScreen(SectionScreen):
         else:
             hint.update(
                 Text.assemble(
-                    ("V/TO ", "bold"), vision.id, (" · Tab/↑↓ move · e edit the highlighted part", "dim")
+                    ("V/TO ", "bold"), vision.id, (" · Tab/↑↓ move · e edit the highlighted part", muted())
                 )
             )
         for widget in self.query(VisionPart):

@@ -25,6 +25,7 @@ from cadence.domain.goals import Goal
 from cadence.domain.scorecard import OFF_MARK, ON_MARK
 from cadence.domain.text import visible
 from cadence.domain.units import DURATION_HINT, Unit, format_value, parse_value
+from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
 CURSOR = "▏"
 MAX_LENGTH = 40
@@ -34,16 +35,16 @@ def preview(text: str, unit: Unit, goal: Goal) -> tuple[bool, Text]:
     """(readable?, what to show beside the editor) for what is typed so far."""
     if not text.strip():
         hint = f" · {DURATION_HINT}" if unit is Unit.DURATION else ""
-        return True, Text(f"empty: Enter skips this cell{hint}", style="dim")
+        return True, Text(f"empty: Enter skips this cell{hint}", style=muted())
     try:
         value = parse_value(text, unit)
     except ValueError as error:
-        return False, Text(f"✗ {error}", style="bold red")
+        return False, Text(f"✗ {error}", style=status_style(Status.BAD, strong=True))
     met = goal.is_met(value)
     return True, Text.assemble(
         f"= {format_value(value, unit)} ",
-        (f"{ON_MARK} on goal" if met else f"{OFF_MARK} off goal", "green" if met else "bold red"),
-        (f" ({goal.describe(unit)})", "dim"),
+        (f"{ON_MARK} on goal" if met else f"{OFF_MARK} off goal", verdict_style(met, strong=not met)),
+        (f" ({goal.describe(unit)})", muted()),
     )
 
 
@@ -114,4 +115,4 @@ class CellEntry(Horizontal):
         self.query_one("#entry-preview", Static).update(shown)
 
     def show_problem(self, message: str) -> None:
-        self.query_one("#entry-preview", Static).update(Text(f"✗ not saved: {message}", style="bold red"))
+        self.query_one("#entry-preview", Static).update(Text(f"✗ not saved: {message}", style=status_style(Status.BAD, strong=True)))

@@ -35,10 +35,9 @@ from cadence.domain.scorecard import (
 )
 from cadence.domain.text import clip
 from cadence.tui.widgets.literal import literal
+from cadence.tui.status_styles import muted, verdict_style
 
 FIXED = 3
-ON_STYLE = "green"
-OFF_STYLE = "bold red"
 MISSING = "·"
 
 
@@ -90,8 +89,8 @@ class GridLayout:
 def cell_text(row: GridRow, cell: GridCell) -> Text:
     """Value, marker and note mark, red or green: colour is never the only signal."""
     if cell.value is None:
-        return Text(MISSING, style="dim", justify="right")
-    return Text(row.cell_text(cell, 7), style=ON_STYLE if cell.on_goal else OFF_STYLE, justify="right")
+        return Text(MISSING, style=muted(), justify="right")
+    return Text(row.cell_text(cell, 7), style=verdict_style(cell.on_goal, strong=not cell.on_goal), justify="right")
 
 
 def summary_text(row: GridRow, which: str) -> Text:
@@ -102,9 +101,9 @@ def summary_text(row: GridRow, which: str) -> Text:
     if which == "average":
         value = row.average
         return Text(MISSING if value is None else format_average(value, unit), justify="right",
-                    style="dim" if value is None else "")
+                    style=muted() if value is None else "")
     value = row.total
-    return Text("–" if value is None else format_total(value, unit), justify="right", style="dim" if value is None else "")
+    return Text("–" if value is None else format_total(value, unit), justify="right", style=muted() if value is None else "")
 
 
 def period_header(period: Period, current: bool) -> Text:
