@@ -71,3 +71,11 @@ def verdict_style(good: bool, *, strong: bool = False) -> str:
 def muted(extra: str = "") -> str:
     """Secondary text: dim in colour, plain with no colour; ``extra`` (``"italic"``) is added either way."""
     return " ".join(part for part in (status_style(Status.MUTED), extra) if part)
+
+
+def accent(colour: str, plain: str = "") -> str:
+    """A colour that only tells kinds apart (a headline's kind, a role): kept in colour, ``plain`` without.
+
+    Without colour the word itself says the kind; a dark grey hue would only fade it.
+    """
+    return plain if colourless() else colour

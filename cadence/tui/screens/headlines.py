@@ -25,7 +25,7 @@ from cadence.tui.screens.base import SectionScreen
 from cadence.tui.widgets.forms import Check, FormField
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
-from cadence.tui.status_styles import Status, muted, status_style
+from cadence.tui.status_styles import Status, accent, muted, status_style
 
 WIDE = 100
 KIND_STYLE = {HeadlineKind.CUSTOMER: "cyan", HeadlineKind.EMPLOYEE: "magenta"}
@@ -65,7 +65,7 @@ def summary_line(headlines: Sequence[Headline]) -> Text:
     for kind in HeadlineKind:
         mine = [headline for headline in headlines if headline.headline_kind is kind]
         good = sum(1 for headline in mine if headline.good)
-        text.append(kind.value.capitalize(), style=f"bold {KIND_STYLE[kind]}")
+        text.append(kind.value.capitalize(), style=f"bold {accent(KIND_STYLE[kind])}".strip())
         text.append(": ")
         text.append(f"{good} good", style=status_style(Status.GOOD) if good else muted())
         text.append(", ")
@@ -135,7 +135,7 @@ class HeadlinesScreen(SectionScreen):
                 by = by.split()[0]
             cells = [
                 Text(f"{headline.created:{date_format}}"),
-                Text(headline.headline_kind.value, style=KIND_STYLE[headline.headline_kind]),
+                Text(headline.headline_kind.value, style=accent(KIND_STYLE[headline.headline_kind])),
                 tone(headline.good),
                 literal(by, by_width) if by else Text("—", style=muted()),
                 literal(headline.text, title_width),
@@ -166,7 +166,7 @@ class HeadlinesScreen(SectionScreen):
         text = Text.assemble(
             (headline.id, "bold"),
             " · ",
-            (headline.headline_kind.value, KIND_STYLE[headline.headline_kind]),
+            (headline.headline_kind.value, accent(KIND_STYLE[headline.headline_kind])),
             " · ",
             tone(headline.good),
             f" · {headline.created:%a %d %b}",

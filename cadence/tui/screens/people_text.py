@@ -17,7 +17,7 @@ from cadence.domain.models import Person, RockStatus, Role, Team
 from cadence.domain.text import clip, one_line
 from cadence.store.view import View
 from cadence.tui.widgets.literal import literal
-from cadence.tui.status_styles import Status, muted, status_style
+from cadence.tui.status_styles import Status, accent, muted, status_style
 
 MARK = "●"
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -55,7 +55,7 @@ def role_text(person: Person) -> Text:
     if not person.active:
         return Text("inactive", style=muted("italic"))
     word, style = ROLE_WORDS[person.role]
-    return Text(word, style=style)
+    return Text(word, style=accent(style, plain="bold" if style else ""))
 
 
 def teams_of(view: View, person_id: str) -> list[Team]:
