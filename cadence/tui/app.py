@@ -66,7 +66,11 @@ def _sections() -> list[Section]:
 
 
 class CadenceApp(OrderedKeysApp):
-    """Open with a workspace folder; ``clock`` is injectable so tests see a fixed day."""
+    """Open with a workspace folder; ``clock`` is injectable so tests see a fixed day.
+
+    Without one the app uses the store's shared clock, so ``CADENCE_TODAY``
+    means the same day here as in every CLI command.
+    """
 
     TITLE = "cadence"
     CSS_PATH = "app.tcss"
