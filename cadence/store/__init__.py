@@ -1,7 +1,11 @@
 """The workspace on disk: atomic, locked, validated, versioned storage and typed access.
 
-Import from here: ``Workspace``, the errors, and ``actions`` for operations
-the CLI and the TUI share.
+This is the store's public face. Import from here: ``Workspace``, ``Snapshot``
+(a validated read), ``Transaction`` (the type a ``change(tx)`` callable takes),
+``Applied`` and ``Fingerprint`` (what ``Workspace.apply`` returns), the errors;
+and ``cadence.store.actions`` for every write. The other modules of the
+package are internals. Everything but the errors is imported on first use, so
+importing ``cadence.store`` stays cheap for the CLI.
 """
 
 from cadence.store.errors import (
@@ -15,22 +19,38 @@ from cadence.store.errors import (
     WorkspaceUnwritable,
 )
 
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from cadence.store.applied import Applied, Fingerprint
+    from cadence.store.transaction import Transaction
+    from cadence.store.view import Snapshot
     from cadence.store.workspace import Workspace
+
+_LAZY = {
+    "Applied": "cadence.store.applied",
+    "Fingerprint": "cadence.store.applied",
+    "Snapshot": "cadence.store.view",
+    "Transaction": "cadence.store.transaction",
+    "Workspace": "cadence.store.workspace",
+}
 
 
 def __getattr__(name: str) -> object:
-    """``Workspace`` is imported on first use: importing the errors alone stays cheap."""
-    if name == "Workspace":
-        from cadence.store.workspace import Workspace
+    """The public classes are imported on first use: importing the errors alone stays cheap."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cadence.store' has no attribute {name!r}")
+    return getattr(import_module(module), name)
 
-        return Workspace
-    raise AttributeError(f"module 'cadence.store' has no attribute {name!r}")
 
 __all__ = [
+    "Applied",
+    "Fingerprint",
     "InputError",
+    "Snapshot",
+    "Transaction",
     "Workspace",
     "WorkspaceBusy",
     "WorkspaceCorrupt",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
@@ -31,6 +31,7 @@ from cadence.domain.ids import Kind
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
 from cadence.store import fileformat
 from cadence.store import backups
+from cadence.store.applied import Applied, Fingerprint
 from cadence.store.atomic import current_umask, lstat_at, open_folder, read_regular, remove_temp_files, replace_file
 from cadence.store.errors import (
     InputError,
@@ -54,8 +55,9 @@ SHARED_FOLDER_MODE = 0o2770  # setgid: files made inside get the group; nobody o
 SHARED_FILE_MODE = 0o660
 DAILY_BACKUPS_KEPT = 7
 MIGRATION_BACKUPS_KEPT = 5
+READ_ATTEMPTS = 3  # re-reads when the file is replaced while being read, before settling for a consistent older copy
 
-Fingerprint = tuple[int, int, int]
+T = TypeVar("T")
 
 
 class Workspace:
@@ -138,12 +140,33 @@ class Workspace:
             info = os.lstat(self.path)
         except FileNotFoundError:
             return None
-        return (info.st_mtime_ns, info.st_size, info.st_ino)
+        return _fingerprint(info)
 
     def read(self) -> Snapshot:
         """A validated snapshot, without the lock. Newer-schema files read as read-only."""
         with self._folder() as folder_fd:
             payload, _info = self._read_file(folder_fd)
+        return self._snapshot_of(payload)
+
+    def read_if_changed(self, since: Fingerprint | None) -> tuple[Snapshot, Fingerprint] | None:
+        """The workspace and the fingerprint of exactly the bytes read, or ``None`` if it still matches ``since``.
+
+        Stat first (cheap, and what makes "nothing changed" free); read only when it differs. The
+        fingerprint returned is the read descriptor's own, so a write landing after the stat is
+        never mistaken for the one already shown: the next call sees it. If the file was replaced
+        while being read, read again (a few times) so the caller gets the newest.
+        """
+        if self.fingerprint() == since:
+            return None
+        for _attempt in range(READ_ATTEMPTS):
+            with self._folder() as folder_fd:
+                payload, info = self._read_file(folder_fd)
+            snapshot, read = self._snapshot_of(payload), _fingerprint(info)
+            if self.fingerprint() == read:
+                break
+        return snapshot, read
+
+    def _snapshot_of(self, payload: bytes) -> Snapshot:
         data = fileformat.decode(payload, self.path)
         version = fileformat.schema_version(data, self.path)
         if version > SCHEMA_VERSION:
@@ -185,31 +208,51 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """Locked read-modify-write. Raises before yielding if the file must not be written."""
-        with self._folder() as folder_fd, self._locked(folder_fd):
-            payload, info = self._read_file(folder_fd)
-            data = fileformat.decode(payload, self.path)
-            version = fileformat.schema_version(data, self.path)
-            if version > SCHEMA_VERSION:
-                raise WorkspaceReadOnly(
-                    f"{self.path} was written by a newer cadence (schema {version}, this one knows "
-                    f"{SCHEMA_VERSION}): it is open read-only. Upgrade cadence to change it."
-                )
-            _refuse_read_only_file(self.path, info)
-            migrated = version < SCHEMA_VERSION
-            from cadence.store.transaction import Transaction  # TinyDB is only needed to write
-
-            if migrated:
-                self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
-                data = migrate(data, version, SCHEMA_VERSION)
-            meta = fileformat.validate_meta(data, self.path)
-            fileformat.validate_records(data, self.path)
-            transaction = Transaction(data, meta)
+        with self._folder() as folder_fd, self._locked(folder_fd), self._transaction(folder_fd) as transaction:
             yield transaction
-            if transaction.changed or migrated:
-                result = transaction.storage.data
-                fileformat.validate_records(result, self.path)
-                self._daily_backup(folder_fd, payload, info)
-                self._replace(folder_fd, fileformat.encode(result), info)
+
+    def apply(self, change: Callable[[Transaction], T]) -> Applied[T]:
+        """Run ``change`` in one locked transaction; return its result, the workspace after it, and the fingerprint.
+
+        The fingerprint is taken under the lock right after the replace, so it is this write's and no
+        one else's. If ``change`` raises, nothing is written and the error propagates unchanged.
+        """
+        with self._folder() as folder_fd, self._locked(folder_fd):
+            with self._transaction(folder_fd) as transaction:
+                result = change(transaction)
+            info = lstat_at(folder_fd, FILE_NAME)
+            with self._folder() as again:
+                payload, _info = self._read_file(again)
+            snapshot = self._snapshot_of(payload)
+        return Applied(result, snapshot, _fingerprint(info) if info is not None else None)
+
+    @contextmanager
+    def _transaction(self, folder_fd: int) -> Iterator[Transaction]:
+        """The read-modify-write itself; the caller holds the lock on ``folder_fd``."""
+        payload, info = self._read_file(folder_fd)
+        data = fileformat.decode(payload, self.path)
+        version = fileformat.schema_version(data, self.path)
+        if version > SCHEMA_VERSION:
+            raise WorkspaceReadOnly(
+                f"{self.path} was written by a newer cadence (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}): it is open read-only. Upgrade cadence to change it."
+            )
+        _refuse_read_only_file(self.path, info)
+        migrated = version < SCHEMA_VERSION
+        from cadence.store.transaction import Transaction  # TinyDB is only needed to write
+
+        if migrated:
+            self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
+            data = migrate(data, version, SCHEMA_VERSION)
+        meta = fileformat.validate_meta(data, self.path)
+        fileformat.validate_records(data, self.path)
+        transaction = Transaction(data, meta)
+        yield transaction
+        if transaction.changed or migrated:
+            result = transaction.storage.data
+            fileformat.validate_records(result, self.path)
+            self._daily_backup(folder_fd, payload, info)
+            self._replace(folder_fd, fileformat.encode(result), info)
 
     def restore(self, name: str) -> Path:
         """Replace the workspace file with ``backups/name`` after checking it; returns the copy of the current file.
@@ -286,6 +329,10 @@ class Workspace:
                 backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid
             )
         return target
+
+
+def _fingerprint(info: os.stat_result) -> Fingerprint:
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def _refuse_read_only_file(path: Path, info: os.stat_result) -> None:
