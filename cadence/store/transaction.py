@@ -6,6 +6,11 @@ an issue into to-dos) reaches the disk as one atomic write or not at all. A new
 TinyDB is made for every transaction, so no cached document ids or query
 results outlive the lock (the trap that gives "Document with ID already
 exists" when two processes take turns).
+
+The typed records come from the validation the workspace does on load: a
+transaction validates only what it adds or saves, keeps its typed records in
+step with the TinyDB tables, and hands them to ``Workspace.apply`` for the
+snapshot after the write, so nothing is parsed or validated twice.
 """
 
 from __future__ import annotations
@@ -19,10 +24,10 @@ from tinydb.table import Document
 
 from cadence.domain.errors import describe
 from cadence.domain.ids import Kind, id_number, make_id
-from cadence.domain.models import MODELS, Meta, Record
+from cadence.domain.models import Meta, Record
 from cadence.store.errors import InputError
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
-from cadence.store.view import View
+from cadence.store.view import Snapshot, View
 
 R = TypeVar("R", bound=Record)
 
@@ -45,10 +50,12 @@ class BufferedStorage(Storage):
 class Transaction(View):
     """Typed changes to the workspace; nothing reaches the disk until the ``with`` block ends cleanly."""
 
-    def __init__(self, data: RawTables, meta: Meta) -> None:
+    def __init__(self, data: RawTables, meta: Meta, records: dict[Kind, dict[str, Record]]) -> None:
+        """``records``: every record of ``data``, already validated (the workspace's load did it)."""
         self._db = TinyDB(data, storage=BufferedStorage)
         self._meta = meta
-        self._cache: dict[Kind, list[Record]] = {}
+        self._records = {kind: dict(records.get(kind, {})) for kind in Kind}
+        self._sorted: dict[Kind, list[Record]] = {}
 
     @property
     def storage(self) -> BufferedStorage:
@@ -63,11 +70,14 @@ class Transaction(View):
         return self._meta
 
     def records(self, kind: Kind) -> list[Record]:
-        if kind not in self._cache:
-            model = MODELS[kind]
-            found = [model.model_validate(dict(document)) for document in self._db.table(kind.value).all()]
-            self._cache[kind] = sorted(found, key=lambda record: id_number(record.id))
-        return list(self._cache[kind])
+        listed = self._sorted.get(kind)
+        if listed is None:
+            listed = self._sorted[kind] = sorted(self._records[kind].values(), key=lambda record: id_number(record.id))
+        return list(listed)
+
+    def snapshot(self) -> Snapshot:
+        """The workspace as this transaction leaves it (its records are validated already)."""
+        return Snapshot(self._meta.model_copy(), self._records)
 
     # Writes -------------------------------------------------------------------
 
@@ -79,7 +89,7 @@ class Transaction(View):
         self._db.table(kind.value).insert(Document(record.model_dump(mode="json"), doc_id=number))
         self._meta.counters = {**self._meta.counters, kind.value: number}
         self._save_meta()
-        self._cache.pop(kind, None)
+        self._keep(record)
         return record
 
     def save(self, record: R, **changes: Any) -> R:
@@ -94,7 +104,7 @@ class Transaction(View):
             raise InputError(f"{updated.id} no longer exists")
         table.remove(doc_ids=[number])
         table.insert(Document(updated.model_dump(mode="json"), doc_id=number))
-        self._cache.pop(kind, None)
+        self._keep(updated)
         return updated
 
     def delete(self, record: Record) -> None:
@@ -103,7 +113,8 @@ class Transaction(View):
         if not table.contains(doc_id=number):
             raise InputError(f"{record.id} no longer exists")
         table.remove(doc_ids=[number])
-        self._cache.pop(record.kind, None)
+        self._records[record.kind].pop(record.id, None)
+        self._sorted.pop(record.kind, None)
 
     def update_meta(self, **changes: Any) -> Meta:
         try:
@@ -114,6 +125,11 @@ class Transaction(View):
         return self._meta
 
     # Internals ----------------------------------------------------------------
+
+    def _keep(self, record: Record) -> None:
+        """The typed copy of a record just written to the table (validated by ``_validated``)."""
+        self._records[record.kind][record.id] = record
+        self._sorted.pop(record.kind, None)
 
     def _validated(self, model: type[R], fields: dict[str, Any]) -> R:
         try:

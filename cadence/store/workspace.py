@@ -1,9 +1,11 @@
 """A workspace folder: ``cadence.json``, its lock, and ``backups/``.
 
-Every write goes through ``Workspace.transaction()``: take the exclusive lock,
-read the file afresh (another process may have changed it), check and
-migrate it, apply the change through TinyDB in memory, validate, and replace
-the file atomically. Reads take no lock: the file is only ever replaced whole,
+Every write goes through ``Workspace.apply()`` (or ``transaction()``): take the
+exclusive lock, read the file afresh (another process may have changed it),
+check, migrate and validate it once, apply the change through TinyDB in memory
+(each record added or saved is validated as it goes in), and replace the file
+atomically. ``apply`` hands back the workspace as the write left it, built
+from those validated records, so the caller need not read the file again. Reads take no lock: the file is only ever replaced whole,
 so a reader sees the old version or the new one.
 
 Every name is opened relative to one descriptor of the workspace folder and
@@ -221,10 +223,7 @@ class Workspace:
             with self._transaction(folder_fd) as transaction:
                 result = change(transaction)
             info = lstat_at(folder_fd, FILE_NAME)
-            with self._folder() as again:
-                payload, _info = self._read_file(again)
-            snapshot = self._snapshot_of(payload)
-        return Applied(result, snapshot, _fingerprint(info) if info is not None else None)
+        return Applied(result, transaction.snapshot(), _fingerprint(info) if info is not None else None)
 
     @contextmanager
     def _transaction(self, folder_fd: int) -> Iterator[Transaction]:
@@ -244,15 +243,14 @@ class Workspace:
         if migrated:
             self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
             data = migrate(data, version, SCHEMA_VERSION)
+        # The one whole-file validation of a write: a file that does not validate is never written.
         meta = fileformat.validate_meta(data, self.path)
-        fileformat.validate_records(data, self.path)
-        transaction = Transaction(data, meta)
+        transaction = Transaction(data, meta, fileformat.validate_records(data, self.path))
         yield transaction
         if transaction.changed or migrated:
-            result = transaction.storage.data
-            fileformat.validate_records(result, self.path)
+            # Every record added or saved was validated by the transaction; the rest on load above.
             self._daily_backup(folder_fd, payload, info)
-            self._replace(folder_fd, fileformat.encode(result), info)
+            self._replace(folder_fd, fileformat.encode(transaction.storage.data), info)
 
     def restore(self, name: str) -> Path:
         """Replace the workspace file with ``backups/name`` after checking it; returns the copy of the current file.

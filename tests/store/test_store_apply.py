@@ -160,3 +160,29 @@ def test_a_file_that_keeps_changing_is_never_missed(
     assert later is not None
     assert _titles(later[0]) == written
     assert later[1] == workspace.fingerprint()
+
+
+def test_a_write_validates_the_file_once_and_each_touched_record_once(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One cell write on a workspace with many to-dos: each stored to-do through its model once, the edited one twice."""
+    add_todos(workspace, 50)
+    validated: list[object] = []
+    original = Todo.model_validate.__func__  # type: ignore[attr-defined]
+
+    def counting(cls, data, **options):  # type: ignore[no-untyped-def]
+        validated.append(data)
+        return original(cls, data, **options)
+
+    monkeypatch.setattr(Todo, "model_validate", classmethod(counting))
+
+    def rename(tx) -> None:  # type: ignore[no-untyped-def]
+        todo = tx.get(Kind.TODO, "T-7")
+        tx.save(todo, title="renamed")
+        assert len(tx.todos) == 50
+
+    applied = workspace.apply(rename)
+
+    assert len(validated) == 50 + 1
+    assert applied.snapshot.get(Kind.TODO, "T-7").title == "renamed"  # type: ignore[attr-defined]
+    assert raw(workspace)["todos"]["7"]["title"] == "renamed"
