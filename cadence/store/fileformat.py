@@ -9,6 +9,8 @@ the file, the table, the record and the field; it never repairs.
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,68 @@ def backup_hint(path: Path) -> str:
 
 
 def encode(data: RawTables) -> bytes:
-    return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    """The file's bytes: exactly ``json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\\n"``.
+
+    The standard library pretty-prints in pure Python (its C encoder does not indent), which
+    was most of the cost of a write on a large workspace; this does the same for the types a
+    workspace holds at about twice the speed, and hands anything else to ``json.dumps``.
+    """
+    parts: list[str] = []
+    try:
+        _write_json(data, "\n", parts)
+    except _UnusualValue:
+        return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    parts.append("\n")
+    return "".join(parts).encode("utf-8")
+
+
+class _UnusualValue(Exception):
+    """A value outside plain JSON types (or a non-text key): let ``json.dumps`` decide."""
+
+
+def _write_json(value: Any, newline: str, parts: list[str]) -> None:
+    """Append ``value`` as indented JSON; ``newline`` is a line break plus the current indent."""
+    kind = type(value)
+    if kind is str:
+        parts.append(encode_basestring(value))
+    elif kind is dict:
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key in sorted(value):
+            if type(key) is not str:
+                raise _UnusualValue
+            parts.append(separator + encode_basestring(key) + ": ")
+            _write_json(value[key], inner, parts)
+            separator = "," + inner
+        parts.append(newline + "}")
+    elif kind is list:
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            parts.append(separator)
+            _write_json(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "]")
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif kind is int:
+        parts.append(int.__repr__(value))
+    elif kind is float:
+        if not math.isfinite(value):
+            raise ValueError("Out of range float values are not JSON compliant")
+        parts.append(float.__repr__(value))
+    else:
+        raise _UnusualValue
 
 
 def decode(payload: bytes, path: Path) -> RawTables:
