@@ -8,39 +8,53 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from typing import Self
 
 
 class Kind(StrEnum):
-    """A kind of record; its value is the TinyDB table name."""
+    """A kind of record, declared once: its TinyDB table name (the value), its id prefix, its label.
 
-    PERSON = "people"
-    TEAM = "teams"
-    ROCK = "rocks"
-    MEASURABLE = "measurables"
-    SCORE = "scores"
-    ISSUE = "issues"
-    TODO = "todos"
-    HEADLINE = "headlines"
-    MEETING = "meetings"
-    VISION = "vision"
-    SEAT = "seats"
-    PROCESS = "processes"
+    Everything else about a kind derives from this line and from its model in
+    ``cadence.domain.models`` (which names its ``kind``): ``PREFIX``,
+    ``kind_label``, ``models.MODELS``, the store's tables and typed lookups.
+    """
+
+    prefix: str
+    label: str
+
+    def __new__(cls, table: str, prefix: str, label: str) -> Self:
+        member = str.__new__(cls, table)
+        member._value_ = table
+        member.prefix = prefix
+        member.label = label
+        return member
+
+    @classmethod
+    def of_table(cls, table: str) -> Kind:
+        """The kind stored in that table; ``ValueError`` if none (``Kind(table)`` works too, untyped)."""
+        for kind in cls:
+            if kind.value == table:
+                return kind
+        raise ValueError(f"no kind of record is stored in table {table!r}")
+
+    PERSON = ("people", "P", "person")
+    TEAM = ("teams", "TM", "team")
+    ROCK = ("rocks", "R", "rock")
+    MEASURABLE = ("measurables", "M", "measurable")
+    SCORE = ("scores", "S", "score")
+    ISSUE = ("issues", "I", "issue")
+    TODO = ("todos", "T", "to-do")
+    HEADLINE = ("headlines", "H", "headline")
+    MEETING = ("meetings", "MT", "meeting")
+    VISION = ("vision", "V", "vision")
+    SEAT = ("seats", "ST", "seat")
+    PROCESS = ("processes", "PR", "process")
 
 
-PREFIX: dict[Kind, str] = {
-    Kind.PERSON: "P",
-    Kind.TEAM: "TM",
-    Kind.ROCK: "R",
-    Kind.MEASURABLE: "M",
-    Kind.SCORE: "S",
-    Kind.ISSUE: "I",
-    Kind.TODO: "T",
-    Kind.HEADLINE: "H",
-    Kind.MEETING: "MT",
-    Kind.VISION: "V",
-    Kind.SEAT: "ST",
-    Kind.PROCESS: "PR",
-}
+PREFIX: dict[Kind, str] = {kind: kind.prefix for kind in Kind}
+
+# The workspace's own V/TO (others, if any, belong to a team).
+WORKSPACE_VISION_ID = "V-1"
 
 # Milestones live inside their rock but get ids from one workspace counter, so an id is never reused.
 MILESTONE_PREFIX = "MS"
@@ -51,10 +65,11 @@ _ID = re.compile(r"^\s*([A-Za-z]{1,2})-?(\d{1,9})\s*$")
 
 
 def make_id(kind: Kind, number: int) -> str:
-    return f"{PREFIX[kind]}-{number}"
+    return f"{kind.prefix}-{number}"
 
 
 def id_number(record_id: str) -> int:
+    """The number of any id (``R-12`` -> 12, ``MS-3`` -> 3): the one place ids are taken apart."""
     match = _ID.match(record_id)
     if not match:
         raise ValueError(f"not an id: {record_id!r}")
@@ -67,8 +82,8 @@ def normalise_id(text: str, kind: Kind) -> str:
     if cleaned.isdigit():
         return make_id(kind, int(cleaned))
     match = _ID.match(cleaned)
-    if not match or match.group(1).upper() != PREFIX[kind]:
-        raise ValueError(f"{text!r} is not a {kind_label(kind)} id (like {PREFIX[kind]}-12)")
+    if not match or match.group(1).upper() != kind.prefix:
+        raise ValueError(f"{text!r} is not a {kind.label} id (like {kind.prefix}-12)")
     return make_id(kind, int(match.group(2)))
 
 
@@ -84,17 +99,4 @@ def normalise_milestone_id(text: str) -> str:
 
 
 def kind_label(kind: Kind) -> str:
-    return {
-        Kind.PERSON: "person",
-        Kind.TEAM: "team",
-        Kind.ROCK: "rock",
-        Kind.MEASURABLE: "measurable",
-        Kind.SCORE: "score",
-        Kind.ISSUE: "issue",
-        Kind.TODO: "to-do",
-        Kind.HEADLINE: "headline",
-        Kind.MEETING: "meeting",
-        Kind.VISION: "vision",
-        Kind.SEAT: "seat",
-        Kind.PROCESS: "process",
-    }[kind]
+    return kind.label

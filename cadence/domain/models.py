@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Annotated, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from cadence.domain.goals import Goal
-from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, PREFIX, Kind
+from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, Kind
 from cadence.domain.units import Unit
 
 SCHEMA_VERSION = 2  # 2: milestones have ids (MS-n), so an edit aimed at one never lands on another
@@ -26,6 +26,10 @@ Text = Annotated[str, StringConstraints(max_length=20000)]
 QuarterLabel = Annotated[str, StringConstraints(pattern=r"^\d{4}-Q[1-4]$")]
 
 
+MODELS: dict[Kind, type[Record]] = {}
+"""Each kind's model, in the order of ``Kind``; filled as the models below are defined."""
+
+
 class Record(BaseModel):
     """Base of every stored record: strict about unknown fields, ids checked against the kind."""
 
@@ -34,10 +38,19 @@ class Record(BaseModel):
 
     id: str
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """A model that names its own ``kind`` is that kind's model: ``MODELS`` is filled from here."""
+        super().__pydantic_init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            if cls.kind in MODELS:
+                raise TypeError(f"{cls.__name__}: {cls.kind.name} already has a model ({MODELS[cls.kind].__name__})")
+            MODELS[cls.kind] = cls
+
     @field_validator("id")
     @classmethod
     def _id_has_kind_prefix(cls, value: str) -> str:
-        prefix = PREFIX[cls.kind] + "-"
+        prefix = cls.kind.prefix + "-"
         if not value.startswith(prefix) or not value[len(prefix):].isdigit():
             raise ValueError(f"id must look like {prefix}12, got {value!r}")
         return value
@@ -337,9 +350,11 @@ class Meta(BaseModel):
     counters: dict[str, int] = Field(default_factory=dict)
 
 
-MODELS: dict[Kind, type[Record]] = {
-    model.kind: model
-    for model in (Person, Team, Rock, Measurable, Score, Issue, Todo, Headline, Meeting, Vision, Seat, Process)
-}
+_missing = [kind.name for kind in Kind if kind not in MODELS]
+if _missing:  # pragma: no cover - a new Kind without its model is a programming error caught on import
+    raise TypeError(f"no model for {', '.join(_missing)}: add a Record subclass with kind = Kind.<name>")
+_in_kind_order = {kind: MODELS[kind] for kind in Kind}
+MODELS.clear()
+MODELS.update(_in_kind_order)
 
 

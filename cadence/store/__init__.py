@@ -8,6 +8,9 @@ package are internals. Everything but the errors is imported on first use, so
 importing ``cadence.store`` stays cheap for the CLI.
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from cadence.store.errors import (
     InputError,
     WorkspaceBusy,
@@ -18,9 +21,6 @@ from cadence.store.errors import (
     WorkspaceUnsafe,
     WorkspaceUnwritable,
 )
-
-from importlib import import_module
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cadence.store.applied import Applied, Fingerprint

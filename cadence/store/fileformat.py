@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import math
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from cadence.domain.errors import describe
-from cadence.domain.ids import Kind, make_id
+from cadence.domain.ids import Kind, id_number, make_id
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
 from cadence.store.errors import WorkspaceCorrupt
 from cadence.store.strict_json import StrictJsonError, loads_strict
@@ -143,7 +143,7 @@ def where(keys: tuple[str, ...]) -> str:
         return f"in table {table!r}"
     doc_id, fields = rest[0], rest[1:]
     try:
-        label = make_id(Kind(table), int(doc_id))
+        label = make_id(Kind.of_table(table), int(doc_id))
     except ValueError:
         label = f"#{doc_id}"
     place = f"{table} record {label}"
@@ -181,7 +181,7 @@ def validate_records(data: RawTables, path: Path) -> dict[Kind, dict[str, Record
                 raise WorkspaceCorrupt(
                     f"{path}: {kind.value} record {label} is not valid ({describe(error)}). {backup_hint(path)}"
                 ) from None
-            if record.id.split("-")[-1] != doc_id:
+            if str(id_number(record.id)) != doc_id:
                 raise WorkspaceCorrupt(
                     f"{path}: {kind.value} record {record.id} is stored under number {doc_id}. {backup_hint(path)}"
                 )
@@ -196,4 +196,4 @@ def empty_tables(meta: Meta) -> RawTables:
     return data
 
 
-__all__ = ["SCHEMA_VERSION", "decode", "encode", "validate_meta", "validate_records", "empty_tables"]
+__all__ = ["SCHEMA_VERSION", "decode", "empty_tables", "encode", "validate_meta", "validate_records"]

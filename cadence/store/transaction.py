@@ -75,6 +75,9 @@ class Transaction(View):
             listed = self._sorted[kind] = sorted(self._records[kind].values(), key=lambda record: id_number(record.id))
         return list(listed)
 
+    def _record_by_id(self, kind: Kind, record_id: str) -> Record | None:
+        return self._records[kind].get(record_id)
+
     def snapshot(self) -> Snapshot:
         """The workspace as this transaction leaves it (its records are validated already)."""
         return Snapshot(self._meta.model_copy(), self._records)

@@ -1,16 +1,19 @@
 """Read access to a workspace's records, the same whether from a snapshot or inside a transaction.
 
 Lookups that people type (a name or an id, in any case) live here so the CLI
-and the TUI resolve them the same way.
+and the TUI resolve them the same way, and so do the typed lookups
+(``view.rock("R-3") -> Rock``; ``all_of``/``one_of`` for any model) and the
+rule for which V/TO is the workspace's (``vision()``).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, cast
 
-from cadence.domain.ids import Kind, kind_label, normalise_id
+from cadence.domain.ids import WORKSPACE_VISION_ID, Kind, id_number, normalise_id
 from cadence.domain.models import (
     Headline,
     Issue,
@@ -32,10 +35,11 @@ from cadence.domain.periods import Quarter, quarter_of, week_start
 from cadence.store.errors import InputError
 
 R = TypeVar("R", bound=Record)
+Named = TypeVar("Named", Person, Team)
 
 
 def _number(record: Record) -> int:
-    return int(record.id.split("-")[-1])
+    return id_number(record.id)
 
 
 class View(ABC):
@@ -50,93 +54,150 @@ class View(ABC):
         """All records of a kind, in id order."""
 
     def get(self, kind: Kind, record_id: str) -> Record:
-        """The record with that id (``r12`` and ``12`` work too), or ``InputError``."""
+        """The record with that id (``r12`` and ``12`` work too), or ``InputError``. For code generic over kinds."""
         try:
             wanted = normalise_id(record_id, kind)
         except ValueError as error:
             raise InputError(str(error)) from None
-        for record in self.records(kind):
-            if record.id == wanted:
-                return record
-        raise InputError(f"no {kind_label(kind)} {wanted}")
+        found = self._record_by_id(kind, wanted)
+        if found is None:
+            raise InputError(f"no {kind.label} {wanted}")
+        return found
 
-    # Typed lists -----------------------------------------------------------
+    def _record_by_id(self, kind: Kind, record_id: str) -> Record | None:
+        """The record with exactly that id; views that keep records by id answer without a scan."""
+        return next((record for record in self.records(kind) if record.id == record_id), None)
+
+    # Typed access, for any kind -------------------------------------------------
+
+    def all_of(self, model: type[R]) -> list[R]:
+        """Every record of ``model``'s kind, in id order, typed as ``model``."""
+        return cast("list[R]", self.records(model.kind))
+
+    def one_of(self, model: type[R], record_id: str) -> R:
+        """The ``model`` record with that id (``r12`` and ``12`` work too), or ``InputError``."""
+        return cast(R, self.get(model.kind, record_id))
+
+    # Typed lookups ------------------------------------------------------------------
+
+    def person(self, record_id: str) -> Person:
+        return self.one_of(Person, record_id)
+
+    def team(self, record_id: str) -> Team:
+        return self.one_of(Team, record_id)
+
+    def rock(self, record_id: str) -> Rock:
+        return self.one_of(Rock, record_id)
+
+    def measurable(self, record_id: str) -> Measurable:
+        return self.one_of(Measurable, record_id)
+
+    def score(self, record_id: str) -> Score:
+        return self.one_of(Score, record_id)
+
+    def issue(self, record_id: str) -> Issue:
+        return self.one_of(Issue, record_id)
+
+    def todo(self, record_id: str) -> Todo:
+        return self.one_of(Todo, record_id)
+
+    def headline(self, record_id: str) -> Headline:
+        return self.one_of(Headline, record_id)
+
+    def meeting(self, record_id: str) -> Meeting:
+        return self.one_of(Meeting, record_id)
+
+    def seat(self, record_id: str) -> Seat:
+        return self.one_of(Seat, record_id)
+
+    def process(self, record_id: str) -> Process:
+        return self.one_of(Process, record_id)
+
+    def vision(self) -> Vision | None:
+        """The workspace's V/TO: ``V-1`` if present, else the first that belongs to no team, else none yet."""
+        visions = self.visions
+        for vision in visions:
+            if vision.id == WORKSPACE_VISION_ID:
+                return vision
+        return next((vision for vision in visions if vision.team_id is None), None)
+
+    # Typed lists ---------------------------------------------------------------------
 
     @property
     def people(self) -> list[Person]:
-        return self.records(Kind.PERSON)  # type: ignore[return-value]
+        return self.all_of(Person)
 
     @property
     def teams(self) -> list[Team]:
-        return self.records(Kind.TEAM)  # type: ignore[return-value]
+        return self.all_of(Team)
 
     @property
     def rocks(self) -> list[Rock]:
-        return self.records(Kind.ROCK)  # type: ignore[return-value]
+        return self.all_of(Rock)
 
     @property
     def measurables(self) -> list[Measurable]:
-        return self.records(Kind.MEASURABLE)  # type: ignore[return-value]
+        return self.all_of(Measurable)
 
     @property
     def scores(self) -> list[Score]:
-        return self.records(Kind.SCORE)  # type: ignore[return-value]
+        return self.all_of(Score)
 
     @property
     def issues(self) -> list[Issue]:
-        return self.records(Kind.ISSUE)  # type: ignore[return-value]
+        return self.all_of(Issue)
 
     @property
     def todos(self) -> list[Todo]:
-        return self.records(Kind.TODO)  # type: ignore[return-value]
+        return self.all_of(Todo)
 
     @property
     def headlines(self) -> list[Headline]:
-        return self.records(Kind.HEADLINE)  # type: ignore[return-value]
+        return self.all_of(Headline)
 
     @property
     def meetings(self) -> list[Meeting]:
-        return self.records(Kind.MEETING)  # type: ignore[return-value]
+        return self.all_of(Meeting)
 
     @property
     def visions(self) -> list[Vision]:
-        return self.records(Kind.VISION)  # type: ignore[return-value]
+        return self.all_of(Vision)
 
     @property
     def seats(self) -> list[Seat]:
-        return self.records(Kind.SEAT)  # type: ignore[return-value]
+        return self.all_of(Seat)
 
     @property
     def processes(self) -> list[Process]:
-        return self.records(Kind.PROCESS)  # type: ignore[return-value]
+        return self.all_of(Process)
 
     # Lookups people type -----------------------------------------------------
 
     def find_person(self, text: str) -> Person:
         """By id (``P-3``) or by name, case-insensitively; a unique name prefix works too."""
-        return self._find_named(Kind.PERSON, text, self.people)  # type: ignore[return-value]
+        return self._find_named(Kind.PERSON, text, self.people)
 
     def find_team(self, text: str) -> Team:
-        return self._find_named(Kind.TEAM, text, self.teams)  # type: ignore[return-value]
+        return self._find_named(Kind.TEAM, text, self.teams)
 
-    def _find_named(self, kind: Kind, text: str, candidates: list[R]) -> R:
+    def _find_named(self, kind: Kind, text: str, candidates: list[Named]) -> Named:
         wanted = text.strip()
         if not wanted:
-            raise InputError(f"{kind_label(kind)}: empty name")
+            raise InputError(f"{kind.label}: empty name")
         for record in candidates:
             if record.id.lower() == wanted.lower().replace(" ", ""):
                 return record
         folded = wanted.casefold()
-        exact = [record for record in candidates if getattr(record, "name").casefold() == folded]
+        exact = [record for record in candidates if record.name.casefold() == folded]
         if len(exact) == 1:
             return exact[0]
-        prefixed = [record for record in candidates if getattr(record, "name").casefold().startswith(folded)]
+        prefixed = [record for record in candidates if record.name.casefold().startswith(folded)]
         if len(exact) > 1 or len(prefixed) > 1:
-            names = ", ".join(f"{r.id} {getattr(r, 'name')}" for r in (exact or prefixed))
-            raise InputError(f"{kind_label(kind)} {text!r} is ambiguous: {names}")
+            names = ", ".join(f"{r.id} {r.name}" for r in (exact or prefixed))
+            raise InputError(f"{kind.label} {text!r} is ambiguous: {names}")
         if len(prefixed) == 1:
             return prefixed[0]
-        raise InputError(f"no {kind_label(kind)} named {text!r}")
+        raise InputError(f"no {kind.label} named {text!r}")
 
     def person_name(self, person_id: str | None) -> str:
         if person_id is None:
@@ -181,8 +242,10 @@ class View(ABC):
 class Snapshot(View):
     """An immutable, validated copy of the workspace as it was when read."""
 
-    def __init__(self, meta: Meta, records: dict[Kind, dict[str, Record]], read_only: bool = False) -> None:
+    def __init__(self, meta: Meta, records: Mapping[Kind, Mapping[str, Record]], read_only: bool = False) -> None:
+        """``records``: each kind's validated records by id (kept as given; not copied per record)."""
         self._meta = meta
+        self._by_id = {kind: dict(by_id) for kind, by_id in records.items()}
         self._records = {kind: sorted(by_id.values(), key=_number) for kind, by_id in records.items()}
         self.read_only = read_only
 
@@ -192,3 +255,6 @@ class Snapshot(View):
 
     def records(self, kind: Kind) -> list[Record]:
         return list(self._records.get(kind, []))
+
+    def _record_by_id(self, kind: Kind, record_id: str) -> Record | None:
+        return self._by_id.get(kind, {}).get(record_id)

@@ -31,10 +31,16 @@ from pydantic import ValidationError
 from cadence.domain.errors import describe
 from cadence.domain.ids import Kind
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
-from cadence.store import fileformat
-from cadence.store import backups
+from cadence.store import backups, fileformat
 from cadence.store.applied import Applied, Fingerprint
-from cadence.store.atomic import current_umask, lstat_at, open_folder, read_regular, remove_temp_files, replace_file
+from cadence.store.atomic import (
+    current_umask,
+    lstat_at,
+    open_folder,
+    read_regular,
+    remove_temp_files,
+    replace_file,
+)
 from cadence.store.errors import (
     InputError,
     WorkspaceCorrupt,
@@ -42,10 +48,10 @@ from cadence.store.errors import (
     WorkspaceReadOnly,
     WorkspaceUnwritable,
 )
-from cadence.store.lock import workspace_lock
-from cadence.store.oserrors import os_errors
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
+from cadence.store.lock import workspace_lock
 from cadence.store.migrations import migrate
+from cadence.store.oserrors import os_errors
 from cadence.store.view import Snapshot
 
 if TYPE_CHECKING:
@@ -238,7 +244,9 @@ class Workspace:
             )
         _refuse_read_only_file(self.path, info)
         migrated = version < SCHEMA_VERSION
-        from cadence.store.transaction import Transaction  # TinyDB is only needed to write
+        from cadence.store.transaction import (
+            Transaction,  # TinyDB is only needed to write
+        )
 
         if migrated:
             self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)

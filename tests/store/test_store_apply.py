@@ -39,7 +39,7 @@ def test_apply_returns_the_result_the_workspace_it_left_and_its_fingerprint(work
 
 
 def test_apply_snapshot_shows_saves_and_deletes(workspace: Workspace) -> None:
-    first, second, third = add_todos(workspace, 3)
+    first, second, _third = add_todos(workspace, 3)
 
     def change(tx) -> None:  # type: ignore[no-untyped-def]
         tx.save(tx.get(Kind.TODO, first.id), title="renamed")
