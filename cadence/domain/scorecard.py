@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from cadence.domain.goals import Comparator, Goal
+from cadence.domain.ids import id_number
 from cadence.domain.models import Aggregate, Measurable, Score
 from cadence.domain.periods import Quarter, quarter_of, weeks_back
 from cadence.domain.units import Unit, format_value
@@ -375,7 +376,7 @@ def active_measurables(measurables: Iterable[Measurable]) -> list[Measurable]:
     """Not archived, grouped by team (team-less first), each team in the order people set."""
 
     def number(record_id: str | None) -> int:
-        return int(record_id.split("-")[-1]) if record_id else 0
+        return id_number(record_id) if record_id else 0
 
     return sorted(
         (measurable for measurable in measurables if not measurable.archived),

@@ -11,6 +11,7 @@ from cadence.domain.ids import (
     MILESTONE_COUNTER,
     MILESTONE_PREFIX,
     Kind,
+    id_number,
     normalise_milestone_id,
 )
 from cadence.domain.models import (
@@ -109,7 +110,7 @@ def move_rock(tx: Transaction, rock_id: str, quarter: str) -> Rock:
 def next_milestone_id(tx: Transaction) -> str:
     """One past both the workspace counter and the highest milestone id present; the counter moves on."""
     highest = max(
-        (int(milestone.id.split("-")[1]) for rock in tx.rocks for milestone in rock.milestones), default=0
+        (id_number(milestone.id) for rock in tx.rocks for milestone in rock.milestones), default=0
     )
     number = max(tx.meta.counters.get(MILESTONE_COUNTER, 0), highest) + 1
     tx.update_meta(counters={**tx.meta.counters, MILESTONE_COUNTER: number})
