@@ -159,12 +159,14 @@ class Workspace:
     def read_if_changed(self, since: Fingerprint | None) -> tuple[Snapshot, Fingerprint] | None:
         """The workspace and the fingerprint of exactly the bytes read, or ``None`` if it still matches ``since``.
 
+        ``since=None`` (nothing seen yet) always reads, so a missing workspace raises ``WorkspaceMissing``.
+
         Stat first (cheap, and what makes "nothing changed" free); read only when it differs. The
         fingerprint returned is the read descriptor's own, so a write landing after the stat is
         never mistaken for the one already shown: the next call sees it. If the file was replaced
         while being read, read again (a few times) so the caller gets the newest.
         """
-        if self.fingerprint() == since:
+        if since is not None and self.fingerprint() == since:
             return None
         for _attempt in range(READ_ATTEMPTS):
             with self._folder() as folder_fd:

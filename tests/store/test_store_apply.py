@@ -12,7 +12,7 @@ from store_helpers import add_todos, file_state, raw, todo_fields
 
 from cadence.domain.ids import Kind
 from cadence.domain.models import Todo
-from cadence.store import Applied, InputError, Snapshot, Workspace
+from cadence.store import Applied, InputError, Snapshot, Workspace, WorkspaceMissing
 
 
 def _titles(snapshot: Snapshot) -> list[str]:
@@ -186,3 +186,8 @@ def test_a_write_validates_the_file_once_and_each_touched_record_once(
     assert len(validated) == 50 + 1
     assert applied.snapshot.get(Kind.TODO, "T-7").title == "renamed"  # type: ignore[attr-defined]
     assert raw(workspace)["todos"]["7"]["title"] == "renamed"
+
+
+def test_read_if_changed_with_nothing_seen_reports_a_missing_workspace(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(WorkspaceMissing, match="no workspace at"):
+        Workspace(tmp_path / "nowhere").read_if_changed(None)
