@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
 
 from cadence.domain.text import visible
 from cadence.locations import themes_dir, user_themes_dir
@@ -24,8 +25,10 @@ from cadence.store.clock import clock_from_environment
 from cadence.store.errors import WorkspaceError
 from cadence.tui.commands import ScreenActions, TeamCommands
 from cadence.tui.config import UserSettings
+from cadence.tui.panels.base import SectionPanel
 from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.help import HelpScreen, describe_bindings
+from cadence.tui.background import in_thread
 from cadence.tui.session import WorkspaceSession
 from cadence.tui.themes import DEFAULT_THEME, load_themes
 from cadence.tui.typeahead import OrderedKeysApp
@@ -102,6 +105,7 @@ class CadenceApp(OrderedKeysApp):
             self.bind(section.key, f"section('{section.name}')", description=section.label, show=False)
         self._theme_problems = self._register_themes([themes_dir(), user_themes_dir(), *extra_theme_dirs])
         self._poll_error: str | None = None
+        self.snapshot_signal: Signal[WorkspaceSession] = Signal(self, "snapshot")
 
     # Start-up -------------------------------------------------------------------
 
@@ -148,10 +152,10 @@ class CadenceApp(OrderedKeysApp):
 
     # Live refresh -------------------------------------------------------------------
 
-    def poll_workspace(self) -> None:
-        """Cheap stat check; re-read and redraw every open section when the file changed."""
+    async def poll_workspace(self) -> None:
+        """One stat in a worker thread; when the file changed, the new snapshot is read there too and published."""
         try:
-            changed = self.session.reload_if_changed()
+            changed = await in_thread(self, self.session.read_blocking, name="poll")
         except WorkspaceError as error:
             if str(error) != self._poll_error:
                 self._poll_error = str(error)
@@ -159,12 +163,14 @@ class CadenceApp(OrderedKeysApp):
             return
         self._poll_error = None
         if changed:
-            self.refresh_sections()
+            self.publish_snapshot()
+
+    def publish_snapshot(self) -> None:
+        """Tell every panel, header and section on screen that the session holds a new snapshot."""
+        self.snapshot_signal.publish(self.session)
 
     def refresh_sections(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, SectionScreen) and screen.is_mounted:
-                screen.refresh_all()
+        self.publish_snapshot()
 
     # Team, help, palette ------------------------------------------------------------------
 
@@ -210,17 +216,22 @@ class CadenceApp(OrderedKeysApp):
 
 
 def help_order(screen: Screen[object], app: App[object], active: list[ActiveBinding]) -> list[ActiveBinding]:
-    """The section's own keys first, then the app's, then Textual's and the widgets' (Tab, copy, arrows)."""
-    own_actions = {
-        binding.action
-        for cls in type(screen).__mro__
-        if cls.__module__.startswith("cadence.")
-        for binding in cls.__dict__.get("BINDINGS", [])
-        if isinstance(binding, Binding)
-    }
+    """The section's own keys first (its screen's and its panels'), then the app's, then Textual's and the widgets'."""
+
+    def own(item: ActiveBinding) -> bool:
+        node = item.node
+        if node is not screen and not isinstance(node, SectionPanel):
+            return False
+        return any(
+            binding.action == item.binding.action
+            for cls in type(node).__mro__
+            if cls.__module__.startswith("cadence.")
+            for binding in cls.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding)
+        )
 
     def rank(item: ActiveBinding) -> int:
-        if item.node is screen and item.binding.action in own_actions:
+        if own(item):
             return 0
         return 1 if item.node is app else 2
 

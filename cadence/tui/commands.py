@@ -12,8 +12,8 @@ highlighted by hand.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
-
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -26,33 +26,36 @@ from cadence.domain.text import visible
 class ScreenActions(Provider):
     """The current section's actions, named by their descriptions and tooltips."""
 
-    def _actions(self) -> list[tuple[str, str, str]]:
-        """(name shown, help, action) for each enabled binding the screen itself defines."""
+    def _actions(self) -> list[tuple[str, str, Callable[[], Awaitable[Any]]]]:
+        """(name shown, help, run) for each enabled binding the screen or one of its section panels defines."""
+        from cadence.tui.panels.base import SectionPanel  # the palette loads before any panel
+
         screen = self.screen
-        found: list[tuple[str, str, str]] = []
+        found: list[tuple[str, str, Callable[[], Awaitable[Any]]]] = []
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if active.node is not screen or not active.enabled or not binding.description:
+            node = active.node
+            if node is not screen and not isinstance(node, SectionPanel):
                 continue
-            if binding.action in seen:
+            if not active.enabled or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             name = binding.tooltip or binding.description
             key = self.app.get_key_display(binding)
-            found.append((name, f"{binding.description} ({key})", binding.action))
+            found.append((name, f"{binding.description} ({key})", partial(node.run_action, binding.action)))
         return found
 
     async def discover(self) -> Hits:
-        for name, help_text, action in self._actions():
-            yield DiscoveryHit(name, partial(self.screen.run_action, action), help=help_text)
+        for name, help_text, run in self._actions():
+            yield DiscoveryHit(name, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, action in self._actions():
+        for name, help_text, run in self._actions():
             score = max(matcher.match(name), matcher.match(help_text))
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.screen.run_action, action), help=help_text)
+                yield Hit(score, matcher.highlight(name), run, help=help_text)
 
 
 def literal_hit_text(matcher: Matcher, text: str) -> Content:

@@ -1,13 +1,21 @@
 """The app's one door to the workspace: the current snapshot, the team picked, and writes.
 
-Widgets ask the session; they never touch the store directly. Writes take the
-workspace lock for at most ``LOCK_TIMEOUT`` seconds so the UI never hangs on
-someone else's long write; on ``WorkspaceBusy`` the caller keeps the user's
-input and offers a retry.
+Widgets ask the session; they never touch the store directly. The session's
+blocking calls (``write_blocking``, ``read_blocking``) do file I/O and are
+meant for a worker thread, never the event loop: ``cadence.tui.background``
+runs them there. Writes take the workspace lock for at most ``LOCK_TIMEOUT``
+seconds so a session never waits long on someone else's write; on
+``WorkspaceBusy`` the caller keeps the user's input and offers a retry.
+
+A snapshot is only ever replaced by one read or written later: the
+fingerprint taken with it (under the lock, for a write; before and after the
+read, for a poll) is what says a change was seen, so none is missed and an
+older read never hides a newer write.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -15,10 +23,7 @@ from typing import TypeVar
 
 from cadence.domain.models import Team
 from cadence.domain.periods import Quarter
-from cadence.store import Workspace
-from cadence.store.transaction import Transaction
-from cadence.store.view import Snapshot
-from cadence.store.workspace import Fingerprint
+from cadence.store import Fingerprint, Snapshot, Transaction, Workspace
 
 T = TypeVar("T")
 LOCK_TIMEOUT = 1.5
@@ -28,8 +33,14 @@ class WorkspaceSession:
     def __init__(self, folder: Path, clock: Callable[[], datetime] = datetime.now) -> None:
         self.workspace = Workspace(folder, lock_timeout=LOCK_TIMEOUT, clock=clock)
         self.clock = clock
-        self.snapshot: Snapshot = self.workspace.read()
-        self._fingerprint: Fingerprint | None = self.workspace.fingerprint()
+        self._guard = threading.Lock()
+        self._generation = 0
+        self._fingerprint: Fingerprint | None = None
+        seen = self.workspace.read_if_changed(None)
+        if seen is None:  # pragma: no cover - read_if_changed(None) always reads
+            raise RuntimeError("the workspace read nothing")
+        self.snapshot: Snapshot = seen[0]
+        self._fingerprint = seen[1]
         self.team_id: str | None = None
 
     # Time ------------------------------------------------------------------
@@ -71,22 +82,34 @@ class WorkspaceSession:
             return team_id == team.id
         return owner_id is None or owner_id in team.member_ids
 
-    # Reading and writing ------------------------------------------------------
+    # Reading and writing (blocking: call from a worker thread) -------------------------
 
-    def reload_if_changed(self) -> bool:
-        """Re-read when the file changed on disk (another session, the CLI). Cheap when it did not."""
-        fingerprint = self.workspace.fingerprint()
-        if fingerprint == self._fingerprint:
+    def read_blocking(self) -> bool:
+        """Re-read when the file changed on disk (another session, the CLI). Cheap (one stat) when it did not."""
+        since = self._fingerprint
+        seen = self.workspace.read_if_changed(since)
+        if seen is None:
             return False
-        self.snapshot = self.workspace.read()
-        self._fingerprint = fingerprint
-        self.pick_team(self.team_id)
-        return True
+        return self._adopt(seen[0], seen[1], since)
 
-    def write(self, change: Callable[[Transaction], T]) -> T:
-        """Run ``change`` in one locked transaction and refresh the snapshot. Errors propagate unchanged."""
-        with self.workspace.transaction() as transaction:
-            result = change(transaction)
-        self.snapshot = self.workspace.read()
-        self._fingerprint = self.workspace.fingerprint()
-        return result
+    def write_blocking(self, change: Callable[[Transaction], T]) -> T:
+        """Run ``change`` in one locked transaction and keep the snapshot it left. Errors propagate unchanged."""
+        applied = self.workspace.apply(change)
+        self._adopt(applied.snapshot, applied.fingerprint, None)
+        return applied.result
+
+    def _adopt(self, snapshot: Snapshot, fingerprint: Fingerprint | None, read_since: Fingerprint | None) -> bool:
+        """Take a newer snapshot; a poll that started before a write finished must not undo it."""
+        with self._guard:
+            if read_since is not None and read_since != self._fingerprint:
+                return False  # a write landed while this read ran; the next poll decides
+            self.snapshot = snapshot
+            self._fingerprint = fingerprint
+            self._generation += 1
+            self.pick_team(self.team_id)
+            return True
+
+    @property
+    def generation(self) -> int:
+        """Counts snapshots taken; a screen drawn from an older one redraws."""
+        return self._generation

@@ -67,7 +67,7 @@ async def test_changes_elsewhere_show_after_poll(make_app, demo_folder) -> None:
             actions.set_rock_status(tx, "R-12", "done", date(2026, 11, 23))
             actions.set_issue_rank(tx, "I-19", 1)
             tx.update_meta(meeting_day=0, meeting_time=time(15, 30))
-        app.poll_workspace()
+        await app.poll_workspace()
         await pilot.pause()
         todos, rocks, issues, meeting = (panel(app, name) for name in ("todos", "rocks", "issues", "meeting"))
     assert "100% (4/4)" in todos and "Nothing overdue" in todos

@@ -256,7 +256,7 @@ async def test_change_elsewhere_shows_after_poll(make_app, demo_folder) -> None:
         await pilot.press("2")
         with Workspace(demo_folder).transaction() as tx:
             actions.set_rock_status(tx, "R-13", "done", date(2026, 11, 23))
-        app.poll_workspace()
+        await app.poll_workspace()
         await pilot.pause()
         assert "1/8" in str(app.screen.query_one("#rock-rate").content)
         assert "done" in str(app.screen.query_one("RecordTable").get_row("R-13")[0])

@@ -256,10 +256,10 @@ class IssuesScreen(SectionScreen):
         """
 
         def submit(values: dict[str, str]) -> Any:
-            return self.session.write(lambda tx: change(tx, values))
+            return self.session_write(lambda tx: change(tx, values))
 
         if guard is not None:
-            submit = guarded_submit(self.session, guard, change, lambda: form)
+            submit = guarded_submit(self.session_write, guard, change, lambda: form)
 
         def closed(result: Any) -> None:
             if result is not None:
@@ -352,7 +352,7 @@ class IssuesScreen(SectionScreen):
         due = today + timedelta(days=actions.TODO_DAYS)
 
         def submit(solution: Solution) -> tuple[Issue, list[Todo]]:
-            return self.session.write(
+            return self.session_write(
                 lambda tx: actions.solve_issue(
                     tx, issue.id, solution.decision, today, solution.todos, root_cause=solution.root_cause
                 )

@@ -11,6 +11,8 @@ Escape closes with nothing changed.
 
 from __future__ import annotations
 
+import inspect
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -208,7 +210,7 @@ class SolveScreen(ModalScreen[Any]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def action_submit(self) -> None:
+    async def action_submit(self) -> None:
         first_bad: Input | None = None
         decision_error = self._decision_error()
         self._show_decision_error(decision_error)
@@ -225,6 +227,8 @@ class SolveScreen(ModalScreen[Any]):
             return
         try:
             result = self.on_submit(self.solution())
+            if inspect.isawaitable(result):  # a write running in a worker thread
+                result = await result
         except InputError as error:
             self._show_form_error(f"{error}. Nothing was saved.")
             return

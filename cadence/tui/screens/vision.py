@@ -231,10 +231,10 @@ class VisionScreen(SectionScreen):
             return tx.save(current, **{part.name: value})
 
         def write(values: dict[str, str]) -> Any:
-            return self.session.write(lambda tx: change(tx, values))
+            return self.session_write(lambda tx: change(tx, values))
 
         # Another session's change to this part while the form is open is asked about, not overwritten.
-        save = write if opened is None else guarded_submit(self.session, opened, change, lambda: form)
+        save = write if opened is None else guarded_submit(self.session_write, opened, change, lambda: form)
 
         def submit(values: dict[str, str]) -> Any:
             if values[part.name] == shown:

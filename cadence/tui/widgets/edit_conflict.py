@@ -9,7 +9,7 @@ dialog asks, and the answer saves (or not) and closes the form.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -22,9 +22,7 @@ from textual.widgets import Label, Static
 
 from cadence.domain.models import Record
 from cadence.store.actions.conflicts import EditConflict, Resolve, guarded_edit
-from cadence.store.errors import InputError, WorkspaceError
-from cadence.store.transaction import Transaction
-from cadence.tui.session import WorkspaceSession
+from cadence.store import InputError, Transaction, WorkspaceError
 from cadence.tui.widgets.dialogs import DIALOG_CSS
 from cadence.tui.widgets.literal import literal
 
@@ -75,31 +73,32 @@ class EditConflictScreen(ModalScreen[str | None]):
 
 
 def guarded_submit(
-    session: WorkspaceSession,
+    write: Callable[[Callable[[Transaction], Any]], Awaitable[Any]],
     opened: Record,
     change: Callable[[Transaction, dict[str, str]], Any],
     form: Callable[[], Any],
-) -> Callable[[dict[str, str]], Any]:
+) -> Callable[[dict[str, str]], Awaitable[Any]]:
     """The ``on_submit`` of an edit form for ``opened`` (the record as the form showed it).
 
-    ``form()`` gives the form screen once it exists, to close it after the
-    question is answered.
+    ``write`` runs a change in one transaction (off the event loop); ``form()``
+    gives the form screen once it exists, to close it after the question is
+    answered.
     """
 
-    def run(values: dict[str, str], resolve: Resolve) -> Any:
-        return session.write(lambda tx: guarded_edit(tx, opened, lambda: change(tx, values), resolve))
+    def run(values: dict[str, str], resolve: Resolve) -> Awaitable[Any]:
+        return write(lambda tx: guarded_edit(tx, opened, lambda: change(tx, values), resolve))
 
-    def submit(values: dict[str, str]) -> Any:
+    async def submit(values: dict[str, str]) -> Any:
         try:
-            return run(values, "ask")
+            return await run(values, "ask")
         except EditConflict as conflict:
             screen = form()
 
-            def answered(choice: str | None) -> None:
+            async def answered(choice: str | None) -> None:
                 if choice not in ("mine", "theirs"):
                     return
                 try:
-                    result = run(values, choice)  # type: ignore[arg-type]
+                    result = await run(values, choice)  # type: ignore[arg-type]
                 except (InputError, WorkspaceError) as error:
                     screen.show_form_error(str(error))
                     return

@@ -19,6 +19,7 @@ field, what they see is what is saved.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -27,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
+from cadence.store import InputError, WorkspaceBusy, WorkspaceError
 from cadence.domain.text import visible
 from cadence.tui.widgets.literal import field_text
 
@@ -132,7 +133,7 @@ class FormBase(ModalScreen[Any]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def action_submit(self) -> None:
+    async def action_submit(self) -> None:
         values = self.values()
         first_bad: str | None = None
         for field in self.fields:
@@ -146,6 +147,8 @@ class FormBase(ModalScreen[Any]):
             return
         try:
             result = self.on_submit(values)
+            if inspect.isawaitable(result):  # a write running in a worker thread
+                result = await result
         except InputError as error:
             self.place_error(str(error))
             return

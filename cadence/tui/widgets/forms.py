@@ -63,7 +63,7 @@ def advance_or_submit(screen: Screen[Any], submit: Callable[[], object]) -> None
     inputs = list(screen.query(Input))
     focused = screen.focused
     if focused not in inputs:
-        submit()
+        screen.call_later(submit)
         return
     index = inputs.index(focused)  # type: ignore[arg-type]
     if index < len(inputs) - 1:

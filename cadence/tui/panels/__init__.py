@@ -1,0 +1,1 @@
+"""Each section's content as a widget with its own keys, for section screens, the dashboard and the meeting to frame."""
