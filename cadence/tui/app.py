@@ -21,8 +21,7 @@ from textual.signal import Signal
 
 from cadence.domain.text import visible
 from cadence.locations import themes_dir, user_themes_dir
-from cadence.store.clock import clock_from_environment
-from cadence.store.errors import WorkspaceError
+from cadence.store import WorkspaceError, clock_from_environment
 from cadence.tui.commands import ScreenActions, TeamCommands
 from cadence.tui.config import UserSettings
 from cadence.tui.panels.base import SectionPanel

@@ -7,46 +7,57 @@ and theme. A missing or damaged settings file just means defaults.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
 from cadence.locations import user_config_dir
-from cadence.store.atomic import atomic_write_bytes
+from cadence.store import atomic_write_bytes
 
 SETTINGS_FILE = "settings.json"
 
 
-@dataclass
-class UserSettings:
+class StoredSettings(BaseModel):
+    """What ``settings.json`` holds. Unknown keys (from a newer cadence) are kept out, not fatal."""
+
+    model_config = ConfigDict(extra="ignore")
+
     theme: str | None = None
-    teams: dict[str, str] = field(default_factory=dict)
-    people: dict[str, str] = field(default_factory=dict)
-    folder: Path = field(default_factory=user_config_dir)
+    teams: dict[str, str] = Field(default_factory=dict)
+    people: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("theme", mode="before")
+    @classmethod
+    def _theme_or_none(cls, value: object) -> object:
+        return value if isinstance(value, str) else None
+
+    @field_validator("teams", "people", mode="before")
+    @classmethod
+    def _mapping_or_empty(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            return {}
+        return {str(key): str(item) for key, item in value.items()}
+
+
+class UserSettings(StoredSettings):
+    """The settings plus the folder they live in; ``save`` writes them atomically there."""
+
+    folder: Path = Field(default_factory=user_config_dir, exclude=True)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> UserSettings:
         folder = folder or user_config_dir()
         try:
             data = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stored = StoredSettings.model_validate(data if isinstance(data, dict) else {})
+        except (OSError, ValueError, ValidationError):
             return cls(folder=folder)
-        if not isinstance(data, dict):
-            return cls(folder=folder)
-        theme = data.get("theme") if isinstance(data.get("theme"), str) else None
-        teams = data.get("teams") if isinstance(data.get("teams"), dict) else {}
-        people = data.get("people") if isinstance(data.get("people"), dict) else {}
-        return cls(
-            theme=theme,
-            teams={str(k): str(v) for k, v in teams.items()},
-            people={str(k): str(v) for k, v in people.items()},
-            folder=folder,
-        )
+        return cls(folder=folder, **stored.model_dump())
 
     def save(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = {"theme": self.theme, "teams": self.teams, "people": self.people}
+        payload = StoredSettings.model_validate(self.model_dump()).model_dump()
         atomic_write_bytes(self.folder / SETTINGS_FILE, (json.dumps(payload, indent=2, sort_keys=True) + "\n").encode())
-
     def team_for(self, workspace_folder: Path) -> str | None:
         return self.teams.get(str(workspace_folder.resolve()))
 
