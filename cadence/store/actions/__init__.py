@@ -22,6 +22,8 @@ from cadence.store.actions.fields import (
 )
 from cadence.store.actions.headlines import (
     add_headline,
+    delete_headline,
+    drop_headline_to_issues,
 )
 from cadence.store.actions.issues import (
     add_issue,
@@ -55,7 +57,10 @@ from cadence.store.actions.rocks import (
     add_milestone,
     add_rock,
     cycle_rock_status,
+    delete_rock,
+    drop_rock_to_issues,
     edit_milestone,
+    edit_rock,
     find_milestone,
     move_rock,
     not_done_allowed,
@@ -63,14 +68,20 @@ from cadence.store.actions.rocks import (
     rock_load_warnings,
     set_milestone_done,
     set_rock_status,
+    shift_rock_quarter,
 )
 from cadence.store.actions.scorecard import (
     add_measurable,
     archive_measurable,
     change_goal,
     clear_score,
+    create_measurable,
+    drop_score_to_issues,
     edit_measurable,
     move_measurable,
+    record_score,
+    scorecard_rows,
+    set_goal_from,
     set_score,
     set_score_note,
 )
@@ -82,6 +93,7 @@ from cadence.store.actions.todos import (
     reassign_todo,
     set_todo_done,
 )
+from cadence.store.scorecard_values import export_goal
 
 __all__ = [
     "ROCKS_PER_PERSON_GUIDANCE",
@@ -104,17 +116,25 @@ __all__ = [
     "choice",
     "clear_score",
     "cycle_rock_status",
+    "create_measurable",
+    "delete_headline",
     "delete_issue",
+    "delete_rock",
     "delete_todo",
     "describe_score",
+    "drop_headline_to_issues",
     "drop_issue",
+    "drop_score_to_issues",
+    "drop_rock_to_issues",
     "drop_to_issues",
     "drop_todo_to_issues",
     "edit_issue",
     "edit_measurable",
     "edit_milestone",
     "edit_person",
+    "edit_rock",
     "edit_team",
+    "export_goal",
     "edit_todo",
     "find_active_person",
     "find_milestone",
@@ -129,11 +149,14 @@ __all__ = [
     "parse_date_field",
     "parse_quarter_field",
     "parse_todo_spec",
+    "record_score",
     "reassign_todo",
     "remove_milestone",
     "rock_load_warnings",
     "role_holders",
+    "scorecard_rows",
     "set_active",
+    "set_goal_from",
     "set_issue_rank",
     "set_milestone_done",
     "set_rock_status",
@@ -141,5 +164,6 @@ __all__ = [
     "set_score",
     "set_score_note",
     "set_todo_done",
+    "shift_rock_quarter",
     "solve_issue",
 ]

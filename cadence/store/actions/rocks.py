@@ -1,4 +1,9 @@
-"""Rocks: adding, status (not-done only at quarter end), moving quarter, milestones (by id)."""
+"""Rocks: adding, editing, deleting, status (not-done only at quarter end), moving quarter, milestones (by id).
+
+The rules of the method live here, so the app and the shell keep them alike:
+a rock is due by its quarter's last day unless told otherwise, its owner is an
+active person, and a milestone is addressed by its id, never its place.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,13 @@ from cadence.domain.errors import describe
 from cadence.domain.ids import (
     MILESTONE_COUNTER,
     MILESTONE_PREFIX,
-    Kind,
     id_number,
     normalise_milestone_id,
 )
 from cadence.domain.models import (
+    Issue,
     Milestone,
+    Person,
     Rock,
     RockStatus,
 )
@@ -26,6 +32,7 @@ from cadence.store.actions.fields import (
     parse_date_field,
     parse_quarter_field,
 )
+from cadence.store.actions.issues import drop_to_issues
 from cadence.store.errors import InputError
 from cadence.store.transaction import Transaction
 from cadence.store.view import View
@@ -42,11 +49,12 @@ def add_rock(
     due: str | None = None,
     team: str | None = None,
 ) -> tuple[Rock, list[str]]:
-    """Add a rock; the second value holds warnings (more than 7 rocks for the owner) that do not block."""
-    person = tx.find_person(owner)
-    if not person.active:
-        raise InputError(f"owner: {person.name} is inactive; reactivate them or give the rock to someone else")
-    label = parse_quarter_field(tx, quarter) if quarter else tx.quarter_of(today).label
+    """Add a rock, due by its quarter's last day unless ``due`` says otherwise.
+
+    The second value holds warnings (more than 7 rocks for the owner) that do not block.
+    """
+    person = _active_owner(tx, owner)
+    label = parse_quarter_field(tx, quarter) if quarter and quarter.strip() else tx.quarter_of(today).label
     rock = tx.add(
         Rock,
         title=title,
@@ -54,10 +62,60 @@ def add_rock(
         quarter=label,
         company=company,
         team_id=tx.find_team(team).id if team else None,
-        due=parse_date_field(due, today, "due") if due else None,
+        due=_due_or_quarter_end(tx, due, label, today),
         created=today,
     )
     return rock, rock_load_warnings(tx, person.id, label)
+
+
+def _active_owner(view: View, owner: str) -> Person:
+    person = view.find_person(owner)
+    if not person.active:
+        raise InputError(f"owner: {person.name} is inactive; reactivate them or give the rock to someone else")
+    return person
+
+
+def _due_or_quarter_end(view: View, due: str | None, quarter: str, today: date) -> date:
+    """What the user typed for a due date; left blank, the quarter's last day (rocks are 90-day priorities)."""
+    if due and due.strip():
+        return parse_date_field(due, today, "due")
+    return parse_quarter(quarter, view.meta.fiscal_start_month).end
+
+
+def edit_rock(
+    tx: Transaction,
+    rock_id: str,
+    today: date,
+    *,
+    title: str | None = None,
+    due: str | None = None,
+    description: str | None = None,
+    owner: str | None = None,
+) -> Rock:
+    """Change what was given (``None``: unchanged); a blank ``due`` means no due date."""
+    rock = tx.rock(rock_id)
+    changes: dict[str, object] = {}
+    if title is not None:
+        changes["title"] = title
+    if due is not None:
+        changes["due"] = parse_date_field(due, today, "due") if due.strip() else None
+    if description is not None:
+        changes["description"] = description
+    if owner is not None:
+        changes["owner_id"] = _active_owner(tx, owner).id
+    return tx.save(rock, **changes) if changes else rock
+
+
+def delete_rock(tx: Transaction, rock_id: str) -> Rock:
+    """Delete a rock with its milestones; the deleted rock is returned (to name it)."""
+    rock = tx.rock(rock_id)
+    tx.delete(rock)
+    return rock
+
+
+def drop_rock_to_issues(tx: Transaction, rock_id: str, today: date) -> Issue:
+    """The rock onto its team's Issues list, owned by the rock's owner."""
+    return drop_to_issues(tx, tx.rock(rock_id), today)
 
 
 def rock_load_warnings(view: View, owner_id: str, quarter: str) -> list[str]:
@@ -77,7 +135,7 @@ def not_done_allowed(view: View, rock: Rock, today: date) -> bool:
 
 
 def set_rock_status(tx: Transaction, rock_id: str, status: str, today: date) -> Rock:
-    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    rock = tx.rock(rock_id)
     new_status = choice(RockStatus, status, "status")
     if new_status is RockStatus.NOT_DONE and not not_done_allowed(tx, rock, today):
         quarter = parse_quarter(rock.quarter, tx.meta.fiscal_start_month)
@@ -90,7 +148,7 @@ ROCK_STATUS_CYCLE = (RockStatus.ON_TRACK, RockStatus.OFF_TRACK, RockStatus.DONE,
 
 def cycle_rock_status(tx: Transaction, rock_id: str, today: date) -> Rock:
     """on-track -> off-track -> done -> (not-done, only at quarter end) -> on-track."""
-    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    rock = tx.rock(rock_id)
     index = ROCK_STATUS_CYCLE.index(rock.status)
     following = ROCK_STATUS_CYCLE[(index + 1) % len(ROCK_STATUS_CYCLE)]
     if following is RockStatus.NOT_DONE and not not_done_allowed(tx, rock, today):
@@ -100,11 +158,20 @@ def cycle_rock_status(tx: Transaction, rock_id: str, today: date) -> Rock:
 
 def move_rock(tx: Transaction, rock_id: str, quarter: str) -> Rock:
     """Carry a rock to another quarter; a due date outside the new quarter moves to its last day."""
-    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    rock = tx.rock(rock_id)
     label = parse_quarter_field(tx, quarter)
     target = parse_quarter(label, tx.meta.fiscal_start_month)
     due = rock.due if rock.due is None or target.contains(rock.due) else target.end
     return tx.save(rock, quarter=label, due=due)
+
+
+def shift_rock_quarter(tx: Transaction, rock_id: str, step: int) -> Rock:
+    """Move a rock ``step`` quarters on (``-1``: back one), from the quarter it is in now."""
+    rock = tx.rock(rock_id)
+    target = parse_quarter(rock.quarter, tx.meta.fiscal_start_month)
+    for _ in range(abs(step)):
+        target = target.next() if step > 0 else target.previous()
+    return move_rock(tx, rock.id, target.label)
 
 
 def next_milestone_id(tx: Transaction) -> str:
@@ -119,7 +186,7 @@ def next_milestone_id(tx: Transaction) -> str:
 
 def add_milestone(tx: Transaction, rock_id: str, title: str, due: str | None, today: date) -> Rock:
     """Add a milestone at the end of the rock's list; the returned rock's last milestone is the new one."""
-    rock: Rock = tx.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    rock = tx.rock(rock_id)
     try:
         milestone = Milestone(
             id=next_milestone_id(tx), title=title, due=parse_date_field(due, today, "due") if due else None
@@ -131,7 +198,7 @@ def add_milestone(tx: Transaction, rock_id: str, title: str, due: str | None, to
 
 def find_milestone(view: View, rock_id: str, milestone_id: str) -> tuple[Rock, Milestone]:
     """The rock and its milestone by id; a milestone deleted meanwhile is an error, never another one."""
-    rock: Rock = view.get(Kind.ROCK, rock_id)  # type: ignore[assignment]
+    rock = view.rock(rock_id)
     try:
         wanted = normalise_milestone_id(milestone_id)
     except ValueError as error:
@@ -153,18 +220,22 @@ def set_milestone_done(tx: Transaction, rock_id: str, milestone_id: str, done: b
 
 
 def edit_milestone(
-    tx: Transaction, rock_id: str, milestone_id: str, title: str, due: str | None, today: date
+    tx: Transaction,
+    rock_id: str,
+    milestone_id: str,
+    title: str | None,
+    due: str | None,
+    today: date,
 ) -> Rock:
-    """Change a milestone's title and due date (``None`` or blank: no due date)."""
+    """Change a milestone's title and due date. ``None``: unchanged; a blank ``due``: no due date."""
     rock, milestone = find_milestone(tx, rock_id, milestone_id)
+    changes: dict[str, object] = {}
+    if title is not None:
+        changes["title"] = title
+    if due is not None:
+        changes["due"] = parse_date_field(due, today, "due") if due.strip() else None
     try:
-        changed = Milestone.model_validate(
-            {
-                **milestone.model_dump(),
-                "title": title,
-                "due": parse_date_field(due, today, "due") if due and due.strip() else None,
-            }
-        )
+        changed = Milestone.model_validate({**milestone.model_dump(), **changes})
     except ValidationError as error:
         raise InputError(describe(error)) from None
     return _replace_milestone(tx, rock, changed)
