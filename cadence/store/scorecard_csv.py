@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cadence.domain.goals import Goal, parse_goal
-from cadence.domain.ids import Kind
-from cadence.domain.models import GoalChange, Measurable, Score, Team
-from cadence.domain.scorecard import active_measurables, default_aggregate, week_periods
+from cadence.domain.models import Measurable, Team
+from cadence.domain.scorecard import active_measurables, week_periods
 from cadence.domain.units import Unit, format_value, parse_value
+from cadence.store.actions.scorecard import create_measurable, edit_measurable, record_score, set_goal_from, set_score_note
 from cadence.store.errors import InputError
+from cadence.store.scorecard_values import export_goal, export_value
 from cadence.store.transaction import Transaction
 from cadence.store.view import View
 
@@ -48,45 +49,10 @@ _REASON_PREFIX = re.compile(r"^(number|amount|percent|duration): ")
 # Export -------------------------------------------------------------------------------
 
 
-def export_number(value: float) -> str:
-    """The shortest text that reads back as exactly ``value`` (``61850``, ``92.4``, ``0.1``)."""
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        text = f"{value:.17f}".rstrip("0").rstrip(".")
-    return text[:-2] if text.endswith(".0") else text
-
-
-def export_value(value: float, unit: Unit | str) -> str:
-    """A value as a spreadsheet cell that ``parse_value`` reads back to the same float."""
-    unit = Unit(unit)
-    if unit is Unit.YESNO and value in (0.0, 1.0):
-        return format_value(value, unit)
-    if unit is Unit.PERCENT:
-        return f"{export_number(value)}%"
-    if unit is Unit.CURRENCY:
-        return f"-${export_number(-value)}" if value < 0 else f"${export_number(value)}"
-    if unit is Unit.DURATION and value >= 0 and value == int(value):
-        return format_value(value, unit)
-    return export_number(value)
-
-
-def export_goal(goal: Goal, unit: Unit | str) -> str:
-    """A goal as text ``parse_goal`` reads back exactly (``>= $52000``, ``between 70% and 85%``)."""
-    if goal.high is not None:
-        return f"{goal.comparator} {export_value(goal.value, unit)} and {export_value(goal.high, unit)}"
-    return f"{goal.comparator} {export_value(goal.value, unit)}"
-
-
 def team_measurables(view: View, team: Team | None) -> list[Measurable]:
-    """The active measurables of ``team`` (its own, or team-less ones its members own); all without a team."""
-    def belongs(measurable: Measurable) -> bool:
-        if team is None:
-            return True
-        if measurable.team_id is not None:
-            return measurable.team_id == team.id
-        return measurable.owner_id in team.member_ids
-
-    return [measurable for measurable in active_measurables(view.measurables) if belongs(measurable)]
+    """The active measurables of ``team`` as its scorecard shows them (``View.in_team``); all without a team."""
+    team_id = team.id if team else None
+    return [m for m in active_measurables(view.measurables) if view.in_team(team_id, m.team_id, m.owner_id)]
 
 
 def export_csv(view: View, today: date, weeks: int = 13, team: Team | None = None, notes: bool = True) -> str:
@@ -489,44 +455,30 @@ def describe_plan(plan: ImportPlan, view: View, show: Callable[[str], str] = str
 
 
 def apply_import(tx: Transaction, plan: ImportPlan, team: Team | None = None) -> list[Measurable]:
-    """Make every planned change inside ``tx`` (the caller's one transaction); returns new measurables."""
+    """Make every planned change inside ``tx`` (the caller's one transaction) through the scorecard's
+    actions, the same the app and ``cadence score set`` use; returns the new measurables."""
     created: list[Measurable] = []
-    order = max((measurable.order for measurable in tx.measurables), default=0)
     for row in plan.rows:
         if row.measurable is None:
             assert row.goal is not None
-            order += 1
-            measurable = tx.add(
-                Measurable,
+            measurable = create_measurable(
+                tx,
                 title=row.title,
                 owner_id=row.owner_id,
                 team_id=team.id if team else None,
                 unit=row.unit,
                 goal=row.goal,
-                aggregate=default_aggregate(row.unit),
-                order=order,
             )
             created.append(measurable)
         else:
-            measurable = tx.get(Kind.MEASURABLE, row.measurable.id)  # type: ignore[assignment]
-            changes: dict[str, object] = {}
+            measurable = tx.measurable(row.measurable.id)
             if row.owner_changed:
-                changes["owner_id"] = row.owner_id
+                measurable = edit_measurable(tx, measurable.id, owner=row.owner_id)
             if row.goal_changed and row.goal is not None:
-                kept = [change for change in measurable.goal_history if change.week < plan.this_week]
-                changes["goal_history"] = [*kept, GoalChange(week=plan.this_week, goal=row.goal)]
-            if changes:
-                measurable = tx.save(measurable, **changes)
+                measurable = set_goal_from(tx, measurable.id, row.goal, plan.this_week)
         notes = {note.week: note.new for note in row.notes}
         for change in row.values:
-            existing = tx.score_for(measurable.id, change.week)
-            note = notes.pop(change.week, None)
-            if existing is None:
-                tx.add(Score, measurable_id=measurable.id, week=change.week, value=change.new, note=note or "")
-            else:
-                tx.save(existing, value=change.new, **({"note": note} if note is not None else {}))
+            record_score(tx, measurable.id, change.week, change.new, notes.pop(change.week, None))
         for week, note in notes.items():
-            existing = tx.score_for(measurable.id, week)
-            if existing is not None:
-                tx.save(existing, note=note)
+            set_score_note(tx, measurable.id, week, note)
     return created

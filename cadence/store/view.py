@@ -232,6 +232,19 @@ class View(ABC):
             if issue.status is IssueStatus.OPEN and (team_id is None or issue.team_id in (team_id, None))
         ]
 
+    def in_team(self, team_id: str | None, record_team_id: str | None, owner_id: str | None) -> bool:
+        """Is a record in team ``team_id``'s view: its own team's, or no team's and owned by a member (or no one).
+
+        ``team_id`` None (or a team that is gone) shows everything. The one rule behind every
+        team filter: the TUI's sections and the scorecard's CSV export and import.
+        """
+        team = next((team for team in self.teams if team.id == team_id), None) if team_id else None
+        if team is None:
+            return True
+        if record_team_id is not None:
+            return record_team_id == team.id
+        return owner_id is None or owner_id in team.member_ids
+
     def score_for(self, measurable_id: str, week: date) -> Score | None:
         for score in self.scores:
             if score.measurable_id == measurable_id and score.week == week:

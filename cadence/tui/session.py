@@ -74,13 +74,8 @@ class WorkspaceSession:
         self.team_id = (leadership or [team.id for team in teams] or [None])[0]
 
     def belongs(self, team_id: str | None, owner_id: str | None) -> bool:
-        """Is a record in the picked team's view: its own team, or no team and owned by a member."""
-        team = self.team
-        if team is None:
-            return True
-        if team_id is not None:
-            return team_id == team.id
-        return owner_id is None or owner_id in team.member_ids
+        """Is a record in the picked team's view: its own team, or no team and owned by a member (``View.in_team``)."""
+        return self.snapshot.in_team(self.team_id, team_id, owner_id)
 
     # Reading and writing (blocking: call from a worker thread) -------------------------
 
