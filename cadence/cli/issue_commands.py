@@ -64,6 +64,82 @@ def issue_solve(context: CliContext, issue_id: str, decision: str, todos: tuple[
         click.echo(f"{todo.id} {safe(todo.title)} (due {todo.due})")
 
 
+@issue.command("edit")
+@click.argument("issue_id")
+@click.option("--title", default=None, help="What the issue is.")
+@click.option("--description", default=None, help="More about it.")
+@click.option("--root-cause", default=None, help="Why it happens (what Identify found).")
+@click.option("--owner", default=None, help='Whose it is (name or id); "" for nobody.')
+@pass_context
+def issue_edit(
+    context: CliContext,
+    issue_id: str,
+    title: str | None,
+    description: str | None,
+    root_cause: str | None,
+    owner: str | None,
+) -> None:
+    """Change an issue's title, description, root cause or owner."""
+    with context.write() as tx:
+        edited = actions.edit_issue(
+            tx, issue_id, title=title, description=description, root_cause=root_cause, owner=owner
+        )
+    click.echo(f"{edited.id} {safe(edited.title)} (saved)")
+
+
+@issue.command("rank")
+@click.argument("issue_id")
+@click.argument("rank", type=click.IntRange(1, 3))
+@pass_context
+def issue_rank(context: CliContext, issue_id: str, rank: int) -> None:
+    """Make an issue #1, #2 or #3 of its team's top 3 (whoever held that rank gives it up)."""
+    with context.write() as tx:
+        ranked = actions.set_issue_rank(tx, issue_id, rank)
+    click.echo(f"{ranked.id} is #{rank} of the top 3")
+
+
+@issue.command("unrank")
+@click.argument("issue_id")
+@pass_context
+def issue_unrank(context: CliContext, issue_id: str) -> None:
+    """Take an issue out of the top 3."""
+    with context.write() as tx:
+        unranked = actions.set_issue_rank(tx, issue_id, None)
+    click.echo(f"{unranked.id} is out of the top 3")
+
+
+@issue.command("move")
+@click.argument("issue_id")
+@click.option("--to", "term", type=click.Choice(["short", "long"]), default=None,
+              help="The list to move it to (default: the other one).")
+@pass_context
+def issue_move(context: CliContext, issue_id: str, term: str | None) -> None:
+    """Move an issue between the short-term and long-term lists (it leaves the top 3)."""
+    with context.write() as tx:
+        moved = actions.move_issue(tx, issue_id, term)
+    click.echo(f"{moved.id} is on the {moved.term.value}-term list")
+
+
+@issue.command("drop")
+@click.argument("issue_id")
+@pass_context
+def issue_drop(context: CliContext, issue_id: str) -> None:
+    """No longer an issue: kept on record as dropped."""
+    with context.write() as tx:
+        dropped = actions.drop_issue(tx, issue_id, context.today)
+    click.echo(f"{dropped.id} dropped")
+
+
+@issue.command("delete")
+@click.argument("issue_id")
+@pass_context
+def issue_delete(context: CliContext, issue_id: str) -> None:
+    """Delete an issue for good (drop keeps it on record)."""
+    with context.write() as tx:
+        deleted = actions.delete_issue(tx, issue_id)
+    click.echo(f"{deleted.id} deleted")
+
+
 @click.group()
 def todo() -> None:
     """7-day to-dos."""
@@ -117,6 +193,50 @@ def todo_done(context: CliContext, todo_id: str, undo: bool) -> None:
     with context.write() as tx:
         changed = actions.set_todo_done(tx, todo_id, context.today, done=not undo)
     click.echo(f"{changed.id} {'done' if changed.done else 'not done'}")
+
+
+@todo.command("edit")
+@click.argument("todo_id")
+@click.option("--title", default=None, help="What is to be done.")
+@click.option("--due", default=None, help="Due date (friday, +3d, 2026-12-04).")
+@pass_context
+def todo_edit(context: CliContext, todo_id: str, title: str | None, due: str | None) -> None:
+    """Change a to-do's title or due date."""
+    with context.write() as tx:
+        edited = actions.edit_todo(tx, todo_id, context.today, title=title, due=due)
+    click.echo(f"{edited.id} {safe(edited.title)} (due {edited.due})")
+
+
+@todo.command("reassign")
+@click.argument("todo_id")
+@click.argument("owner")
+@pass_context
+def todo_reassign(context: CliContext, todo_id: str, owner: str) -> None:
+    """Give a to-do to someone else (an active person)."""
+    with context.write() as tx:
+        changed = actions.reassign_todo(tx, todo_id, owner)
+        name = tx.person_name(changed.owner_id)
+    click.echo(f"{changed.id} now {safe(name)}'s")
+
+
+@todo.command("drop")
+@click.argument("todo_id")
+@pass_context
+def todo_drop(context: CliContext, todo_id: str) -> None:
+    """Drop a to-do to the Issues list (once while that issue is open)."""
+    with context.write() as tx:
+        issue = actions.drop_todo_to_issues(tx, todo_id, context.today)
+    click.echo(f"{issue.id} {safe(issue.title)}")
+
+
+@todo.command("delete")
+@click.argument("todo_id")
+@pass_context
+def todo_delete(context: CliContext, todo_id: str) -> None:
+    """Delete a to-do for good."""
+    with context.write() as tx:
+        deleted = actions.delete_todo(tx, todo_id)
+    click.echo(f"{deleted.id} deleted")
 
 
 @click.group()

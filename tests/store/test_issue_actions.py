@@ -60,3 +60,54 @@ def test_a_headline_whose_issue_was_deleted_can_be_dropped_again(workspace: Work
     with workspace.transaction() as tx:
         again = actions.drop_to_issues(tx, tx.get(headline.kind, headline.id), TODAY)
     assert workspace.read().get(headline.kind, headline.id).dropped_to == again.id
+
+
+def test_an_inactive_person_gets_no_new_issue_todo_or_reassignment(workspace: Workspace) -> None:
+    seed(workspace)
+    with workspace.transaction() as tx:
+        actions.add_person(tx, "Bob")
+        actions.add_todo(tx, "Call the bank", "Ann", TODAY)  # T-1
+        actions.set_active(tx, "Bob", False)
+    before = workspace.read()
+    for change in (
+        lambda tx: actions.add_issue(tx, "Churn", TODAY, owner="Bob"),
+        lambda tx: actions.edit_issue(tx, "I-1", owner="Bob"),
+        lambda tx: actions.add_todo(tx, "Send quote", "Bob", TODAY),
+        lambda tx: actions.reassign_todo(tx, "T-1", "Bob"),
+        lambda tx: actions.solve_issue(tx, "I-1", "Price list", TODAY, [("Write it", "Bob")]),
+    ):
+        with pytest.raises(InputError, match="Bob is inactive"):
+            with workspace.transaction() as tx:
+                change(tx)
+    after = workspace.read()
+    assert (after.issues, after.todos) == (before.issues, before.todos)
+
+
+def test_a_todo_goes_to_issues_again_once_its_issue_is_closed(workspace: Workspace) -> None:
+    seed(workspace)
+    with workspace.transaction() as tx:
+        actions.add_todo(tx, "Call the bank", "Ann", TODAY)  # T-1
+        first = actions.drop_todo_to_issues(tx, "T-1", TODAY)
+    with pytest.raises(InputError, match=f"already on the Issues list as {first.id}"):
+        with workspace.transaction() as tx:
+            actions.drop_todo_to_issues(tx, "T-1", TODAY)
+    with workspace.transaction() as tx:
+        actions.drop_issue(tx, first.id, TODAY)
+        again = actions.drop_todo_to_issues(tx, "T-1", TODAY)
+    assert again.id != first.id and workspace.read().issue(again.id).source == "T-1"
+
+
+def test_edit_keeps_fields_not_given_and_delete_returns_what_was_removed(workspace: Workspace) -> None:
+    seed(workspace)
+    with workspace.transaction() as tx:
+        actions.edit_issue(tx, "I-1", description="Since May")
+        actions.add_todo(tx, "Call the bank", "Ann", TODAY, due="2026-03-06")  # T-1
+        actions.edit_todo(tx, "T-1", TODAY, title="Call the bank back")
+    stored = workspace.read()
+    assert (stored.issue("I-1").title, stored.issue("I-1").description) == ("Lead one", "Since May")
+    assert (stored.todo("T-1").title, str(stored.todo("T-1").due)) == ("Call the bank back", "2026-03-06")
+    with workspace.transaction() as tx:
+        assert actions.delete_issue(tx, "I-1").title == "Lead one"
+        assert actions.delete_todo(tx, "T-1").title == "Call the bank back"
+    assert [issue.id for issue in workspace.read().issues] == ["I-2", "I-3", "I-4"]
+    assert workspace.read().todos == []
