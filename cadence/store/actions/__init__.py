@@ -93,12 +93,21 @@ from cadence.store.actions.todos import (
     reassign_todo,
     set_todo_done,
 )
+from cadence.store.actions.vision import (
+    VISION_LIST_PARTS,
+    VISION_PARTS,
+    set_vision_part,
+    vision_part,
+    vision_value,
+)
 from cadence.store.scorecard_values import export_goal
 
 __all__ = [
     "ROCKS_PER_PERSON_GUIDANCE",
     "ROCK_STATUS_CYCLE",
     "SINGLE_ROLES",
+    "VISION_LIST_PARTS",
+    "VISION_PARTS",
     "TODO_DAYS",
     "EditConflict",
     "FieldConflict",
@@ -164,6 +173,9 @@ __all__ = [
     "set_score",
     "set_score_note",
     "set_todo_done",
+    "set_vision_part",
     "shift_rock_quarter",
     "solve_issue",
+    "vision_part",
+    "vision_value",
 ]

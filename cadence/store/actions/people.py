@@ -72,8 +72,14 @@ def leave_team(tx: Transaction, person_text: str, team_text: str) -> Team:
     return tx.save(team, member_ids=[member for member in team.member_ids if member != person.id])
 
 
-def edit_person(tx: Transaction, person_text: str, name: str, email: str = "") -> Person:
+def edit_person(tx: Transaction, person_text: str, name: str | None = None, email: str | None = None) -> Person:
+    """Rename a person and/or set their email (blank clears it); ``None`` leaves a field as it is.
+
+    Names stay unique (any case), since people are picked by name everywhere.
+    """
     person = tx.find_person(person_text)
+    name = person.name if name is None else name
+    email = person.email if email is None else email
     wanted = name.strip()
     if any(other.id != person.id and other.name.casefold() == wanted.casefold() for other in tx.people):
         raise InputError(f"name: there is already a person named {wanted!r}")
@@ -82,8 +88,11 @@ def edit_person(tx: Transaction, person_text: str, name: str, email: str = "") -
     return tx.save(person, name=name, email=email)
 
 
-def edit_team(tx: Transaction, team_text: str, name: str, leadership: bool) -> Team:
+def edit_team(tx: Transaction, team_text: str, name: str | None = None, leadership: bool | None = None) -> Team:
+    """Rename a team and/or make it the leadership team or not; ``None`` leaves a field as it is."""
     team = tx.find_team(team_text)
+    name = team.name if name is None else name
+    leadership = team.leadership if leadership is None else leadership
     wanted = name.strip()
     if any(other.id != team.id and other.name.casefold() == wanted.casefold() for other in tx.teams):
         raise InputError(f"name: there is already a team named {wanted!r}")
