@@ -46,6 +46,7 @@ SUBCOMMANDS = {
     "issue": "cadence.cli.issue_commands:issue",
     "todo": "cadence.cli.issue_commands:todo",
     "headline": "cadence.cli.issue_commands:headline",
+    "vision": "cadence.cli.vision_commands:vision",
 }
 
 

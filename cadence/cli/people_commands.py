@@ -47,6 +47,40 @@ def person_role(context: CliContext, person_name: str, role: str, replace: bool)
         click.echo(f"{other.id} {safe(other.name)}: member")
 
 
+@person.command("edit")
+@click.argument("person_name")
+@click.option("--name", default=None, help="New name (unique, any case).")
+@click.option("--email", default=None, help="Email address (an empty value clears it).")
+@pass_context
+def person_edit(context: CliContext, person_name: str, name: str | None, email: str | None) -> None:
+    """Rename a person or set their email; what is not given stays as it is."""
+    if name is None and email is None:
+        raise click.UsageError("nothing to change: give --name and/or --email")
+    with context.write() as tx:
+        edited = actions.edit_person(tx, person_name, name, email)
+    click.echo(f"{edited.id} {safe(edited.name)}" + (f" <{safe(edited.email)}>" if edited.email else ""))
+
+
+@person.command("deactivate")
+@click.argument("person_name")
+@pass_context
+def person_deactivate(context: CliContext, person_name: str) -> None:
+    """Deactivate a person: their records stay theirs; they leave their teams and any Visionary/Integrator seat."""
+    with context.write() as tx:
+        changed = actions.set_active(tx, person_name, False)
+    click.echo(f"{changed.id} {safe(changed.name)}: inactive")
+
+
+@person.command("activate")
+@click.argument("person_name")
+@pass_context
+def person_activate(context: CliContext, person_name: str) -> None:
+    """Bring a deactivated person back (as a member, on no team: join them to teams again)."""
+    with context.write() as tx:
+        changed = actions.set_active(tx, person_name, True)
+    click.echo(f"{changed.id} {safe(changed.name)}: active")
+
+
 @contextmanager
 def _seat_hint() -> Iterator[None]:
     """A taken seat says how to hand it over from the shell."""
@@ -100,6 +134,31 @@ def team_join(context: CliContext, team_name: str, person_name: str) -> None:
     with context.write() as tx:
         joined = actions.join_team(tx, person_name, team_name)
     click.echo(f"{joined.id} {safe(joined.name)}: {len(joined.member_ids)} members")
+
+
+@team.command("leave")
+@click.argument("team_name")
+@click.argument("person_name")
+@pass_context
+def team_leave(context: CliContext, team_name: str, person_name: str) -> None:
+    """Take a person off a team (their records stay theirs)."""
+    with context.write() as tx:
+        left = actions.leave_team(tx, person_name, team_name)
+    click.echo(f"{left.id} {safe(left.name)}: {len(left.member_ids)} members")
+
+
+@team.command("edit")
+@click.argument("team_name")
+@click.option("--name", default=None, help="New name (unique, any case).")
+@click.option("--leadership/--no-leadership", default=None, help="The leadership team, or not.")
+@pass_context
+def team_edit(context: CliContext, team_name: str, name: str | None, leadership: bool | None) -> None:
+    """Rename a team or make it the leadership team (or not); what is not given stays as it is."""
+    if name is None and leadership is None:
+        raise click.UsageError("nothing to change: give --name and/or --leadership/--no-leadership")
+    with context.write() as tx:
+        edited = actions.edit_team(tx, team_name, name, leadership)
+    click.echo(f"{edited.id} {safe(edited.name)}: {'leadership' if edited.leadership else 'team'}")
 
 
 @team.command("list")

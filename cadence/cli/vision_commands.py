@@ -1,0 +1,76 @@
+"""``cadence vision ...``: read the V/TO, or write one part of it, as the Vision section does.
+
+Parts are named as in the file, with ``-`` or ``_`` (``ten-year-target``).
+List parts (``core-values``, ``three-uniques``) take one item per argument,
+or per line; text parts take their text as one argument (or several, joined
+line by line). ``-`` as the only value reads it from standard input, so a
+long part can come from a file: ``cadence vision set one-year-plan - < plan.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from cadence.cli.context import CliContext, pass_context
+from cadence.cli.output import emit_json, safe
+from cadence.store import actions
+
+
+def _label(part: str) -> str:
+    return part.replace("_", "-")
+
+
+@click.group()
+def vision() -> None:
+    """The workspace's V/TO (core values, core focus, targets, marketing strategy, picture, plan)."""
+
+
+@vision.command("show")
+@click.argument("part", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the part's value, or every part by name).")
+@pass_context
+def vision_show(context: CliContext, part: str | None, as_json: bool) -> None:
+    """Print the V/TO, or one PART of it (list parts one item a line)."""
+    current = context.read().vision()
+    names = [actions.vision_part(part)] if part else list(actions.VISION_PARTS)
+    values = {
+        name: getattr(current, name) if current is not None else ([] if name in actions.VISION_LIST_PARTS else "")
+        for name in names
+    }
+    if as_json:
+        if part:
+            emit_json(values[names[0]])
+        else:
+            emit_json({"id": current.id if current is not None else None, **values})
+        return
+    if part:
+        value = values[names[0]]
+        for line in value if isinstance(value, list) else value.splitlines():
+            click.echo(safe(line))
+        return
+    if current is None:
+        click.echo("(no V/TO yet: cadence vision set PART VALUE writes its first part)")
+        return
+    for index, name in enumerate(names):
+        value = values[name]
+        lines = value if isinstance(value, list) else value.splitlines()
+        click.echo(("\n" if index else "") + f"{_label(name)}:")
+        for line in lines or ["(empty)"]:
+            click.echo(f"  {safe(line)}")
+
+
+@vision.command("set")
+@click.argument("part")
+@click.argument("values", nargs=-1, required=True)
+@pass_context
+def vision_set(context: CliContext, part: str, values: tuple[str, ...]) -> None:
+    """Write PART of the V/TO (it is created with its first part). ``-`` reads the value from stdin."""
+    name = actions.vision_part(part)
+    given = sys.stdin.read() if values == ("-",) else list(values)
+    with context.write() as tx:
+        saved = actions.set_vision_part(tx, name, given)
+    value = getattr(saved, name)
+    count = f"{len(value)} items" if isinstance(value, list) else f"{len(value.splitlines())} lines"
+    click.echo(f"{saved.id} {_label(name)}: {count}")
