@@ -1,6 +1,6 @@
 """What the Rocks table shows: groups, status words, milestone rows, and the lines above it.
 
-Kept apart from the screen so the screen module is only about keys and
+Kept apart from the panel so the panel module is only about keys and
 writes. Every function here is pure: records in, rich ``Text`` and ``Row`` out.
 """
 
@@ -12,12 +12,13 @@ from datetime import date
 
 from rich.text import Text
 
+from cadence.domain.ids import id_number
 from cadence.domain.metrics import ROCK_GOAL, rate, rock_completion
 from cadence.domain.models import Milestone, Rock, RockStatus
 from cadence.domain.periods import Quarter
 from cadence.domain.text import clip, one_line
+from cadence.store import Snapshot
 from cadence.store.actions import ROCKS_PER_PERSON_GUIDANCE
-from cadence.store.view import View
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import Row
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
@@ -103,9 +104,9 @@ class Group:
     rocks: list[Rock]
 
 
-def group_rocks(view: View, rocks: Iterable[Rock]) -> list[Group]:
+def group_rocks(view: Snapshot, rocks: Iterable[Rock]) -> list[Group]:
     """Company rocks first, then each owner's own rocks, owners by name."""
-    listed = sorted(rocks, key=lambda rock: int(rock.id.split("-")[-1]))
+    listed = sorted(rocks, key=lambda rock: id_number(rock.id))
     groups: list[Group] = []
     company = [rock for rock in listed if rock.company]
     if company:
@@ -117,7 +118,7 @@ def group_rocks(view: View, rocks: Iterable[Rock]) -> list[Group]:
     return groups
 
 
-def overloaded_owners(view: View, quarter: str) -> dict[str, int]:
+def overloaded_owners(view: Snapshot, quarter: str) -> dict[str, int]:
     """Owners with more rocks in ``quarter`` than the guidance, and how many they have (all teams)."""
     counts: dict[str, int] = {}
     for rock in view.rocks:
@@ -133,7 +134,7 @@ def _due(day: date | None, style: str = "") -> Text:
     return Text(f"{day:%d %b}" if day else "–", style=style or ("" if day else muted()), no_wrap=True)
 
 
-def heading_row(group: Group, view: View, overloaded: dict[str, int], width: int) -> Row:
+def heading_row(group: Group, view: Snapshot, overloaded: dict[str, int], width: int) -> Row:
     count = len(group.rocks)
     tail = Text(f"  {count} rock{'s' if count != 1 else ''}", style=muted())
     if group.key in overloaded:
@@ -146,7 +147,7 @@ def heading_row(group: Group, view: View, overloaded: dict[str, int], width: int
 
 
 def rock_row(
-    rock: Rock, view: View, *, expanded: bool, width: int, wide: bool, overloaded: dict[str, int]
+    rock: Rock, view: Snapshot, *, expanded: bool, width: int, wide: bool, overloaded: dict[str, int]
 ) -> Row:
     title = Text(no_wrap=True, overflow="ellipsis")
     if wide:
@@ -186,7 +187,7 @@ def milestone_row(rock: Rock, milestone: Milestone, today: date, width: int) -> 
 
 
 def table_rows(
-    view: View,
+    view: Snapshot,
     rocks: Sequence[Rock],
     *,
     expanded: set[str],
@@ -257,7 +258,7 @@ def completion_line(rocks: Sequence[Rock], quarter: Quarter, today: date) -> Tex
     return line
 
 
-def detail_text(rock: Rock, view: View, today: date) -> Text:
+def detail_text(rock: Rock, view: Snapshot, today: date) -> Text:
     """The whole rock for the pane under the table at tall sizes: nothing cut but long lines wrapped."""
     from cadence.tui.widgets.literal import literal_block
 

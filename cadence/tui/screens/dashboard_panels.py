@@ -16,7 +16,7 @@ from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL, is_overdue, rate, rock_
 from cadence.domain.models import Issue, IssueTerm, Meeting, Rock, RockStatus, Todo
 from cadence.domain.periods import WEEKDAY_NAMES, Quarter
 from cadence.store.view import View
-from cadence.tui.screens.rock_rows import status_look
+from cadence.tui.panels.rock_rows import status_look
 from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
