@@ -10,6 +10,11 @@ from cadence.domain.models import IssueStatus, IssueTerm
 from tests.tui.conftest import SIZES
 
 
+def issues_panel(app):
+    """The Issues panel of the screen on top (its lists, the list worked on)."""
+    return app.screen.query_one("IssuesPanel")
+
+
 def by_id(snapshot, issue_id):
     return next(issue for issue in snapshot.issues if issue.id == issue_id)
 
@@ -30,10 +35,10 @@ async def test_add_issue_with_keys_goes_to_the_list_it_belongs_on(make_app, on_d
         await pilot.press("4", "a")
         await pilot.press(*"Quotes take three days", "enter", *"Priya", "enter", *"yes", "enter")
         await pilot.pause()
-        screen = app.screen
-        assert screen.__class__.__name__ == "IssuesScreen"
-        assert screen.term is IssueTerm.LONG, "the screen follows the new issue to the long-term list"
-        added_id = screen.table().selected_key
+        assert app.screen.__class__.__name__ == "IssuesScreen"
+        panel = issues_panel(app)
+        assert panel.term is IssueTerm.LONG, "the panel follows the new issue to the long-term list"
+        added_id = panel.table().selected_key
     issues = on_disk().issues
     assert len(issues) == before + 1
     added = issues[-1]
@@ -63,7 +68,7 @@ async def test_top_three_with_shifted_number_keys(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
-        table = app.screen.table()
+        table = issues_panel(app).table()
         assert table.selected_key == "I-13", "the top 3 come first"
         await move_to(pilot, table, "I-19")
         await pilot.press("!")
@@ -92,7 +97,7 @@ async def test_solve_into_two_todos_through_the_dialog(make_app, on_disk) -> Non
     todos_before = len(on_disk().todos)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
-        assert app.screen.table().selected_key == "I-13"
+        assert issues_panel(app).table().selected_key == "I-13"
         await pilot.press("s")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "SolveScreen"
@@ -157,7 +162,7 @@ async def test_move_between_short_and_long_term(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
-        screen = app.screen
+        screen = issues_panel(app)
         assert screen.table().selected_key == "I-13"
         await pilot.press("m")
         await pilot.pause()
@@ -203,7 +208,7 @@ async def test_drop_asks_first(make_app, on_disk) -> None:
         assert by_id(on_disk(), "I-13").status is IssueStatus.OPEN
         await pilot.press("x", "y")
         await pilot.pause()
-        table = app.screen.table()
+        table = issues_panel(app).table()
         assert "I-13" not in [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
     dropped = by_id(on_disk(), "I-13")
     assert dropped.status is IssueStatus.DROPPED and dropped.closed == date(2026, 11, 23)
@@ -225,7 +230,7 @@ async def test_only_the_picked_teams_open_issues(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
         await pilot.pause()
-        screen = app.screen
+        screen = issues_panel(app)
         shown = {
             table.coordinate_to_cell_key((row, 0)).row_key.value
             for table in (screen.table(IssueTerm.SHORT), screen.table(IssueTerm.LONG))

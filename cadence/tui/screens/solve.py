@@ -29,7 +29,7 @@ from textual.widgets import Input, Label, Static
 
 from cadence.domain.models import Issue
 from cadence.domain.text import visible
-from cadence.store.errors import InputError, WorkspaceBusy, WorkspaceError
+from cadence.store import InputError, WorkspaceBusy, WorkspaceError
 from cadence.tui.widgets.forms import NEXT_FIELD, advance_or_submit
 from cadence.tui.widgets.literal import field_text, literal, literal_block
 
