@@ -45,7 +45,7 @@ SUBCOMMANDS = {
     "scorecard": "cadence.cli.scorecard_io_commands:scorecard",
     "issue": "cadence.cli.issue_commands:issue",
     "todo": "cadence.cli.issue_commands:todo",
-    "headline": "cadence.cli.issue_commands:headline",
+    "headline": "cadence.cli.headline_commands:headline",
     "vision": "cadence.cli.vision_commands:vision",
 }
 

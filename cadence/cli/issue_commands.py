@@ -1,4 +1,4 @@
-"""``cadence issue ...``, ``cadence todo ...`` and ``cadence headline ...``."""
+"""``cadence issue ...`` and ``cadence todo ...``."""
 
 from __future__ import annotations
 
@@ -237,39 +237,3 @@ def todo_delete(context: CliContext, todo_id: str) -> None:
     with context.write() as tx:
         deleted = actions.delete_todo(tx, todo_id)
     click.echo(f"{deleted.id} deleted")
-
-
-@click.group()
-def headline() -> None:
-    """Customer and employee headlines."""
-
-
-@headline.command("add")
-@click.argument("text")
-@click.option("--kind", required=True, help="customer or employee")
-@click.option("--by", default=None, help="Who brings it (name or id).")
-@click.option("--bad", is_flag=True, help="Bad news rather than good.")
-@pass_context
-def headline_add(context: CliContext, text: str, kind: str, by: str | None, bad: bool) -> None:
-    """Add a headline."""
-    with context.write() as tx:
-        added = actions.add_headline(tx, text, kind, context.today, by=by, good=not bad)
-    click.echo(f"{added.id} {safe(added.text)}")
-
-
-@headline.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@pass_context
-def headline_list(context: CliContext, as_json: bool) -> None:
-    """List headlines."""
-    view = context.read()
-    if as_json:
-        emit_json(dump(view.headlines))
-        return
-    table(
-        ["ID", "KIND", "NEWS", "BY", "TEXT"],
-        [
-            [h.id, h.headline_kind.value, "good" if h.good else "bad", view.person_name(h.by_id), h.text]
-            for h in view.headlines
-        ],
-    )

@@ -1,4 +1,8 @@
-"""``cadence rock ...``: quarterly priorities."""
+"""``cadence rock ...``: quarterly priorities and their milestones.
+
+Every command calls the store action the Rocks panel's key calls, so a rock
+edited, moved, dropped or deleted here follows the same rules as in the app.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import dump, emit_json, safe, table
-from cadence.domain.ids import Kind
-from cadence.domain.models import Rock
 from cadence.store import actions
 
 
@@ -21,7 +23,7 @@ def rock() -> None:
 @click.option("--owner", required=True, help="Person (name or id).")
 @click.option("--company", is_flag=True, help="A company rock rather than an individual one.")
 @click.option("--quarter", default=None, help="Like 2026-Q4; default: this quarter.")
-@click.option("--due", default=None, help="Due date (2026-12-04, friday, +30d).")
+@click.option("--due", default=None, help="Due date (2026-12-04, friday, +30d); default: the quarter's last day.")
 @click.option("--team", default=None, help="Team (name or id).")
 @pass_context
 def rock_add(
@@ -101,11 +103,10 @@ def rock_milestone(context: CliContext, rock_id: str, title: str, due: str) -> N
 def rock_show(context: CliContext, rock_id: str, as_json: bool) -> None:
     """One rock with its milestones and their ids."""
     view = context.read()
-    shown = view.get(Kind.ROCK, rock_id)
+    shown = view.rock(rock_id)
     if as_json:
         emit_json(dump([shown])[0])
         return
-    assert isinstance(shown, Rock)
     owner = ("company / " if shown.company else "") + view.person_name(shown.owner_id)
     click.echo(f"{shown.id} {safe(shown.title)}")
     click.echo(f"{shown.quarter} · {shown.status.value} · {safe(owner)} · due {shown.due or '-'}")
@@ -138,3 +139,79 @@ def rock_milestone_delete(context: CliContext, rock_id: str, milestone_id: str) 
         _, milestone = actions.find_milestone(tx, rock_id, milestone_id)
         changed = actions.remove_milestone(tx, rock_id, milestone.id)
     click.echo(f"{changed.id} {milestone.id} deleted: {safe(milestone.title)}")
+
+
+@rock.command("edit")
+@click.argument("rock_id")
+@click.option("--title", default=None, help="New title.")
+@click.option("--due", default=None, help="Due date (2026-12-04, friday, +30d); '' for none.")
+@click.option("--description", default=None, help="New description ('' to clear it).")
+@click.option("--owner", default=None, help="New owner (name or id, an active person).")
+@pass_context
+def rock_edit(
+    context: CliContext,
+    rock_id: str,
+    title: str | None,
+    due: str | None,
+    description: str | None,
+    owner: str | None,
+) -> None:
+    """Change a rock's title, due date, description or owner; what is not given stays."""
+    if title is None and due is None and description is None and owner is None:
+        raise click.UsageError("nothing to change: give --title, --due, --description or --owner")
+    with context.write() as tx:
+        changed = actions.edit_rock(tx, rock_id, context.today, title=title, due=due, description=description, owner=owner)
+    click.echo(f"{changed.id} {safe(changed.title)} (due {changed.due or '-'})")
+
+
+@rock.command("delete")
+@click.argument("rock_id")
+@pass_context
+def rock_delete(context: CliContext, rock_id: str) -> None:
+    """Delete a rock and its milestones."""
+    with context.write() as tx:
+        deleted = actions.delete_rock(tx, rock_id)
+    click.echo(f"{deleted.id} deleted: {safe(deleted.title)}")
+
+
+@rock.command("drop")
+@click.argument("rock_id")
+@pass_context
+def rock_drop(context: CliContext, rock_id: str) -> None:
+    """Drop a rock to the Issues list (owned by the rock's owner, on its team's list)."""
+    with context.write() as tx:
+        issue = actions.drop_rock_to_issues(tx, rock_id, context.today)
+    click.echo(f"{issue.id} added to the Issues list: {safe(issue.title)}")
+
+
+@rock.command("move")
+@click.argument("rock_id")
+@click.argument("quarter")
+@pass_context
+def rock_move(context: CliContext, rock_id: str, quarter: str) -> None:
+    """Move a rock to another quarter (2027-Q1, or next / previous); a due date outside it moves to its last day."""
+    with context.write() as tx:
+        step = {"next": 1, "previous": -1}.get(quarter.strip().lower())
+        if step is None:
+            moved = actions.move_rock(tx, rock_id, quarter)
+        else:
+            moved = actions.shift_rock_quarter(tx, rock_id, step)
+    click.echo(f"{moved.id} is in {moved.quarter} (due {moved.due or '-'})")
+
+
+@rock.command("milestone-edit")
+@click.argument("rock_id")
+@click.argument("milestone_id")
+@click.option("--title", default=None, help="New title.")
+@click.option("--due", default=None, help="Due date (2026-12-04, friday, +14d); '' for none.")
+@pass_context
+def rock_milestone_edit(
+    context: CliContext, rock_id: str, milestone_id: str, title: str | None, due: str | None
+) -> None:
+    """Change a milestone's title or due date, by its id (MS-4); what is not given stays."""
+    if title is None and due is None:
+        raise click.UsageError("nothing to change: give --title or --due")
+    with context.write() as tx:
+        changed = actions.edit_milestone(tx, rock_id, milestone_id, title, due, context.today)
+        _, milestone = actions.find_milestone(tx, changed.id, milestone_id)
+    click.echo(f"{changed.id} {milestone.id} (due {milestone.due or '-'}): {safe(milestone.title)}")
