@@ -29,7 +29,7 @@ from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.help import HelpScreen, describe_bindings
 from cadence.tui.background import in_thread
 from cadence.tui.session import WorkspaceSession
-from cadence.tui.themes import DEFAULT_THEME, load_themes
+from cadence.tui.themes import DEFAULT_THEME, STYLE_VARIABLES, load_themes
 from cadence.tui.typeahead import OrderedKeysApp
 from cadence.tui.widgets.dialogs import ChoiceScreen
 
@@ -118,10 +118,19 @@ class CadenceApp(OrderedKeysApp):
         wanted = self.settings.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.theme_changed_signal.subscribe(self, self._repaint_statuses)
         for problem in self._theme_problems:
             self.notify(f"{problem}; using the default theme for it", title="Theme skipped", severity="warning")
         self.switch_mode("dashboard")
         self.set_interval(self.poll_seconds, self.poll_workspace)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Cadence's status and kind colours for every theme that does not set them, Textual's own included."""
+        return dict(STYLE_VARIABLES)
+
+    def _repaint_statuses(self, _theme: object) -> None:
+        """Status colours are drawn from the theme: the sections on screen redraw in the new one."""
+        self.publish_snapshot()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)

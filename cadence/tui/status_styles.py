@@ -1,20 +1,30 @@
-"""One place that turns a status meaning (good, bad, warn, done, muted) into a Rich style.
+"""One place that turns a status meaning (good, bad, done...) into a Rich style, in the running theme's colours.
 
-In colour the app paints bad things red and good things green. Under
-``NO_COLOR`` Textual turns every colour into a grey of the same brightness,
-so red became a dark grey on near-black: the reddest things were the
-faintest. With no colour the meaning is carried by the words and marks next
-to it and by weight instead: bad is bold (reverse when strong, like a red
-cell), good, warn and done are bold, and nothing is ever dim, so no status
-fades into the background.
+The colours are theme variables (``status-bad``, ``kind-employee``...; the
+list and their defaults are ``STYLE_VARIABLES`` in ``cadence.tui.themes``),
+so each theme file can recolour statuses and a theme switch repaints them:
+nothing here names a colour. Styles are looked up each time a row is drawn.
+
+In colour the app paints bad things in ``status-bad`` and good things in
+``status-good``. Under ``NO_COLOR`` Textual turns every colour into a grey of
+the same brightness, so red became a dark grey on near-black: the reddest
+things were the faintest. With no colour the meaning is carried by the words
+and marks next to it and by weight instead: bad is bold (reverse when strong,
+like a red cell), good, warn and done are bold, and nothing is ever dim, so
+no status fades into the background.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from enum import Enum
+from functools import lru_cache
 
 from textual._context import active_app
+from textual.color import Color, ColorParseError
+
+from cadence.tui.themes import STYLE_VARIABLES
 
 
 class Status(Enum):
@@ -22,15 +32,19 @@ class Status(Enum):
     BAD = "bad"
     WARN = "warn"
     DONE = "done"
+    NOT_DONE = "not-done"  # a rock the quarter ended without
+    OVERDUE = "overdue"  # a late item in a list of them: loud in colour, bold (not reverse) without
     MUTED = "muted"
 
 
-# (normal, strong) for each meaning.
+# For each meaning: the style in colour, normal and strong, with ``$variable`` for the theme's colour.
 COLOUR_STYLES: dict[Status, tuple[str, str]] = {
-    Status.GOOD: ("green", "bold green"),
-    Status.BAD: ("red", "bold red"),
-    Status.WARN: ("bold yellow", "bold yellow"),
-    Status.DONE: ("bold cyan", "bold cyan"),
+    Status.GOOD: ("$status-good", "bold $status-good"),
+    Status.BAD: ("$status-bad", "bold $status-bad"),
+    Status.WARN: ("bold $status-warn", "bold $status-warn"),
+    Status.DONE: ("bold $status-done", "bold $status-done"),
+    Status.NOT_DONE: ("$status-not-done", "$status-not-done"),
+    Status.OVERDUE: ("bold $status-bad", "bold $status-bad"),
     Status.MUTED: ("dim", "dim"),
 }
 
@@ -39,8 +53,12 @@ NO_COLOUR_STYLES: dict[Status, tuple[str, str]] = {
     Status.BAD: ("bold", "bold reverse"),
     Status.WARN: ("bold", "bold"),
     Status.DONE: ("bold", "bold"),
+    Status.NOT_DONE: ("bold", "bold reverse"),
+    Status.OVERDUE: ("bold", "bold reverse"),
     Status.MUTED: ("", ""),
 }
+
+VARIABLE = re.compile(r"\$([a-z0-9-]+)")
 
 
 def colourless() -> bool:
@@ -51,16 +69,35 @@ def colourless() -> bool:
         return "NO_COLOR" in os.environ
 
 
-def status_style(status: Status, *, strong: bool = False, hue: str | None = None) -> str:
-    """The Rich style for ``status``; ``strong`` for the headline figure or mark of a row.
+def theme_value(variable: str) -> str:
+    """What the running app's theme sets ``variable`` to, else its default (outside an app too)."""
+    try:
+        app = active_app.get()
+    except LookupError:
+        return STYLE_VARIABLES[variable]
+    value = app.current_theme.variables.get(variable)
+    return value if value is not None else app.get_theme_variable_defaults().get(variable, STYLE_VARIABLES[variable])
 
-    ``hue`` replaces the colour-mode style where a section gives a meaning its
-    own colour (a rock that is not done is magenta); with no colour the
-    meaning decides alone.
-    """
+
+@lru_cache(maxsize=256)
+def rich_colour(value: str) -> str:
+    """A theme colour (``#E5534B``, ``ansi_red``, ``rgb(...)``) as Rich writes it; a bad one draws uncoloured."""
+    try:
+        return Color.parse(value).rich_color.name
+    except ColorParseError:  # themes.py reports and skips such themes; a built-in cannot have one
+        return ""
+
+
+def themed(style: str) -> str:
+    """``style`` with each ``$variable`` replaced by the running theme's colour: ``"bold $issue-rank"``."""
+    return " ".join(VARIABLE.sub(lambda found: rich_colour(theme_value(found[1])), style).split())
+
+
+def status_style(status: Status, *, strong: bool = False) -> str:
+    """The Rich style for ``status``; ``strong`` for the headline figure or mark of a row."""
     if colourless():
         return NO_COLOUR_STYLES[status][1 if strong else 0]
-    return hue if hue is not None else COLOUR_STYLES[status][1 if strong else 0]
+    return themed(COLOUR_STYLES[status][1 if strong else 0])
 
 
 def verdict_style(good: bool, *, strong: bool = False) -> str:
@@ -73,9 +110,12 @@ def muted(extra: str = "") -> str:
     return " ".join(part for part in (status_style(Status.MUTED), extra) if part)
 
 
-def accent(colour: str, plain: str = "") -> str:
-    """A colour that only tells kinds apart (a headline's kind, a role): kept in colour, ``plain`` without.
+def accent(style: str, plain: str | None = None) -> str:
+    """A colour that only tells kinds apart (``"bold $role-visionary"``): kept in colour; without, ``plain``.
 
-    Without colour the word itself says the kind; a dark grey hue would only fade it.
+    Without colour the word itself says the kind; a dark grey hue would only
+    fade it, so the ``$variable`` parts are dropped (or ``plain`` is used).
     """
-    return plain if colourless() else colour
+    if colourless():
+        return plain if plain is not None else " ".join(VARIABLE.sub("", style).split())
+    return themed(style)

@@ -2,6 +2,12 @@
 
 A file that does not parse or does not describe a theme is reported (the app
 shows a notification) and skipped; the app then falls back to the default.
+
+Besides Textual's colours a theme may set cadence's own ``[variables]``:
+the colours of statuses and kinds (``STYLE_VARIABLES``). A theme that leaves
+one out gets its default (today's colours, the terminal's own ANSI ones); a
+value that is not a colour gets the file reported and skipped like any other
+broken theme.
 """
 
 from __future__ import annotations
@@ -10,9 +16,26 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 DEFAULT_THEME = "cadence-dark"
+
+# Cadence's theme variables, by meaning, with the colour a theme gets when it does not set one.
+# Used from Python through cadence.tui.status_styles and from .tcss as ``$status-bad`` etc.
+STYLE_VARIABLES: dict[str, str] = {
+    "status-good": "ansi_green",  # on track, on goal, a good headline
+    "status-bad": "ansi_red",  # off track, off goal (a red cell), overdue, late
+    "status-warn": "ansi_yellow",  # too many rocks for one person
+    "status-done": "ansi_cyan",  # a done rock, milestone or to-do: the same everywhere
+    "status-not-done": "ansi_magenta",  # a rock the quarter ended without
+    "kind-customer": "ansi_cyan",  # a customer headline
+    "kind-employee": "ansi_magenta",  # an employee headline
+    "role-visionary": "ansi_magenta",
+    "role-integrator": "ansi_cyan",
+    "issue-rank": "ansi_yellow",  # an issue's place in this week's top 3
+    "scorecard-trend": "ansi_cyan",  # the sparkline of a measurable
+}
 
 
 @dataclass
@@ -34,7 +57,20 @@ def load_theme_file(path: Path) -> Theme:
         theme.to_color_system()
     except Exception as error:  # Theme raises several kinds for bad colours or keys.
         raise ValueError(f"theme {path.name}: {error}") from None
+    check_style_variables(theme, path.name)
     return theme
+
+
+def check_style_variables(theme: Theme, file_name: str) -> None:
+    """Every cadence variable the theme sets must be a colour; raises ``ValueError`` naming the first that is not."""
+    for name in STYLE_VARIABLES:
+        value = theme.variables.get(name)
+        if value is None:
+            continue
+        try:
+            Color.parse(value)
+        except (ColorParseError, TypeError):
+            raise ValueError(f"theme {file_name}: variable {name} = {value!r} is not a colour") from None
 
 
 def load_themes(*folders: Path) -> LoadedThemes:

@@ -70,7 +70,7 @@ def _listing(text: Text, items: list[tuple[Text, str, str, str]], width: int, li
     who_width = min(WHO_WIDTH, max((len(who) for _, _, who, _ in shown), default=0))
     tail_width = max((len(tail) for _, _, _, tail in shown), default=0)
     for mark, title, who, tail in shown:
-        style = status_style(Status.BAD, hue="bold red") if tail.endswith("late") else muted()
+        style = status_style(Status.OVERDUE) if tail.endswith("late") else muted()
         _item(text, mark, title, who, width, tail.rjust(tail_width) if tail else "", style, who_width)
     if len(shown) < len(items):
         text.append(f"\n  … and {len(items) - len(shown)} more {where}".rstrip(), style=muted())

@@ -21,8 +21,8 @@ from cadence.tui.status_styles import Status, accent, muted, status_style
 
 MARK = "●"
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
-    Role.VISIONARY: ("Visionary", "bold magenta"),
-    Role.INTEGRATOR: ("Integrator", "bold cyan"),
+    Role.VISIONARY: ("Visionary", "bold $role-visionary"),
+    Role.INTEGRATOR: ("Integrator", "bold $role-integrator"),
     Role.MEMBER: ("member", ""),
 }
 NAME_WIDTH = 20  # a person's name in the table (the detail shows it whole)
@@ -31,7 +31,7 @@ TEAM_NAME_WIDTH = 18  # so the teams table fits its 46-column pane when wide
 STATUS_MEANINGS: dict[RockStatus, tuple[Status, bool]] = {
     RockStatus.ON_TRACK: (Status.GOOD, False),
     RockStatus.OFF_TRACK: (Status.BAD, True),
-    RockStatus.DONE: (Status.GOOD, False),
+    RockStatus.DONE: (Status.DONE, False),
     RockStatus.NOT_DONE: (Status.MUTED, False),
 }
 

@@ -35,7 +35,7 @@ from cadence.domain.scorecard import (
 )
 from cadence.domain.text import clip
 from cadence.tui.widgets.literal import literal
-from cadence.tui.status_styles import muted, verdict_style
+from cadence.tui.status_styles import muted, themed, verdict_style
 
 FIXED = 3
 MISSING = "·"
@@ -326,7 +326,7 @@ class ScoreGrid(DataTable[Text]):
             measurable = row.measurable
             owner = self.owner_names.get(measurable.owner_id, measurable.owner_id)
             first_name = owner.split()[0] if owner.split() else owner
-            trend = Text(row.trend, style="cyan", no_wrap=True)
+            trend = Text(row.trend, style=themed("$scorecard-trend"), no_wrap=True)
             goal = goal_text(row.goal, measurable.unit)
             if len(goal) > layout.goal:
                 goal = goal_text(row.goal, measurable.unit, compact=True)
