@@ -71,3 +71,18 @@ async def test_delete_asks_first(make_app, on_disk) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_todos_snapshot(make_app, snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["5"], terminal_size=size)
+
+
+async def test_a_todo_goes_to_issues_once_while_that_issue_is_open(make_app, on_disk) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        first = app.screen.query_one("RecordTable").selected_key
+        issues_before = len(on_disk().issues)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+    after = on_disk().issues
+    assert len(after) == issues_before + 1, "the second i is refused, not a second issue"
+    assert [issue.source for issue in after].count(first) == 1
