@@ -1,7 +1,8 @@
 """The Scorecard's forms: add or edit a measurable, change its goal from a week on, a cell's note.
 
 Each returns the fields and the one-transaction change for ``open_form``, so
-the screen stays about the grid and these stay about what a person types.
+the panel stays about the grid and these stay about what a person types.
+Every change is one named action of ``cadence.store.actions``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from cadence.domain.goals import parse_goal
 from cadence.domain.models import Aggregate, Measurable
 from cadence.domain.periods import parse_user_date
 from cadence.domain.units import DURATION_HINT, Unit
-from cadence.store import actions
-from cadence.store.scorecard_csv import export_goal
-from cadence.store.transaction import Transaction
+from cadence.store import Transaction, actions
 from cadence.tui.widgets.forms import FormField, one_of
 
 Change = Callable[[Transaction, dict[str, str]], Any]
@@ -118,7 +117,7 @@ def goal_form(measurable: Measurable, this_week: date, today: date) -> tuple[lis
     current = measurable.goal_for_week(this_week)
     hint = f"; {DURATION_HINT}" if measurable.unit is Unit.DURATION else ""
     fields = [
-        FormField("goal", f"New goal (now {current.describe(measurable.unit)}{hint})", value=export_goal(current, measurable.unit),
+        FormField("goal", f"New goal (now {current.describe(measurable.unit)}{hint})", value=actions.export_goal(current, measurable.unit),
                   required=True, check=goal_checker(measurable.unit)),
         FormField("week", "From the week of (earlier weeks keep their goal)", value=this_week.isoformat(),
                   required=True, check=week_checker(today), placeholder="2026-11-23, today, -2w"),

@@ -1,6 +1,6 @@
 """The Scorecard's lines of text: the summary above the grid, the cell under the cursor, the notes.
 
-Pure functions of the grid rows, so the screen stays about keys and the
+Pure functions of the grid rows, so the panel stays about keys and the
 wording can be read (and tested) in one place. User text goes through
 ``literal`` (never markup, escapes made visible).
 """
@@ -14,7 +14,7 @@ from rich.text import Text
 from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, format_average, format_total, iso_week_label
 from cadence.domain.units import format_value
 from cadence.tui.widgets.literal import literal
-from cadence.tui.status_styles import Status, muted, status_style, verdict_style
+from cadence.tui.status_styles import Status, muted, status_style, themed, verdict_style
 
 PERIOD_NAMES = {PeriodKind.WEEK: "weekly", PeriodKind.MONTH: "monthly roll-up", PeriodKind.QUARTER: "quarterly roll-up"}
 
@@ -77,7 +77,7 @@ def row_detail(row: GridRow) -> Text:
     """On the roll-up columns: how the row did over the periods, with average, total and trend."""
     m = row.measurable
     text = Text.assemble((m.id, "bold"), " ", literal(m.title, 20), " ")
-    text.append(row.trend, style="cyan")
+    text.append(row.trend, style=themed("$scorecard-trend"))
     text.append(f" · {row.reported_count}/{len(row.cells)} in, {row.on_goal_count} on goal")
     if row.average is not None:
         text.append(f" · avg {format_average(row.average, m.unit)}")
