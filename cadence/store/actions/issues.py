@@ -174,6 +174,7 @@ def drop_todo_to_issues(tx: Transaction, todo_id: str, today: date) -> Issue:
 
 def drop_to_issues(tx: Transaction, record: Record, today: date, extra: str = "") -> Issue:
     """One key from an off-track rock, a missed to-do, a red number or a headline to the Issues list."""
+    owner: str | None
     match record:
         case Rock():
             title, owner = f"Rock off track: {record.title}", record.owner_id

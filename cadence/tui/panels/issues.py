@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, Static
 
@@ -101,7 +101,7 @@ class IssuesPanel(SectionPanel):
     DEFAULT_CSS = panel_css(__file__)
     HELP = HELP
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Add an issue"),
         Binding("s", "solve", "Solve", tooltip="Solve: record the decision and its to-dos"),
         Binding("exclamation_mark", "rank(1)", "Top 3", key_display="⇧1-3",
@@ -116,7 +116,7 @@ class IssuesPanel(SectionPanel):
         Binding("e", "edit", "Edit", tooltip="Edit title, description and root cause"),
         Binding("d", "delete", "Delete", show=False, tooltip="Delete the issue (asks first)"),
     ]
-    CLI_EQUIVALENTS = {
+    CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {
         "add": "issue add",
         "solve": "issue solve",
         "rank": "issue rank",  # 0: issue unrank

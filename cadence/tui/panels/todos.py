@@ -9,10 +9,11 @@ the same one its ``cadence todo ...`` command runs.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from cadence.domain.metrics import TODO_GOAL, is_overdue, rate, todo_completion
@@ -48,23 +49,23 @@ class TodosPanel(SectionPanel):
     DEFAULT_CSS = panel_css(__file__)
     HELP = HELP
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Add a to-do"),
         Binding("e", "edit", "Edit", tooltip="Edit the to-do's title and due date"),
-        Binding("x,space", "toggle", "Done", tooltip="Mark done / not done"),
+        Binding("x,space", "toggle_done", "Done", tooltip="Mark done / not done"),
         Binding("o", "reassign", "Owner", tooltip="Give the to-do to someone else"),
         Binding("i", "to_issue", "To issue", tooltip="Drop the to-do to the Issues list"),
         Binding("d", "delete", "Delete", tooltip="Delete the to-do (asks first)"),
     ]
-    CLI_EQUIVALENTS = {
+    CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {
         "add": "todo add",
         "edit": "todo edit",
-        "toggle": "todo done",  # not done again: todo done --undo
+        "toggle_done": "todo done",  # not done again: todo done --undo
         "reassign": "todo reassign",
         "to_issue": "todo drop",
         "delete": "todo delete",
     }
-    NAVIGATION: frozenset[str] = frozenset()
+    NAVIGATION = frozenset()
 
     def compose(self) -> ComposeResult:
         yield Static(id="todo-rate")
@@ -165,7 +166,7 @@ class TodosPanel(SectionPanel):
             guard=todo,
         )
 
-    async def action_toggle(self) -> None:
+    async def action_toggle_done(self) -> None:
         todo = self.selected()
         if todo is not None:
             today = self.session.today()

@@ -12,16 +12,15 @@ Escape closes with nothing changed.
 from __future__ import annotations
 
 import inspect
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -78,7 +77,7 @@ class SolveScreen(ModalScreen[Any]):
 
     CSS_PATH = "solve.tcss"
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
         # Priority, like Enter: the new row must have focus before the next typed key is routed.
         Binding("ctrl+n", "add_row", "Another to-do", priority=True, tooltip="Add another to-do row"),
