@@ -1,8 +1,14 @@
-"""``cadence measurable ...`` and ``cadence score ...``: the weekly numbers."""
+"""``cadence measurable ...`` and ``cadence score ...``: the weekly numbers.
+
+Every change the Scorecard's keys make has a command here calling the same
+store action: add, edit, goal, move, archive and unarchive a measurable; set,
+note, clear a week's value and drop a red one to the Issues list.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,7 +18,9 @@ from cadence.domain.models import Measurable
 from cadence.domain.scorecard import NOTE_MARK, GridCell, GridRow, active_measurables, build_grid, week_periods
 from cadence.domain.units import format_value
 from cadence.store import actions
-from cadence.store.view import View
+
+if TYPE_CHECKING:
+    from cadence.store import Snapshot
 
 
 ROLLUP_HELP = "sum or average: how weeks add up into months (default: average for percent, duration, yesno; else sum)."
@@ -63,7 +71,7 @@ def measurable_edit(
     click.echo(f"{changed.id} {safe(changed.title)} ({changed.unit.value}, rolls up by {changed.aggregate.value})")
 
 
-def _active(view: View) -> list[Measurable]:
+def _active(view: Snapshot) -> list[Measurable]:
     return active_measurables(view.measurables)
 
 
@@ -80,13 +88,48 @@ def measurable_goal(context: CliContext, measurable_id: str, goal: str, from_wee
     click.echo(f"{changed.id} goal {latest.goal.describe(changed.unit)} from the week of {latest.week}")
 
 
+@measurable.command("move")
+@click.argument("measurable_id")
+@click.argument("direction", type=click.Choice(["up", "down"]))
+@click.option("--team", default=None, help="The scorecard it moves on, as the app shows it (default: its own team's).")
+@pass_context
+def measurable_move(context: CliContext, measurable_id: str, direction: str, team: str | None) -> None:
+    """Move a measurable one row up or down on its scorecard."""
+    with context.write() as tx:
+        rows = actions.scorecard_rows(tx, tx.find_team(team).id) if team else None
+        moved = actions.move_measurable(tx, measurable_id, -1 if direction == "up" else 1, rows)
+        order = rows if rows is not None else actions.scorecard_rows(tx, moved.team_id)
+    click.echo(f"{moved.id} {safe(moved.title)}: row {order.index(moved.id) + 1} of {len(order)}")
+
+
+@measurable.command("archive")
+@click.argument("measurable_id")
+@pass_context
+def measurable_archive(context: CliContext, measurable_id: str) -> None:
+    """Take a measurable off the Scorecard; its numbers are kept (``unarchive`` brings it back)."""
+    with context.write() as tx:
+        changed = actions.archive_measurable(tx, measurable_id)
+    click.echo(f"{changed.id} {safe(changed.title)} archived")
+
+
+@measurable.command("unarchive")
+@click.argument("measurable_id")
+@pass_context
+def measurable_unarchive(context: CliContext, measurable_id: str) -> None:
+    """Put an archived measurable back on the Scorecard, with its numbers."""
+    with context.write() as tx:
+        changed = actions.archive_measurable(tx, measurable_id, archived=False)
+    click.echo(f"{changed.id} {safe(changed.title)} back on the Scorecard")
+
+
 @measurable.command("list")
+@click.option("--archived", is_flag=True, help="List the archived measurables instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
-def measurable_list(context: CliContext, as_json: bool) -> None:
-    """List measurables."""
+def measurable_list(context: CliContext, archived: bool, as_json: bool) -> None:
+    """List measurables (active ones, in scorecard order)."""
     view = context.read()
-    measurables = _active(view)
+    measurables = [m for m in view.measurables if m.archived] if archived else _active(view)
     this_week = view.week_of(context.today)
     if as_json:
         emit_json(dump(measurables))
@@ -125,9 +168,49 @@ def score_set(context: CliContext, measurable_id: str, value: str, week: str | N
     """
     with context.write() as tx:
         saved = actions.set_score(tx, measurable_id, value, context.today, week=week, note=note)
-        target: Measurable = tx.get(Measurable.kind, saved.measurable_id)  # type: ignore[assignment]
+        target = tx.measurable(saved.measurable_id)
     verdict = "on" if target.goal_for_week(saved.week).is_met(saved.value) else "OFF"
     click.echo(f"{target.id} week of {saved.week}: {format_value(saved.value, target.unit)} ({verdict} goal)")
+
+
+@score.command("note")
+@click.argument("measurable_id")
+@click.argument("note")
+@click.option("--week", default=None, help="Any day of the week (default: this week).")
+@pass_context
+def score_note(context: CliContext, measurable_id: str, note: str, week: str | None) -> None:
+    """Add or change the note on a week's value; an empty NOTE removes it."""
+    with context.write() as tx:
+        saved = actions.set_score_note(tx, measurable_id, _week(context, week), note)
+    click.echo(f"{saved.measurable_id} week of {saved.week}: " + (f"note {safe(repr(saved.note))}" if saved.note else "no note"))
+
+
+@score.command("clear")
+@click.argument("measurable_id")
+@click.option("--week", default=None, help="Any day of the week (default: this week).")
+@pass_context
+def score_clear(context: CliContext, measurable_id: str, week: str | None) -> None:
+    """Remove a week's value (and its note)."""
+    day = _week(context, week)
+    with context.write() as tx:
+        cleared = actions.clear_score(tx, measurable_id, day)
+        week_start = tx.week_of(day)
+    click.echo(f"{measurable_id.upper()} week of {week_start}: " + ("cleared" if cleared else "no value to clear"))
+
+
+@score.command("drop")
+@click.argument("measurable_id")
+@click.option("--week", default=None, help="Any day of the week (default: this week).")
+@pass_context
+def score_drop(context: CliContext, measurable_id: str, week: str | None) -> None:
+    """Drop a red (off goal) week's value to the Issues list; once per value."""
+    with context.write() as tx:
+        issue = actions.drop_score_to_issues(tx, measurable_id, _week(context, week), context.today)
+    click.echo(f"{issue.id} {safe(issue.title)}")
+
+
+def _week(context: CliContext, week: str | None) -> date:
+    return actions.parse_date_field(week, context.today, "week") if week else context.today
 
 
 @score.command("show")
@@ -160,7 +243,7 @@ def _cell_text(row: GridRow, cell: GridCell) -> str:
     return f"{format_value(cell.value, row.measurable.unit)}{mark}{NOTE_MARK if cell.note else ''}"
 
 
-def _row_json(view: View, row: GridRow) -> dict[str, Any]:
+def _row_json(view: Snapshot, row: GridRow) -> dict[str, Any]:
     m = row.measurable
     return {
         "id": m.id,

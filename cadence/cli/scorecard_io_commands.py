@@ -8,15 +8,17 @@ whatever it writes goes in one transaction.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import safe
 from cadence.domain.models import Team
-from cadence.store import scorecard_csv
-from cadence.store.errors import InputError
-from cadence.store.view import View
+from cadence.store import InputError, scorecard_csv
+
+if TYPE_CHECKING:
+    from cadence.store import Snapshot, Transaction
 
 
 @click.group()
@@ -24,7 +26,7 @@ def scorecard() -> None:
     """The Scorecard as a spreadsheet (CSV): export and import."""
 
 
-def _team(view: View, team: str | None) -> Team | None:
+def _team(view: Snapshot | Transaction, team: str | None) -> Team | None:
     return view.find_team(team) if team else None
 
 
@@ -88,7 +90,7 @@ def scorecard_import(context: CliContext, file: Path, dry_run: bool, skip_bad: b
     click.echo(f"imported: {plan.summary()}")
 
 
-def _report(plan: scorecard_csv.ImportPlan, view: View, skip_bad: bool) -> None:
+def _report(plan: scorecard_csv.ImportPlan, view: Snapshot | Transaction, skip_bad: bool) -> None:
     """The plan on stdout; problems (and what is skipped) on stderr."""
     for column in plan.ignored_columns:
         click.echo(f"ignored column {safe(repr(column))} (neither Measurable/Owner/Goal/Unit nor a date)", err=True)

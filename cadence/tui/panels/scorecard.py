@@ -90,7 +90,7 @@ class ScorecardPanel(SectionPanel):
                 tooltip="Leave ENTRY; this cell stays as it was"),
     ]
     CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {
-        "note": "score set",  # --note on the week's value
+        "note": "score note",
         "to_issue": "score drop",
         "add": "measurable add",
         "goal": "measurable goal",
