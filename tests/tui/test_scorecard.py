@@ -131,6 +131,24 @@ async def test_a_red_cell_dropped_to_issues_creates_the_issue(make_app, on_disk)
     assert (issue.source, issue.owner_id, issue.team_id, issue.term.value) == ("M-4", "P-4", "TM-1", "short")
 
 
+async def test_a_red_cell_another_session_dropped_is_not_dropped_again(make_app, on_disk, demo_folder) -> None:
+    """The once-only rule is the store's: it holds even before this session has seen the other's issue."""
+    from cadence.store import actions
+
+    app = make_app(poll_seconds=3600)  # no poll: this session's snapshot does not know the other's drop
+    before = len(on_disk().issues)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "h", "j", "j", "j")  # On-time shipments last week: 92.4%, off goal
+        await pilot.pause()
+        with Workspace(demo_folder).transaction() as tx:  # another session (or `cadence score drop`)
+            other = actions.drop_score_to_issues(tx, "M-4", LAST_WEEK, THIS_WEEK)
+        await pilot.press("i")
+        await pilot.pause()
+    issues = on_disk().issues
+    assert len(issues) == before + 1
+    assert [issue.id for issue in issues if issue.source == "M-4"] == [other.id]
+
+
 async def test_clearing_a_cell_asks_first(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
