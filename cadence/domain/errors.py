@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 
@@ -15,7 +18,7 @@ def describe(error: ValidationError, what: str = "") -> str:
     return prefix + "; ".join(parts)
 
 
-def _friendly(item: dict) -> str:  # type: ignore[type-arg]
+def _friendly(item: Mapping[str, Any]) -> str:
     kind = item.get("type", "")
     context = item.get("ctx") or {}
     if kind == "string_too_short":

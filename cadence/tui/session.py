@@ -71,7 +71,8 @@ class WorkspaceSession:
             self.team_id = team_id
             return
         leadership = [team.id for team in teams if team.leadership]
-        self.team_id = (leadership or [team.id for team in teams] or [None])[0]
+        choices: list[str | None] = [*leadership, *(team.id for team in teams), None]
+        self.team_id = choices[0]
 
     def belongs(self, team_id: str | None, owner_id: str | None) -> bool:
         """Is a record in the picked team's view: its own team, or no team and owned by a member (``View.in_team``)."""

@@ -122,6 +122,6 @@ def _on_open_screen(node: DOMNode, stack: list[Screen[Any]]) -> bool:
     if isinstance(node, Screen):
         return node in stack
     try:
-        return node.screen in stack  # type: ignore[attr-defined]
+        return node.screen in stack
     except NoScreen:
         return False

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
+from typing import TypeVar
 
 from cadence.domain.periods import parse_quarter, parse_user_date
 from cadence.store.errors import InputError
@@ -10,6 +12,8 @@ from cadence.store.view import View
 
 ROCKS_PER_PERSON_GUIDANCE = 7
 TODO_DAYS = 7
+
+E = TypeVar("E", bound=Enum)
 
 
 def parse_date_field(text: str, today: date, field: str) -> date:
@@ -26,7 +30,8 @@ def parse_quarter_field(view: View, text: str) -> str:
         raise InputError(f"quarter: {error}") from None
 
 
-def choice(enum: type, text: str, field: str):  # type: ignore[no-untyped-def]
+def choice(enum: type[E], text: str, field: str) -> E:
+    """``text`` as a member of ``enum`` (by value, any case), or an ``InputError`` listing the choices."""
     try:
         return enum(text.strip().lower())
     except ValueError:

@@ -56,16 +56,16 @@ class SessionUser(DOMNode):
         try:
             result = await self.session_write(change)
         except InputError as error:
-            self.notify(str(error), title="Not changed", severity="warning")
+            self.app.notify(str(error), title="Not changed", severity="warning")
             return None
         except WorkspaceBusy as error:
-            self.notify(f"{error}", title="Workspace busy", severity="error")
+            self.app.notify(f"{error}", title="Workspace busy", severity="error")
             return None
         except WorkspaceError as error:
-            self.notify(str(error), title="Cannot write", severity="error", timeout=10)
+            self.app.notify(str(error), title="Cannot write", severity="error", timeout=10)
             return None
         if done:
-            self.notify(done, timeout=2)
+            self.app.notify(done, timeout=2)
         return result
 
     async def session_write(self, change: Callable[[Transaction], T]) -> T:
@@ -105,16 +105,17 @@ class SessionUser(DOMNode):
         session changes the same fields before the save, the user is asked which to keep.
         """
 
-        def submit(values: dict[str, str]) -> Awaitable[Any]:
+        def plain_submit(values: dict[str, str]) -> Awaitable[Any]:
             return self.session_write(lambda transaction: change(transaction, values))
 
+        submit: Callable[[dict[str, str]], Awaitable[Any]] = plain_submit
         if guard is not None:
             submit = guarded_submit(self.session_write, guard, change, lambda: form)
 
         def closed(result: Any) -> None:
             if result is not None:
                 if done:
-                    self.notify(done, timeout=2)
+                    self.app.notify(done, timeout=2)
                 if then is not None:
                     then(result)
 
@@ -135,7 +136,7 @@ class SessionUser(DOMNode):
         key = table.selected_key
         if key is None:
             if not quiet:
-                self.notify(missing, severity="warning")
+                self.app.notify(missing, severity="warning")
             return None
         try:
             return self.session.snapshot.get(kind, key)

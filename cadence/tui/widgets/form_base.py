@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -42,7 +42,10 @@ class FieldSpec(Protocol):
     check: Check | None
 
 
-class FormBase(ModalScreen[Any]):
+F = TypeVar("F", bound=FieldSpec)
+
+
+class FormBase(ModalScreen[Any], Generic[F]):
     """Dismisses with whatever ``on_submit`` returned (``True`` for ``None``), or ``None`` on Escape."""
 
     DEFAULT_CSS = """
@@ -68,7 +71,7 @@ class FormBase(ModalScreen[Any]):
     def __init__(
         self,
         title: str,
-        fields: Sequence[FieldSpec],
+        fields: Sequence[F],
         on_submit: Callable[[dict[str, str]], Any],
         submit_label: str = "save",
         classes: str = "",
@@ -90,11 +93,11 @@ class FormBase(ModalScreen[Any]):
 
     MULTILINE = False
 
-    def shown_at_first(self, field: FieldSpec) -> str:
+    def shown_at_first(self, field: F) -> str:
         """What the field's widget is given to show: the stored value made safe to draw."""
         return field_text(field.value, multiline=self.MULTILINE)
 
-    def kept_unless_edited(self, field: FieldSpec, shown: str) -> str:
+    def kept_unless_edited(self, field: F, shown: str) -> str:
         """The stored value while the field still shows what it was opened with; else what it shows."""
         return field.value if shown == self.shown_at_first(field) else shown
 
@@ -103,7 +106,7 @@ class FormBase(ModalScreen[Any]):
     def values(self) -> dict[str, str]:
         return {field.name: self.kept_unless_edited(field, self.field_value(field.name)) for field in self.fields}
 
-    def field_error(self, field: FieldSpec, value: str) -> str | None:
+    def field_error(self, field: F, value: str) -> str | None:
         if field.required and not value.strip():
             return "required"
         if field.check is not None and value.strip():

@@ -65,14 +65,14 @@ def advance_or_submit(screen: Screen[Any], submit: Callable[[], object]) -> None
     if focused not in inputs:
         screen.call_later(submit)
         return
-    index = inputs.index(focused)  # type: ignore[arg-type]
+    index = inputs.index(focused)
     if index < len(inputs) - 1:
         screen.set_focus(inputs[index + 1])
     else:
         inputs[index].call_later(submit)
 
 
-class FormScreen(FormBase):
+class FormScreen(FormBase[FormField]):
     """A titled form of one-line fields; see ``FormBase`` for how it saves."""
 
     DEFAULT_CSS = """

@@ -33,7 +33,7 @@ class TextAreaField:
     check: Check | None = None
 
 
-class TextAreaFormScreen(FormBase):
+class TextAreaFormScreen(FormBase[TextAreaField]):
     """Multi-line fields; see ``FormBase`` for how it saves."""
 
     MULTILINE = True
