@@ -17,7 +17,7 @@ from tests.tui.conftest import SIZES
 
 
 def panel(app, name: str) -> str:
-    return str(app.screen.query_one(f"#panel-{name}").content)
+    return str(app.screen.query_one(f"#panel-{name} .summary-text").content)
 
 
 async def test_shows_the_demo_numbers(make_app, on_disk) -> None:

@@ -1,4 +1,4 @@
-"""The Dashboard's four panels as text: rocks, to-dos, issues, and the next meeting.
+"""The Dashboard's summaries as text: rocks, to-dos, issues, and the next meeting (drawn by panels/dashboard.py).
 
 Pure functions from records (already narrowed to the picked team) to rich
 ``Text``, so the numbers can be checked without a terminal. ``width`` is the
@@ -15,7 +15,7 @@ from rich.text import Text
 from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL, is_overdue, rate, rock_completion, todo_completion
 from cadence.domain.models import Issue, IssueTerm, Meeting, Rock, RockStatus, Todo
 from cadence.domain.periods import WEEKDAY_NAMES, Quarter
-from cadence.store.view import View
+from cadence.store import Snapshot
 from cadence.tui.panels.rock_rows import status_look
 from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
@@ -76,7 +76,7 @@ def _listing(text: Text, items: list[tuple[Text, str, str, str]], width: int, li
         text.append(f"\n  … and {len(items) - len(shown)} more {where}".rstrip(), style=muted())
 
 
-def rocks_panel(view: View, rocks: Sequence[Rock], quarter: Quarter, today: date, width: int, room: int = 0) -> Text:
+def rocks_panel(view: Snapshot, rocks: Sequence[Rock], quarter: Quarter, today: date, width: int, room: int = 0) -> Text:
     """``room``: lines the panel can show when it has its own grid cell (0 when stacked: off-track only)."""
     if not rocks:
         return Text(f"No rocks for {quarter.label} yet: add them in Rocks (2).", style=muted())
@@ -116,7 +116,7 @@ def overdue_todos(todos: Sequence[Todo], today: date) -> list[Todo]:
     return sorted((todo for todo in todos if is_overdue(todo, today)), key=lambda todo: (todo.due, todo.id))
 
 
-def todos_panel(view: View, todos: Sequence[Todo], today: date, width: int, room: int = 0) -> Text:
+def todos_panel(view: Snapshot, todos: Sequence[Todo], today: date, width: int, room: int = 0) -> Text:
     """Overdue to-dos always; with ``room``, also the open ones due in the coming week."""
     text = _rate_line(
         "Done this week: ", *todo_completion(todos, today), TODO_GOAL, "No to-dos were due in the last 7 days."
@@ -148,7 +148,7 @@ def top_three(issues: Sequence[Issue]) -> list[Issue]:
     return sorted(picked, key=lambda issue: (issue.rank or 0, issue.id))
 
 
-def issues_panel(view: View, issues: Sequence[Issue], width: int, room: int = 0) -> Text:
+def issues_panel(view: Snapshot, issues: Sequence[Issue], width: int, room: int = 0) -> Text:
     """``issues`` are the open ones; with ``room``, the rest of this week's list follows the top 3."""
     short = sum(1 for issue in issues if issue.term is IssueTerm.SHORT)
     long = len(issues) - short

@@ -33,7 +33,7 @@ from cadence.domain.metrics import is_overdue
 from cadence.domain.models import Person, Role, Team
 from cadence.store import InputError, Transaction, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
-from cadence.tui.screens.people_text import (
+from cadence.tui.panels.people_text import (
     MARK,
     NAME_WIDTH,
     ROLE_WORDS,

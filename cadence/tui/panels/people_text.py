@@ -15,7 +15,7 @@ from rich.text import Text
 from cadence.domain.metrics import is_overdue
 from cadence.domain.models import Person, RockStatus, Role, Team
 from cadence.domain.text import clip, one_line
-from cadence.store.view import View
+from cadence.store import Snapshot
 from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import Status, accent, muted, status_style
 
@@ -58,7 +58,7 @@ def role_text(person: Person) -> Text:
     return Text(word, style=accent(style, plain="bold" if style else ""))
 
 
-def teams_of(view: View, person_id: str) -> list[Team]:
+def teams_of(view: Snapshot, person_id: str) -> list[Team]:
     return [team for team in view.teams if person_id in team.member_ids]
 
 
@@ -69,7 +69,7 @@ def todo_text(open_count: int, late: int) -> Text:
     return text
 
 
-def person_detail(view: View, person: Person, quarter: str, today: date) -> Text:
+def person_detail(view: Snapshot, person: Person, quarter: str, today: date) -> Text:
     """Who they are, their teams, this quarter's rocks and their open to-dos (late ones marked)."""
     text = Text()
     text.append_text(literal(person.name, 40, "bold"))
@@ -98,7 +98,7 @@ def person_detail(view: View, person: Person, quarter: str, today: date) -> Text
     return text
 
 
-def team_detail(view: View, team: Team, picked_id: str | None) -> Text:
+def team_detail(view: Snapshot, team: Team, picked_id: str | None) -> Text:
     """The team's kind and its members with their roles, names lined up."""
     text = Text()
     text.append_text(literal(team.name, 40, "bold"))

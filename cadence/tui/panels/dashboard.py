@@ -1,0 +1,119 @@
+"""The Dashboard's small read-only panels: rocks, to-dos, issues and the next meeting, for the picked team.
+
+Each is a bordered box of text (drawn by ``dashboard_text``) that redraws
+itself from every new snapshot, so a change made anywhere (another section,
+another session, the CLI) shows on the next poll. None has keys: they only
+show. The Dashboard lays four of them two by two from ``GRID_COLUMNS`` wide
+and stacks them narrower (then each lists only the essentials); the weekly
+meeting can show any of them on its own.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from cadence.domain.models import IssueStatus
+from cadence.domain.periods import next_meeting
+from cadence.tui.panels.base import SectionPanel, panel_css
+from cadence.tui.panels.dashboard_text import issues_panel, meeting_panel, rocks_panel, todos_panel
+
+GRID_COLUMNS = 100  # from this width the panels sit two by two
+
+
+class SummaryPanel(SectionPanel):
+    """One box of the Dashboard: a titled text (its ``Static``), fitted to the room the frame gives it."""
+
+    DEFAULT_CSS = panel_css(__file__)
+    NAME = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"panel-{self.NAME}", classes="panel")
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="summary-text")
+
+    def fit(self) -> tuple[int, int]:
+        """(text width, lines) inside the box; lines is 0 when the boxes are stacked (essentials only)."""
+        width, height = self.screen.size.width or 80, self.screen.size.height or 24
+        if width >= GRID_COLUMNS:
+            return (width - 1) // 2 - 4, (height - 3) // 2 - 2
+        return width - 4, 0
+
+    def refresh_data(self) -> None:
+        width, room = self.fit()
+        title, text = self.summary(width, room)
+        self.border_title = title
+        self.query_one(".summary-text", Static).update(text)
+
+    def summary(self, width: int, room: int) -> tuple[str, Text]:
+        raise NotImplementedError
+
+
+class RocksSummary(SummaryPanel):
+    """The quarter's rocks on and off track, the completion so far, the days left."""
+
+    NAME = "rocks"
+
+    def summary(self, width: int, room: int) -> tuple[str, Text]:
+        session = self.session
+        quarter = session.quarter()
+        rocks = [
+            rock
+            for rock in session.snapshot.rocks
+            if rock.quarter == quarter.label and (rock.company or session.belongs(rock.team_id, rock.owner_id))
+        ]
+        return f"Rocks · {quarter.label}", rocks_panel(session.snapshot, rocks, quarter, session.today(), width, room)
+
+
+class TodosSummary(SummaryPanel):
+    """The week's to-do rate against 90%, what is overdue and, with room, what is due next."""
+
+    NAME = "todos"
+
+    def summary(self, width: int, room: int) -> tuple[str, Text]:
+        session = self.session
+        todos = [todo for todo in session.snapshot.todos if session.belongs(todo.team_id, todo.owner_id)]
+        return "To-dos · this week", todos_panel(session.snapshot, todos, session.today(), width, room)
+
+
+class IssuesSummary(SummaryPanel):
+    """Open issues, this week's top 3 and, with room, the rest of this week's list."""
+
+    NAME = "issues"
+
+    def summary(self, width: int, room: int) -> tuple[str, Text]:
+        session = self.session
+        issues = [
+            issue
+            for issue in session.snapshot.issues
+            if issue.status is IssueStatus.OPEN and session.belongs(issue.team_id, issue.owner_id)
+        ]
+        return "Issues", issues_panel(session.snapshot, issues, width, room)
+
+
+class MeetingSummary(SummaryPanel):
+    """When the next weekly meeting is, one in progress, and how the last ones were rated."""
+
+    NAME = "meeting"
+
+    def summary(self, width: int, room: int) -> tuple[str, Text]:
+        session = self.session
+        snapshot = session.snapshot
+        meetings = [meeting for meeting in snapshot.meetings if session.belongs(meeting.team_id, None)]
+        finished = sorted((m for m in meetings if m.finished), key=lambda m: m.started_at, reverse=True)
+        now = session.clock()
+        meta = snapshot.meta
+        text = meeting_panel(
+            next_meeting(now, meta.meeting_day, meta.meeting_time),
+            now,
+            meta.meeting_minutes,
+            running=next((m for m in reversed(meetings) if not m.finished), None),
+            finished=finished,
+            room=room,
+        )
+        return "Next meeting", text
+
+
+SUMMARIES: tuple[type[SummaryPanel], ...] = (RocksSummary, TodosSummary, IssuesSummary, MeetingSummary)
