@@ -26,19 +26,19 @@ from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 COMPANY = "company"
 
 # A word and a marker for each status, so it reads without colour too.
-# Word and marker, meaning, strong (the reddest), own colour-mode hue.
-STATUS_LOOK: dict[RockStatus, tuple[str, Status, bool, str | None]] = {
-    RockStatus.ON_TRACK: ("● on-track", Status.GOOD, False, None),
-    RockStatus.OFF_TRACK: ("▲ off-track", Status.BAD, True, None),
-    RockStatus.DONE: ("✔ done", Status.DONE, False, None),
-    RockStatus.NOT_DONE: ("✗ not-done", Status.BAD, False, "magenta"),
+# Word and marker, meaning, strong (the reddest).
+STATUS_LOOK: dict[RockStatus, tuple[str, Status, bool]] = {
+    RockStatus.ON_TRACK: ("● on-track", Status.GOOD, False),
+    RockStatus.OFF_TRACK: ("▲ off-track", Status.BAD, True),
+    RockStatus.DONE: ("✔ done", Status.DONE, False),
+    RockStatus.NOT_DONE: ("✗ not-done", Status.NOT_DONE, False),
 }
 
 
 def status_look(status: RockStatus) -> tuple[str, str]:
     """The status's word and style, chosen when drawn so NO_COLOR is honoured."""
-    word, meaning, strong, hue = STATUS_LOOK[status]
-    return word, status_style(meaning, strong=strong, hue=hue)
+    word, meaning, strong = STATUS_LOOK[status]
+    return word, status_style(meaning, strong=strong)
 
 # Width of every column but the rock's title, padding included (DataTable pads 1 each side).
 STATUS_WIDTH = 11
@@ -173,12 +173,12 @@ def rock_row(
 
 def milestone_row(rock: Rock, milestone: Milestone, today: date, width: int) -> Row:
     late = not milestone.done and milestone.due is not None and milestone.due < today
-    box = Text("[x] ", style=status_style(Status.GOOD)) if milestone.done else Text("[ ] ", style=status_style(Status.BAD, strong=True) if late else "")
+    box = Text("[x] ", style=status_style(Status.DONE)) if milestone.done else Text("[ ] ", style=status_style(Status.BAD, strong=True) if late else "")
     title = Text(MILESTONE_INDENT, no_wrap=True, overflow="ellipsis")
     title.append_text(box)
     title.append_text(literal(milestone.title, width - len(MILESTONE_INDENT) - 4, muted() if milestone.done else ""))
     if milestone.done:
-        state = Text("done", style=status_style(Status.GOOD))
+        state = Text("done", style=status_style(Status.DONE))
     elif late:
         state = Text("LATE", style=status_style(Status.BAD, strong=True))
     else:
@@ -283,7 +283,7 @@ def detail_text(rock: Rock, view: Snapshot, today: date) -> Text:
         for milestone in rock.milestones:
             late = not milestone.done and milestone.due is not None and milestone.due < today
             text.append("\n")
-            box_style = status_style(Status.GOOD) if milestone.done else (status_style(Status.BAD, strong=True) if late else "")
+            box_style = status_style(Status.DONE) if milestone.done else (status_style(Status.BAD, strong=True) if late else "")
             text.append("[x] " if milestone.done else "[ ] ", style=box_style)
             text.append(f"{milestone.due:%d %b}  " if milestone.due else "        ", style=status_style(Status.BAD) if late else muted())
             text.append_text(literal_block(milestone.title, muted() if milestone.done else ""))
