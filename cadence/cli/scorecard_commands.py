@@ -182,7 +182,8 @@ def score_note(context: CliContext, measurable_id: str, note: str, week: str | N
     """Add or change the note on a week's value; an empty NOTE removes it."""
     with context.write() as tx:
         saved = actions.set_score_note(tx, measurable_id, _week(context, week), note)
-    click.echo(f"{saved.measurable_id} week of {saved.week}: " + (f"note {safe(repr(saved.note))}" if saved.note else "no note"))
+    shown = f"note {safe(repr(saved.note))}" if saved.note else "no note"
+    click.echo(f"{saved.measurable_id} week of {saved.week}: {shown}")
 
 
 @score.command("clear")

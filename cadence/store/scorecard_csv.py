@@ -28,7 +28,13 @@ from cadence.domain.goals import Goal, parse_goal
 from cadence.domain.models import Measurable, Team
 from cadence.domain.scorecard import active_measurables, week_periods
 from cadence.domain.units import Unit, format_value, parse_value
-from cadence.store.actions.scorecard import create_measurable, edit_measurable, record_score, set_goal_from, set_score_note
+from cadence.store.actions.scorecard import (
+    create_measurable,
+    edit_measurable,
+    record_score,
+    set_goal_from,
+    set_score_note,
+)
 from cadence.store.errors import InputError
 from cadence.store.scorecard_values import export_goal, export_value
 from cadence.store.transaction import Transaction

@@ -26,7 +26,8 @@ def scores(workspace_dir: Path) -> dict[tuple[str, str], dict[str, Any]]:
 def scorecard(team_workspace):  # type: ignore[no-untyped-def]
     """Leads (>= 10), Quotes (>= 20), Calls (>= 30) on the leadership scorecard; Quotes was 7 last week."""
     for title, goal in (("Leads", ">= 10"), ("Quotes", ">= 20"), ("Calls", ">= 30")):
-        assert team_workspace("measurable", "add", title, "--owner", "Ann", "--goal", goal, "--team", "Leadership").code == 0
+        added = team_workspace("measurable", "add", title, "--owner", "Ann", "--goal", goal, "--team", "Leadership")
+        assert added.code == 0, added.err
     assert team_workspace("score", "set", "M-1", "12", "--week", "2026-11-16").code == 0
     assert team_workspace("score", "set", "M-2", "7", "--week", "2026-11-18", "--note", "expo").code == 0
     return team_workspace
@@ -106,7 +107,9 @@ def test_measurable_edit_changes_title_owner_unit_and_rollup(scorecard, workspac
                        "--rollup", "average")
     assert result.code == 0, result.err
     calls = stored(workspace_dir, "measurables")["3"]
-    assert (calls["title"], calls["owner_id"], calls["unit"], calls["aggregate"]) == ("Calls made", "P-2", "percent", "average")
+    assert (calls["title"], calls["owner_id"], calls["unit"], calls["aggregate"]) == (
+        "Calls made", "P-2", "percent", "average"
+    )
     bad = scorecard("measurable", "edit", "M-3", "--unit", "furlongs")
     assert bad.code == 1 and "unit" in bad.err
 

@@ -83,7 +83,8 @@ class ScorecardPanel(SectionPanel):
         # the bindings are there for the footer, the help and a mouse click on them).
         Binding("enter", "edit_key('enter')", "Save ↓", key_display="⏎", tooltip="Save and open the cell below"),
         Binding("tab", "edit_key('tab')", "Save →", key_display="Tab", tooltip="Save and open the cell to the right"),
-        Binding("shift+tab", "edit_key('shift+tab')", "Save ←", show=False, tooltip="Save and open the cell to the left"),
+        Binding("shift+tab", "edit_key('shift+tab')", "Save ←", show=False,
+                tooltip="Save and open the cell to the left"),
         Binding("up", "edit_key('up')", "Save ↑", show=False, tooltip="Save and open the cell above"),
         Binding("ctrl+u", "edit_key('ctrl+u')", "Empty", show=False, tooltip="Empty what is typed"),
         Binding("escape", "edit_key('escape')", "Stop entry", key_display="Esc",
@@ -339,7 +340,8 @@ class ScorecardPanel(SectionPanel):
             self.notify("Enter a value for that week first; then press n for its note.", severity="warning")
             return
         fields, change = note_form(row.measurable.id, cell.period.start, cell.note)
-        self.open_form(f"Note: {row.measurable.title}, week of {cell.period.start:%d %b}", fields, change, done="Note saved")
+        title = f"Note: {row.measurable.title}, week of {cell.period.start:%d %b}"
+        self.open_form(title, fields, change, done="Note saved")
 
     def action_clear(self) -> None:
         found = self.editable_cell()

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, format_average, format_total, iso_week_label
 from cadence.domain.units import format_value
-from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import Status, muted, status_style, themed, verdict_style
+from cadence.tui.widgets.literal import literal
 
 PERIOD_NAMES = {PeriodKind.WEEK: "weekly", PeriodKind.MONTH: "monthly roll-up", PeriodKind.QUARTER: "quarterly roll-up"}
 
@@ -65,7 +65,7 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Te
         parts.append(shown + " ")
         parts.append(
             f"✓ on goal ({goal})" if cell.on_goal else f"✗ off goal ({goal})",
-            style=verdict_style(cell.on_goal, strong=not cell.on_goal),
+            style=verdict_style(bool(cell.on_goal), strong=not cell.on_goal),
         )
     if cell.note:
         parts.append(" · note: ")

@@ -2,7 +2,7 @@
 
 It opens holding the cell's current value, selected (shown reversed): the
 first key typed replaces it, Backspace empties it, Enter keeps it untouched
-(nothing is written). It never takes focus. Every key goes to the grid, and the Scorecard screen
+(nothing is written). It never takes focus. Every key goes to the grid, and the Scorecard panel
 routes them here in the order they were typed: moving focus to an Input
 would race with keys already on their way (a fast typist or a paste over SSH
 sends a whole value and its Enter in one read, and Textual routes each key
@@ -10,7 +10,7 @@ to whatever had focus when it arrived). So the text lives here, and the
 screen calls ``type``, ``delete_left`` and reads ``value``.
 
 It says as you type what the value will be read as, and whether it meets the
-goal ("= $12,500 ✓ on goal"), or why it cannot be read; the screen refuses
+goal ("= $12,500 ✓ on goal"), or why it cannot be read; the panel refuses
 to save an unreadable value and keeps the editor open with the text intact.
 """
 

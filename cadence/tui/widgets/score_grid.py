@@ -34,8 +34,8 @@ from cadence.domain.scorecard import (
     goal_text,
 )
 from cadence.domain.text import clip
-from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import muted, themed, verdict_style
+from cadence.tui.widgets.literal import literal
 
 FIXED = 3
 MISSING = "·"
@@ -135,8 +135,8 @@ class ScoreGrid(DataTable[Text]):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the screen is typing into a cell, the grid's own keys are off (and off the footer)."""
-        return not getattr(self.screen, "captures_keys", False)
+        """While its panel is typing into a cell, the grid's own keys are off (and off the footer)."""
+        return not any(getattr(node, "captures_keys", False) for node in self.ancestors)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", fixed_columns=FIXED, header_height=2, zebra_stripes=False)
