@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from cadence.tui.config import UserSettings
+from cadence.tui.themes import STYLE_VARIABLES
 from rich.color import Color as RichColor
 from rich.segment import Segment
 from textual.color import Color
-
-from cadence.tui.config import UserSettings
-from cadence.tui.themes import STYLE_VARIABLES
 
 TUI_SOURCE = Path(__file__).resolve().parents[2] / "cadence" / "tui"
 HIGH_CONTRAST_BAD = "#FF3030"
@@ -103,7 +102,9 @@ async def test_done_is_one_colour_in_rocks_milestones_and_todos(make_app, settin
             assert done in colours and good not in colours, what
 
 
-async def test_a_user_theme_without_the_variables_gets_the_defaults(make_app, tmp_path: Path, settings: UserSettings) -> None:
+async def test_a_user_theme_without_the_variables_gets_the_defaults(
+    make_app, tmp_path: Path, settings: UserSettings
+) -> None:
     themes = tmp_path / "my-themes"
     themes.mkdir()
     (themes / "mine.toml").write_text("name = 'mine'\ndark = true\nprimary = '#ff8800'\n")
@@ -117,7 +118,9 @@ async def test_a_user_theme_without_the_variables_gets_the_defaults(make_app, tm
         assert app.theme_variables["status-done"] == STYLE_VARIABLES["status-done"]
 
 
-async def test_a_user_theme_with_a_bad_status_colour_is_reported_and_skipped(make_app, tmp_path: Path, settings: UserSettings) -> None:
+async def test_a_user_theme_with_a_bad_status_colour_is_reported_and_skipped(
+    make_app, tmp_path: Path, settings: UserSettings
+) -> None:
     themes = tmp_path / "my-themes"
     themes.mkdir()
     (themes / "loud.toml").write_text("name = 'loud'\nprimary = '#ff8800'\n[variables]\nstatus-bad = 'very-red'\n")
@@ -149,7 +152,8 @@ def test_every_bundled_theme_sets_every_status_variable() -> None:
 
 # A whole string that is a Rich style naming a colour ("bold red", "cyan"), or markup doing the same ("[red]").
 COLOUR = r"(?:bright_)?(?:red|green|yellow|blue|cyan|magenta)"
-COLOUR_STYLE = re.compile(rf"""["'](?:(?:bold|italic|dim|underline|reverse|not) )*{COLOUR}(?: on \w+)?["']|\[/?(?:bold )?{COLOUR}\]""")
+STYLE_WORDS = r"(?:(?:bold|italic|dim|underline|reverse|not) )*"
+COLOUR_STYLE = re.compile(rf"""["']{STYLE_WORDS}{COLOUR}(?: on \w+)?["']|\[/?(?:bold )?{COLOUR}\]""")
 
 
 def test_no_rich_colour_names_in_the_tui() -> None:
