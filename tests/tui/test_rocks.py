@@ -236,6 +236,21 @@ async def test_delete_asks_first(make_app, on_disk) -> None:
     assert not any(r.id == "R-12" for r in on_disk().rocks)
 
 
+async def test_deleting_the_last_rock_shown_leaves_an_empty_quarter(make_app, on_disk) -> None:
+    """The table empties under the cursor: the section stays open, saying there are no rocks."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "greater_than_sign", "right_square_bracket")
+        await pilot.pause()
+        assert shown_rock_ids(app) == ["R-12"]
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert shown_rock_ids(app) == []
+        assert "No rocks here yet" in str(app.screen.query_one("#rock-rate").content)
+        assert app.screen.__class__.__name__ == "RocksScreen"
+    assert not any(r.id == "R-12" for r in on_disk().rocks)
+
+
 async def test_delete_a_milestone_asks_first(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

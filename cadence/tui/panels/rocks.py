@@ -210,6 +210,10 @@ class RocksPanel(SectionPanel):
         return False
 
     def _is_heading(self, index: int) -> bool:
+        """Is row ``index`` a group heading? A row no longer there (the table was redrawn shorter
+        since the event naming it was sent, as after deleting the last rock) is not."""
+        if not 0 <= index < self.table.row_count:
+            return False
         row_key, _ = self.table.coordinate_to_cell_key((index, 0))  # type: ignore[arg-type]
         return bool(row_key.value) and RowKey.parse(str(row_key.value)).group is not None
 
