@@ -23,13 +23,14 @@ from cadence.domain.ids import Kind, id_number
 from cadence.domain.models import Headline, HeadlineKind, Issue
 from cadence.store import Transaction, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
-from cadence.tui.widgets.forms import Check, FormField
+from cadence.tui.status_styles import Status, accent, muted, status_style
+from cadence.tui.widgets.form_base import Check
+from cadence.tui.widgets.forms import FormField
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
-from cadence.tui.status_styles import Status, accent, muted, status_style
 
 WIDE = 100
-KIND_STYLE = {HeadlineKind.CUSTOMER: "cyan", HeadlineKind.EMPLOYEE: "magenta"}
+KIND_STYLE = {HeadlineKind.CUSTOMER: "$kind-customer", HeadlineKind.EMPLOYEE: "$kind-employee"}
 
 
 def fix_widths(table: RecordTable, widths: Sequence[int]) -> None:
