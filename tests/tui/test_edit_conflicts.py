@@ -81,3 +81,23 @@ def test_edit_conflict_dialog_snapshot(make_app, demo_folder, snap_compare, size
         await _edit_title_while_they_rename(pilot.app, pilot, demo_folder, FIRST_TODO)
 
     assert snap_compare(make_app(poll_seconds=3600), run_before=conflict, terminal_size=size)
+
+
+async def test_a_measurable_edited_elsewhere_while_its_form_is_open_asks_first(make_app, demo_folder, on_disk) -> None:
+    """The Scorecard's edit form is guarded like the others: their new title is not silently overwritten."""
+    app = make_app(poll_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        measurable_id = app.screen.query_one("ScoreGrid").current_row.measurable.id
+        await pilot.press("e")
+        await pilot.pause()
+        with Workspace(demo_folder).transaction() as tx:
+            tx.save(tx.get(Kind.MEASURABLE, measurable_id), title="Their name")
+        await pilot.press("ctrl+u", *"My name", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "EditConflictScreen"
+        assert on_disk().get(Kind.MEASURABLE, measurable_id).title == "Their name"
+        await pilot.press("t")
+        await pilot.pause()
+    assert on_disk().get(Kind.MEASURABLE, measurable_id).title == "Their name"

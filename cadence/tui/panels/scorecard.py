@@ -341,7 +341,8 @@ class ScorecardPanel(SectionPanel):
             return
         fields, change = note_form(row.measurable.id, cell.period.start, cell.note)
         title = f"Note: {row.measurable.title}, week of {cell.period.start:%d %b}"
-        self.open_form(title, fields, change, done="Note saved")
+        score = self.session.snapshot.score_for(row.measurable.id, cell.period.start)
+        self.open_form(title, fields, change, done="Note saved", guard=score)
 
     def action_clear(self) -> None:
         found = self.editable_cell()
@@ -431,13 +432,13 @@ class ScorecardPanel(SectionPanel):
         if measurable is not None:
             owner = self.session.snapshot.person_name(measurable.owner_id)
             fields, change = edit_measurable_form(measurable, owner, self.people_names(), self.check_person)
-            self.open_form(f"Edit {measurable.id}", fields, change, done="Measurable saved")
+            self.open_form(f"Edit {measurable.id}", fields, change, done="Measurable saved", guard=measurable)
 
     def action_goal(self) -> None:
         measurable = self.selected_measurable()
         if measurable is not None:
             fields, change = goal_form(measurable, self.this_week(), self.session.today())
-            self.open_form(f"Goal for {measurable.title}", fields, change, done="Goal changed")
+            self.open_form(f"Goal for {measurable.title}", fields, change, done="Goal changed", guard=measurable)
 
     async def action_reorder(self, step: int) -> None:
         measurable = self.selected_measurable()
