@@ -100,8 +100,7 @@ def person_list(context: CliContext, as_json: bool) -> None:
         emit_json(dump(view.people))
         return
     teams_of = {
-        person.id: ", ".join(team.name for team in view.teams if person.id in team.member_ids)
-        for person in view.people
+        person.id: ", ".join(team.name for team in view.teams if person.id in team.member_ids) for person in view.people
     }
     table(
         ["ID", "NAME", "ROLE", "TEAMS"],
@@ -173,7 +172,12 @@ def team_list(context: CliContext, as_json: bool) -> None:
     table(
         ["ID", "NAME", "KIND", "MEMBERS"],
         [
-            [t.id, t.name, "leadership" if t.leadership else "team", ", ".join(view.person_name(m) for m in t.member_ids)]
+            [
+                t.id,
+                t.name,
+                "leadership" if t.leadership else "team",
+                ", ".join(view.person_name(m) for m in t.member_ids),
+            ]
             for t in view.teams
         ],
     )

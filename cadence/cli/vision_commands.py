@@ -22,6 +22,11 @@ def _label(part: str) -> str:
     return part.replace("_", "-")
 
 
+def _lines(value: str | list[str]) -> list[str]:
+    """A list part's items, or a text part's lines."""
+    return value if isinstance(value, list) else value.splitlines()
+
+
 @click.group()
 def vision() -> None:
     """The workspace's V/TO (core values, core focus, targets, marketing strategy, picture, plan)."""
@@ -35,7 +40,7 @@ def vision_show(context: CliContext, part: str | None, as_json: bool) -> None:
     """Print the V/TO, or one PART of it (list parts one item a line)."""
     current = context.read().vision()
     names = [actions.vision_part(part)] if part else list(actions.VISION_PARTS)
-    values = {
+    values: dict[str, str | list[str]] = {
         name: getattr(current, name) if current is not None else ([] if name in actions.VISION_LIST_PARTS else "")
         for name in names
     }
@@ -46,18 +51,15 @@ def vision_show(context: CliContext, part: str | None, as_json: bool) -> None:
             emit_json({"id": current.id if current is not None else None, **values})
         return
     if part:
-        value = values[names[0]]
-        for line in value if isinstance(value, list) else value.splitlines():
+        for line in _lines(values[names[0]]):
             click.echo(safe(line))
         return
     if current is None:
         click.echo("(no V/TO yet: cadence vision set PART VALUE writes its first part)")
         return
     for index, name in enumerate(names):
-        value = values[name]
-        lines = value if isinstance(value, list) else value.splitlines()
         click.echo(("\n" if index else "") + f"{_label(name)}:")
-        for line in lines or ["(empty)"]:
+        for line in _lines(values[name]) or ["(empty)"]:
             click.echo(f"  {safe(line)}")
 
 

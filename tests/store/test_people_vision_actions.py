@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from cadence.domain.models import Vision
 from cadence.store import Workspace, actions
 from cadence.store.errors import InputError

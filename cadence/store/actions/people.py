@@ -110,9 +110,7 @@ def role_holders(view: View, role: str, except_id: str | None = None) -> list[Pe
     return [person for person in view.people if person.role is role_value and person.id != except_id]
 
 
-def set_role(
-    tx: Transaction, person_text: str, role: str, *, replace: bool = False
-) -> tuple[Person, list[Person]]:
+def set_role(tx: Transaction, person_text: str, role: str, *, replace: bool = False) -> tuple[Person, list[Person]]:
     """Give a person a role. A Visionary or Integrator seat held by someone else raises ``SeatTaken``
     unless ``replace`` (the caller asked the user): then the holder becomes a member.
 

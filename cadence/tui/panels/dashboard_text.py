@@ -17,8 +17,8 @@ from cadence.domain.models import Issue, IssueTerm, Meeting, Rock, RockStatus, T
 from cadence.domain.periods import WEEKDAY_NAMES, Quarter
 from cadence.store import Snapshot
 from cadence.tui.panels.rock_rows import status_look
-from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
+from cadence.tui.widgets.literal import literal
 
 MAX_LISTED = 5
 ROCK_ORDER = (RockStatus.OFF_TRACK, RockStatus.ON_TRACK, RockStatus.DONE, RockStatus.NOT_DONE)
@@ -76,7 +76,9 @@ def _listing(text: Text, items: list[tuple[Text, str, str, str]], width: int, li
         text.append(f"\n  … and {len(items) - len(shown)} more {where}".rstrip(), style=muted())
 
 
-def rocks_panel(view: Snapshot, rocks: Sequence[Rock], quarter: Quarter, today: date, width: int, room: int = 0) -> Text:
+def rocks_panel(
+    view: Snapshot, rocks: Sequence[Rock], quarter: Quarter, today: date, width: int, room: int = 0
+) -> Text:
     """``room``: lines the panel can show when it has its own grid cell (0 when stacked: off-track only)."""
     if not rocks:
         return Text(f"No rocks for {quarter.label} yet: add them in Rocks (2).", style=muted())
@@ -126,7 +128,12 @@ def todos_panel(view: Snapshot, todos: Sequence[Todo], today: date, width: int, 
     if late:
         text.append(f"\nOverdue ({len(late)}):", style="bold")
         items = [
-            (Text("[ ] ", style=status_style(Status.BAD, strong=True)), t.title, view.person_name(t.owner_id), f"{(today - t.due).days}d late")
+            (
+                Text("[ ] ", style=status_style(Status.BAD, strong=True)),
+                t.title,
+                view.person_name(t.owner_id),
+                f"{(today - t.due).days}d late",
+            )
             for t in late
         ]
         _listing(text, items, width, limit, "in To-Dos (5)")

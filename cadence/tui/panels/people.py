@@ -170,9 +170,7 @@ class PeoplePanel(SectionPanel):
         rocks = Counter(rock.owner_id for rock in snapshot.rocks if rock.quarter == quarter)
         open_todos = Counter(todo.owner_id for todo in snapshot.todos if not todo.done)
         late_todos = Counter(todo.owner_id for todo in snapshot.todos if is_overdue(todo, today))
-        team_names = {
-            person.id: ", ".join(team.name for team in teams_of(snapshot, person.id)) for person in people
-        }
+        team_names = {person.id: ", ".join(team.name for team in teams_of(snapshot, person.id)) for person in people}
         rows = []
         for person in people:
             name = Text()
@@ -304,7 +302,10 @@ class PeoplePanel(SectionPanel):
         def change(tx: Transaction, values: dict[str, str]) -> Person:
             try:
                 return actions.add_person(
-                    tx, values["name"], values["role"].strip().lower() or Role.MEMBER.value, values["team"].strip() or None
+                    tx,
+                    values["name"],
+                    values["role"].strip().lower() or Role.MEMBER.value,
+                    values["team"].strip() or None,
                 )
             except actions.SeatTaken as taken:  # the form's words for the store's one-seat rule
                 raise InputError(

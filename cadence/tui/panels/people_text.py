@@ -16,8 +16,8 @@ from cadence.domain.metrics import is_overdue
 from cadence.domain.models import Person, RockStatus, Role, Team
 from cadence.domain.text import clip, one_line
 from cadence.store import Snapshot
-from cadence.tui.widgets.literal import literal
 from cadence.tui.status_styles import Status, accent, muted, status_style
+from cadence.tui.widgets.literal import literal
 
 MARK = "●"
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -92,7 +92,10 @@ def person_detail(view: Snapshot, person: Person, quarter: str, today: date) -> 
     for todo in sorted(todos, key=lambda item: item.due):
         late = is_overdue(todo, today)
         text.append(f"\n  {todo.id} ")
-        text.append(f"{todo.due:%a %d %b}" + (" LATE" if late else ""), style=status_style(Status.BAD, strong=True) if late else "")
+        text.append(
+            f"{todo.due:%a %d %b}" + (" LATE" if late else ""),
+            style=status_style(Status.BAD, strong=True) if late else "",
+        )
         text.append(" ")
         text.append_text(literal(todo.title, 60))
     return text
@@ -109,7 +112,7 @@ def team_detail(view: Snapshot, team: Team, picked_id: str | None) -> Text:
     names = [literal(view.person_name(member_id), 24) for member_id in team.member_ids]
     width = max((name.cell_len for name in names), default=0) + 2
     people = {person.id: person for person in view.people}
-    for member_id, name in zip(team.member_ids, names):
+    for member_id, name in zip(team.member_ids, names, strict=True):
         text.append("\n  ")
         text.append_text(name)
         if member_id in people:

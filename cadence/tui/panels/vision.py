@@ -114,10 +114,10 @@ def as_editable(part: Part, vision: Vision | None) -> str:
 
 
 def render_part(part: Part, vision: Vision | None) -> Text:
-    value = getattr(vision, part.name) if vision is not None else ([] if part.is_list else "")
+    value: str | list[str] = getattr(vision, part.name) if vision is not None else ([] if part.is_list else "")
     if not value:
         return Text("(empty: press e to write it)", style=muted("italic"))
-    if part.is_list:
+    if isinstance(value, list):
         lines = [(f"{number}. " if part.numbered else "• ") + item for number, item in enumerate(value, start=1)]
         return literal_block("\n".join(lines))
     return literal_block(value)
@@ -128,7 +128,9 @@ class VisionPart(Static, can_focus=True):
 
     BINDINGS = [
         Binding("down,j", "app.focus_next", "Next part", key_display="↓", tooltip="Move to the next part (↓ or j)"),
-        Binding("up,k", "app.focus_previous", "Previous", key_display="↑", tooltip="Move to the previous part (↑ or k)"),
+        Binding(
+            "up,k", "app.focus_previous", "Previous", key_display="↑", tooltip="Move to the previous part (↑ or k)"
+        ),
     ]
 
     def __init__(self, part: Part, show_label: bool) -> None:
@@ -181,9 +183,7 @@ class VisionPanel(SectionPanel):
             hint.update(Text("No V/TO yet: press e to write its first part.", style="bold"))
         else:
             hint.update(
-                Text.assemble(
-                    ("V/TO ", "bold"), vision.id, (" · Tab/↑↓ move · e edit the highlighted part", muted())
-                )
+                Text.assemble(("V/TO ", "bold"), vision.id, (" · Tab/↑↓ move · e edit the highlighted part", muted()))
             )
         for widget in self.query(VisionPart):
             widget.show(vision)
