@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -49,3 +51,24 @@ def make_app(demo_folder: Path, settings: UserSettings) -> Callable[..., Cadence
 def on_disk(demo_folder: Path) -> Callable[[], Snapshot]:
     """What the workspace file holds right now, read fresh."""
     return lambda: Workspace(demo_folder).read()
+
+
+HANG_SECONDS = 240
+
+
+def _report_hang_and_cancel(loop: asyncio.AbstractEventLoop) -> None:
+    """A test stuck this long is hung, not slow: print where every task waits, then fail it instead of waiting forever."""
+    print(f"\n=== hang watchdog: still running after {HANG_SECONDS}s; tasks and where they wait ===", file=sys.stderr)
+    for task in asyncio.all_tasks(loop):
+        task.print_stack(file=sys.stderr)
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+
+
+@pytest.fixture(autouse=True)
+async def hang_watchdog() -> AsyncIterator[None]:
+    """Diagnose a hung app test (a lost key, a worker never awaited) with the stacks, and let the run go on."""
+    loop = asyncio.get_running_loop()
+    handle = loop.call_later(HANG_SECONDS, _report_hang_and_cancel, loop)
+    yield
+    handle.cancel()
