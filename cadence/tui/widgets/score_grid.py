@@ -21,6 +21,7 @@ from datetime import date
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from cadence.domain.models import Aggregate
@@ -90,7 +91,8 @@ def cell_text(row: GridRow, cell: GridCell) -> Text:
     """Value, marker and note mark, red or green: colour is never the only signal."""
     if cell.value is None:
         return Text(MISSING, style=muted(), justify="right")
-    return Text(row.cell_text(cell, 7), style=verdict_style(cell.on_goal, strong=not cell.on_goal), justify="right")
+    on_goal = bool(cell.on_goal)  # a cell with a value always has a verdict
+    return Text(row.cell_text(cell, 7), style=verdict_style(on_goal, strong=not on_goal), justify="right")
 
 
 def summary_text(row: GridRow, which: str) -> Text:
@@ -274,7 +276,9 @@ class ScoreGrid(DataTable[Text]):
 
     @property
     def available_width(self) -> int:
-        return self.size.width or (self.parent.size.width if self.parent else 0) or self.app.size.width
+        parent = self.parent
+        parent_width = parent.size.width if isinstance(parent, Widget) else 0
+        return self.size.width or parent_width or self.app.size.width
 
     def _window_ending_on(self, period_start: date | None) -> int:
         index = next((i for i, p in enumerate(self.periods) if p.start == period_start), len(self.periods) - 1)
