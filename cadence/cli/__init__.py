@@ -65,9 +65,7 @@ class LazyGroup(click.Group):
         return command
 
 
-@click.group(
-    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
-)
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--workspace",
     "-w",
@@ -88,7 +86,6 @@ def cli(ctx: click.Context, workspace: Path | None) -> None:
         from cadence.tui.launch import run_tui
 
         run_tui(ctx.obj.folder)
-
 
 
 def main(argv: list[str] | None = None) -> None:

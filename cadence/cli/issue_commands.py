@@ -110,8 +110,13 @@ def issue_unrank(context: CliContext, issue_id: str) -> None:
 
 @issue.command("move")
 @click.argument("issue_id")
-@click.option("--to", "term", type=click.Choice(["short", "long"]), default=None,
-              help="The list to move it to (default: the other one).")
+@click.option(
+    "--to",
+    "term",
+    type=click.Choice(["short", "long"]),
+    default=None,
+    help="The list to move it to (default: the other one).",
+)
 @pass_context
 def issue_move(context: CliContext, issue_id: str, term: str | None) -> None:
     """Move an issue between the short-term and long-term lists (it leaves the top 3)."""

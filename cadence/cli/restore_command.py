@@ -30,8 +30,13 @@ def restore(context: CliContext, backup: str | None, as_json: bool) -> None:
         if as_json:
             emit_json(
                 [
-                    {"name": b.name, "path": str(b.path), "taken": b.taken.isoformat(timespec="seconds"),
-                     "size": b.size, "kind": b.kind}
+                    {
+                        "name": b.name,
+                        "path": str(b.path),
+                        "taken": b.taken.isoformat(timespec="seconds"),
+                        "size": b.size,
+                        "kind": b.kind,
+                    }
                     for b in found
                 ]
             )

@@ -160,7 +160,9 @@ def rock_edit(
     if title is None and due is None and description is None and owner is None:
         raise click.UsageError("nothing to change: give --title, --due, --description or --owner")
     with context.write() as tx:
-        changed = actions.edit_rock(tx, rock_id, context.today, title=title, due=due, description=description, owner=owner)
+        changed = actions.edit_rock(
+            tx, rock_id, context.today, title=title, due=due, description=description, owner=owner
+        )
     click.echo(f"{changed.id} {safe(changed.title)} (due {changed.due or '-'})")
 
 

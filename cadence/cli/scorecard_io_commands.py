@@ -32,8 +32,12 @@ def _team(view: Snapshot | Transaction, team: str | None) -> Team | None:
 
 @scorecard.command("export")
 @click.option("--format", "format_", type=click.Choice(["csv"]), default="csv", show_default=True, help="File format.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here (default: stdout).")
-@click.option("--weeks", default=13, show_default=True, type=click.IntRange(1, 520), help="How many weeks, ending this week.")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here (default: stdout)."
+)
+@click.option(
+    "--weeks", default=13, show_default=True, type=click.IntRange(1, 520), help="How many weeks, ending this week."
+)
 @click.option("--team", default=None, help="Only this team's measurables (name or id).")
 @click.option("--no-notes", is_flag=True, help="Leave out the note rows.")
 @pass_context

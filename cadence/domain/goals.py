@@ -99,6 +99,4 @@ def parse_goal(text: str, unit: Unit | str = Unit.NUMBER) -> Goal:
             return Goal(comparator=Comparator.AT_LEAST, value=parse_value(cleaned, unit))
         except ValueError:
             pass
-    raise ValueError(
-        f"goal {text!r} not understood (use >= 20, < 5, = 1, between 10 and 20, outside 1 and 5)"
-    )
+    raise ValueError(f"goal {text!r} not understood (use >= 20, < 5, = 1, between 10 and 20, outside 1 and 5)")

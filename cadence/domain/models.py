@@ -51,7 +51,7 @@ class Record(BaseModel):
     @classmethod
     def _id_has_kind_prefix(cls, value: str) -> str:
         prefix = cls.kind.prefix + "-"
-        if not value.startswith(prefix) or not value[len(prefix):].isdigit():
+        if not value.startswith(prefix) or not value[len(prefix) :].isdigit():
             raise ValueError(f"id must look like {prefix}12, got {value!r}")
         return value
 
@@ -356,5 +356,3 @@ if _missing:  # pragma: no cover - a new Kind without its model is a programming
 _in_kind_order = {kind: MODELS[kind] for kind in Kind}
 MODELS.clear()
 MODELS.update(_in_kind_order)
-
-

@@ -117,7 +117,9 @@ def month_period(day: date) -> Period:
 
 
 def quarter_period(quarter: Quarter) -> Period:
-    return Period(PeriodKind.QUARTER, quarter.start, quarter.end, quarter.label, f"Q{quarter.number} {quarter.year % 100:02d}")
+    return Period(
+        PeriodKind.QUARTER, quarter.start, quarter.end, quarter.label, f"Q{quarter.number} {quarter.year % 100:02d}"
+    )
 
 
 def week_periods(today: date, count: int = WEEKS_SHOWN, week_start_day: int = 0) -> list[Period]:
@@ -169,7 +171,6 @@ AVERAGED_UNITS = frozenset({Unit.PERCENT, Unit.DURATION, Unit.YESNO})
 def default_aggregate(unit: Unit | str) -> Aggregate:
     """How a new measurable of ``unit`` rolls up when nobody says: rates and times average, counts sum."""
     return Aggregate.AVERAGE if Unit(unit) in AVERAGED_UNITS else Aggregate.SUM
-
 
 
 def average(values: Iterable[float | None]) -> float | None:

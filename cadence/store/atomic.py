@@ -8,7 +8,8 @@ modes and groups with ``fchmod``/``fchown`` on descriptors it just created:
 no name is trusted twice.
 
 A replace writes a temporary file inside a fresh private (0700) folder of
-ours, fsyncs it, renames it over the old name with ``os.replace`` (which swaps the name itself, never a link's target) and
+ours, fsyncs it, renames it over the old name with ``os.replace`` (which swaps the name itself, never a
+link's target) and
 fsyncs the folder, so a crash leaves the old bytes or the new ones.
 """
 

@@ -101,17 +101,14 @@ def decode(payload: bytes, path: Path) -> RawTables:
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise WorkspaceCorrupt(
-            f"{path} is not valid UTF-8 text (byte {error.start}). {backup_hint(path)}"
-        ) from None
+        raise WorkspaceCorrupt(f"{path} is not valid UTF-8 text (byte {error.start}). {backup_hint(path)}") from None
     if "\x00" in text:
         raise WorkspaceCorrupt(f"{path} contains NUL bytes: it is damaged. {backup_hint(path)}")
     try:
         data = loads_strict(text)
     except json.JSONDecodeError as error:
         raise WorkspaceCorrupt(
-            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). "
-            f"{backup_hint(path)}"
+            f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}). {backup_hint(path)}"
         ) from None
     except StrictJsonError as error:
         raise WorkspaceCorrupt(
@@ -124,9 +121,7 @@ def decode(payload: bytes, path: Path) -> RawTables:
             raise WorkspaceCorrupt(f"{path}: table {table!r} is not an object. {backup_hint(path)}")
         for doc_id, document in documents.items():
             if not doc_id.isdigit() or not isinstance(document, dict):
-                raise WorkspaceCorrupt(
-                    f"{path}: table {table!r} holds a bad entry {doc_id!r}. {backup_hint(path)}"
-                )
+                raise WorkspaceCorrupt(f"{path}: table {table!r} holds a bad entry {doc_id!r}. {backup_hint(path)}")
     if META_TABLE not in data or META_DOC_ID not in data[META_TABLE]:
         raise WorkspaceCorrupt(f"{path} has no {META_TABLE} table: it is not a cadence workspace. {backup_hint(path)}")
     return data

@@ -371,7 +371,11 @@ def plan_import(view: View, sheet: Sheet, today: date, team: Team | None = None)
         if existing is not None:
             unit = existing.unit
             if row.unit and row.unit.casefold() != existing.unit.value:
-                bad("Unit", f"{row.unit!r} differs from {existing.id}'s unit ({existing.unit.value}); change it in the app first")
+                bad(
+                    "Unit",
+                    f"{row.unit!r} differs from {existing.id}'s unit ({existing.unit.value}); "
+                    "change it in the app first",
+                )
         elif row.unit:
             try:
                 unit = Unit(row.unit.casefold())
@@ -409,7 +413,9 @@ def plan_import(view: View, sheet: Sheet, today: date, team: Team | None = None)
         for week, text in sorted(row.notes.items()):
             old = scores.get((existing.id, week)) if existing is not None else None
             if week not in row.cells and old is None:
-                row_problems.append(Problem(row.notes_row or row.row, headers[week], "a note needs a value in that week"))
+                row_problems.append(
+                    Problem(row.notes_row or row.row, headers[week], "a note needs a value in that week")
+                )
                 continue
             old_note = old.note if old is not None else ""
             if text != old_note:

@@ -46,8 +46,10 @@ def find_sharing_problems(folder: Path) -> list[str]:
         except FileNotFoundError:
             continue
         want_dir = path == backups
-        if stat.S_ISLNK(info.st_mode) or (stat.S_ISDIR(info.st_mode) != want_dir) or not (
-            stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)
+        if (
+            stat.S_ISLNK(info.st_mode)
+            or (stat.S_ISDIR(info.st_mode) != want_dir)
+            or not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode))
         ):
             problems.append(
                 f"{path}: is {kind_of(info.st_mode)}, not cadence's own {'folder' if want_dir else 'file'}: "
@@ -62,9 +64,7 @@ def find_sharing_problems(folder: Path) -> list[str]:
     return problems
 
 
-def _mode_problems(
-    path: Path, info: os.stat_result, folder_info: os.stat_result, *, want_group_bits: int
-) -> list[str]:
+def _mode_problems(path: Path, info: os.stat_result, folder_info: os.stat_result, *, want_group_bits: int) -> list[str]:
     problems = []
     mode = stat.S_IMODE(info.st_mode)
     if mode & stat.S_IRWXO:

@@ -5,7 +5,8 @@ exclusive lock, read the file afresh (another process may have changed it),
 check, migrate and validate it once, apply the change through TinyDB in memory
 (each record added or saved is validated as it goes in), and replace the file
 atomically. ``apply`` hands back the workspace as the write left it, built
-from those validated records, so the caller need not read the file again. Reads take no lock: the file is only ever replaced whole,
+from those validated records, so the caller need not read the file again. Reads take no lock: the file
+is only ever replaced whole,
 so a reader sees the old version or the new one.
 
 Every name is opened relative to one descriptor of the workspace folder and
@@ -102,7 +103,7 @@ class Workspace:
         shared_group: str | None = None,
         **options: object,
     ) -> Workspace:
-        """Make a new workspace. ``shared_group``: folder 2770 (setgid) and files 0660 in that group, whatever the umask."""
+        """Make a new workspace. ``shared_group``: folder 2770 (setgid), files 0660, whatever the umask."""
         workspace = cls(folder, **options)  # type: ignore[arg-type]
         if os.path.lexists(workspace.path):
             raise InputError(f"{workspace.path} already exists: that folder is a workspace already")
@@ -126,8 +127,12 @@ class Workspace:
             payload = fileformat.encode(fileformat.empty_tables(meta))
             replace_file(folder_fd, FILE_NAME, payload, shown=workspace.path, mode=file_mode, gid=gid)
             with workspace_lock(
-                folder_fd, LOCK_NAME, lock_path=workspace.lock_path, timeout=workspace.lock_timeout,
-                new_file_mode=file_mode, gid=gid,
+                folder_fd,
+                LOCK_NAME,
+                lock_path=workspace.lock_path,
+                timeout=workspace.lock_timeout,
+                new_file_mode=file_mode,
+                gid=gid,
             ):
                 os.close(backups.open_backups(folder_fd, workspace.folder, create_mode=folder_mode))
         finally:
@@ -298,8 +303,12 @@ class Workspace:
         if file_info is not None and stat.S_ISREG(file_info.st_mode):
             new_lock_mode, gid = stat.S_IMODE(file_info.st_mode), file_info.st_gid
         with workspace_lock(
-            folder_fd, LOCK_NAME, lock_path=self.lock_path, timeout=self.lock_timeout,
-            new_file_mode=new_lock_mode, gid=gid,
+            folder_fd,
+            LOCK_NAME,
+            lock_path=self.lock_path,
+            timeout=self.lock_timeout,
+            new_file_mode=new_lock_mode,
+            gid=gid,
         ):
             remove_temp_files(folder_fd, f".{FILE_NAME}.")
             yield
@@ -324,9 +333,7 @@ class Workspace:
                 return
             # Make room first: a kill between the two steps then leaves fewer copies, never more.
             backups.prune(backups_fd, backups.DAILY_PATTERN, DAILY_BACKUPS_KEPT - 1)
-            backups.write_copy(
-                backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid
-            )
+            backups.write_copy(backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid)
 
     def _backup(self, folder_fd: int, payload: bytes, info: os.stat_result, label: str, keep: int) -> Path:
         stamp = self.clock().strftime("%Y-%m-%dT%H%M%S")
@@ -377,9 +384,7 @@ def _check_restorable(payload: bytes, path: Path) -> None:
         data = fileformat.decode(payload, path)
         version = fileformat.schema_version(data, path)
         if version > SCHEMA_VERSION:
-            raise InputError(
-                f"{path} was written by a newer cadence (schema {version}): upgrade cadence to restore it"
-            )
+            raise InputError(f"{path} was written by a newer cadence (schema {version}): upgrade cadence to restore it")
         if version < SCHEMA_VERSION:
             data = migrate(data, version, SCHEMA_VERSION)
         fileformat.validate_meta(data, path)
@@ -407,7 +412,8 @@ def _lenient_snapshot(data: RawTables, path: Path) -> Snapshot:
     except ValidationError as error:
         raise WorkspaceCorrupt(
             f"{path} was written by a newer cadence (schema {known_meta['schema_version']}) and its settings "
-            f"cannot be read by this one ({describe(error)}): upgrade cadence to open it. {fileformat.backup_hint(path)}"
+            f"cannot be read by this one ({describe(error)}): upgrade cadence to open it. "
+            f"{fileformat.backup_hint(path)}"
         ) from None
     records: dict[Kind, dict[str, Record]] = {}
     for kind, model in MODELS.items():

@@ -22,12 +22,11 @@ from textual.signal import Signal
 from cadence.domain.text import visible
 from cadence.locations import themes_dir, user_themes_dir
 from cadence.store import WorkspaceError, clock_from_environment
+from cadence.tui.background import in_thread
 from cadence.tui.commands import ScreenActions, TeamCommands
 from cadence.tui.config import UserSettings
 from cadence.tui.panels.base import SectionPanel
-from cadence.tui.screens.base import SectionScreen
 from cadence.tui.screens.help import HelpScreen, describe_bindings
-from cadence.tui.background import in_thread
 from cadence.tui.session import WorkspaceSession
 from cadence.tui.themes import DEFAULT_THEME, STYLE_VARIABLES, load_themes
 from cadence.tui.typeahead import OrderedKeysApp
@@ -146,7 +145,7 @@ class CadenceApp(OrderedKeysApp):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Every notification is plain text: messages quote user titles, which must never read as markup or reach the terminal raw."""
+        """Every notification is plain text: messages quote user titles, never to be read as markup or sent raw."""
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     # Sections ---------------------------------------------------------------------

@@ -58,6 +58,7 @@ class UserSettings(StoredSettings):
         self.folder.mkdir(parents=True, exist_ok=True)
         payload = StoredSettings.model_validate(self.model_dump()).model_dump()
         atomic_write_bytes(self.folder / SETTINGS_FILE, (json.dumps(payload, indent=2, sort_keys=True) + "\n").encode())
+
     def team_for(self, workspace_folder: Path) -> str | None:
         return self.teams.get(str(workspace_folder.resolve()))
 

@@ -43,9 +43,7 @@ class EditConflict(InputError):
         self.record_id = record_id
         self.conflicts = conflicts
         names = ", ".join(conflict.field for conflict in conflicts)
-        super().__init__(
-            f"{record_id} was changed in another session while you edited it ({names}); nothing was saved"
-        )
+        super().__init__(f"{record_id} was changed in another session while you edited it ({names}); nothing was saved")
 
 
 def guarded_edit(tx: Transaction, opened: Record, change: Callable[[], T], resolve: Resolve = "ask") -> T:
@@ -53,9 +51,7 @@ def guarded_edit(tx: Transaction, opened: Record, change: Callable[[], T], resol
     theirs = tx.get(opened.kind, opened.id)
     result = change()
     mine = tx.get(opened.kind, opened.id)
-    base_values, their_values, my_values = (
-        record.model_dump(mode="json") for record in (opened, theirs, mine)
-    )
+    base_values, their_values, my_values = (record.model_dump(mode="json") for record in (opened, theirs, mine))
     keep_theirs: dict[str, Any] = {}
     conflicts: list[FieldConflict] = []
     for field in type(opened).model_fields:

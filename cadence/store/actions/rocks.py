@@ -176,9 +176,7 @@ def shift_rock_quarter(tx: Transaction, rock_id: str, step: int) -> Rock:
 
 def next_milestone_id(tx: Transaction) -> str:
     """One past both the workspace counter and the highest milestone id present; the counter moves on."""
-    highest = max(
-        (id_number(milestone.id) for rock in tx.rocks for milestone in rock.milestones), default=0
-    )
+    highest = max((id_number(milestone.id) for rock in tx.rocks for milestone in rock.milestones), default=0)
     number = max(tx.meta.counters.get(MILESTONE_COUNTER, 0), highest) + 1
     tx.update_meta(counters={**tx.meta.counters, MILESTONE_COUNTER: number})
     return f"{MILESTONE_PREFIX}-{number}"

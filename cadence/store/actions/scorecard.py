@@ -186,7 +186,7 @@ def set_score(
 
 
 def record_score(tx: Transaction, measurable_id: str, week: date, value: float, note: str | None = None) -> Score:
-    """``value`` for the week starting ``week``; replaces an earlier value, keeping its note unless ``note`` is given."""
+    """``value`` for the week starting ``week``; replaces an earlier value, keeping its note unless told."""
     existing = tx.score_for(measurable_id, week)
     if existing is not None:
         changes: dict[str, object] = {"value": value}

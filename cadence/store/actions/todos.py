@@ -45,9 +45,7 @@ def add_todo(
     )
 
 
-def edit_todo(
-    tx: Transaction, todo_id: str, today: date, *, title: str | None = None, due: str | None = None
-) -> Todo:
+def edit_todo(tx: Transaction, todo_id: str, today: date, *, title: str | None = None, due: str | None = None) -> Todo:
     """Change what the to-do says and when it is due; a field left ``None`` keeps its value."""
     todo = tx.todo(todo_id)
     changes: dict[str, object] = {}

@@ -1,4 +1,4 @@
-"""What a section's content needs, whatever frame shows it: the session, safe writes, forms, the record under the cursor.
+"""What a section's content needs in any frame: the session, safe writes, forms, the record under the cursor.
 
 A panel is the part of a section that the weekly meeting shows too: the
 Rocks table with its keys, the Scorecard grid, the Issues list. It takes the

@@ -33,16 +33,12 @@ WIDE = 100
 KIND_STYLE = {HeadlineKind.CUSTOMER: "$kind-customer", HeadlineKind.EMPLOYEE: "$kind-employee"}
 
 
-def fix_widths(table: RecordTable, widths: Sequence[int]) -> None:
-    """Columns sized to the terminal (not to their contents), so the table fills the width the same way
-    on every refresh."""
-    for column, width in zip(table.columns.values(), widths):
-        column.auto_width = False
-        column.width = width
-
-
 def tone(good: bool) -> Text:
-    return Text("▲ good", style=status_style(Status.GOOD)) if good else Text("▼ bad", style=status_style(Status.BAD, strong=True))
+    return (
+        Text("▲ good", style=status_style(Status.GOOD))
+        if good
+        else Text("▼ bad", style=status_style(Status.BAD, strong=True))
+    )
 
 
 def resolve_choice(choices: Sequence[str], value: str) -> str | None:
@@ -145,7 +141,7 @@ class HeadlinesPanel(SectionPanel):
             ]
             rows.append(Row(headline.id, cells))
         table = self.query_one(RecordTable)
-        fix_widths(table, widths)
+        table.fix_widths(widths)
         table.show(rows)
         self.show_detail(table.selected_key)
 

@@ -14,7 +14,6 @@ and the to-dos in one write. Every change is a named action in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -53,14 +52,6 @@ def person_label(name: str, narrow: bool) -> str:
     if not name:
         return ""
     return name.split()[0] if narrow else name
-
-
-def fix_widths(table: RecordTable, widths: Sequence[int]) -> None:
-    """Columns sized to the terminal (not to their contents), so the table fills the width the same way
-    on every refresh and stacked tables line up."""
-    for column, width in zip(table.columns.values(), widths):
-        column.auto_width = False
-        column.width = width
 
 
 def age_days(issue: Issue, today: date) -> int:
@@ -104,8 +95,13 @@ class IssuesPanel(SectionPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Add an issue"),
         Binding("s", "solve", "Solve", tooltip="Solve: record the decision and its to-dos"),
-        Binding("exclamation_mark", "rank(1)", "Top 3", key_display="⇧1-3",
-                tooltip="Top 3: ! @ # (Shift+1/2/3) make it #1 #2 #3"),
+        Binding(
+            "exclamation_mark",
+            "rank(1)",
+            "Top 3",
+            key_display="⇧1-3",
+            tooltip="Top 3: ! @ # (Shift+1/2/3) make it #1 #2 #3",
+        ),
         Binding("at", "rank(2)", "Make #2", show=False, tooltip="Make it #2 of the top 3 (Shift+2)"),
         Binding("number_sign", "rank(3)", "Make #3", show=False, tooltip="Make it #3 of the top 3 (Shift+3)"),
         Binding("0", "rank(0)", "Unrank", show=False, tooltip="Take it out of the top 3"),
@@ -196,7 +192,7 @@ class IssuesPanel(SectionPanel):
                     literal(issue.source, source_width, muted()),
                 ]
                 rows.append(Row(issue.id, cells))
-            fix_widths(table, widths)
+            table.fix_widths(widths)
             table.show(rows)
         self.refresh_bindings()
         self.show_detail(self.table().selected_key)

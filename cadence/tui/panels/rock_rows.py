@@ -19,9 +19,9 @@ from cadence.domain.periods import Quarter
 from cadence.domain.text import clip, one_line
 from cadence.store import Snapshot
 from cadence.store.actions import ROCKS_PER_PERSON_GUIDANCE
+from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import Row
-from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 
 COMPANY = "company"
 
@@ -39,6 +39,7 @@ def status_look(status: RockStatus) -> tuple[str, str]:
     """The status's word and style, chosen when drawn so NO_COLOR is honoured."""
     word, meaning, strong = STATUS_LOOK[status]
     return word, status_style(meaning, strong=strong)
+
 
 # Width of every column but the rock's title, padding included (DataTable pads 1 each side).
 STATUS_WIDTH = 11
@@ -111,7 +112,9 @@ def group_rocks(view: Snapshot, rocks: Iterable[Rock]) -> list[Group]:
     company = [rock for rock in listed if rock.company]
     if company:
         groups.append(Group(COMPANY, "Company rocks", company))
-    owners = sorted({rock.owner_id for rock in listed if not rock.company}, key=lambda o: view.person_name(o).casefold())
+    owners = sorted(
+        {rock.owner_id for rock in listed if not rock.company}, key=lambda o: view.person_name(o).casefold()
+    )
     for owner_id in owners:
         own = [rock for rock in listed if not rock.company and rock.owner_id == owner_id]
         groups.append(Group(owner_id, view.person_name(owner_id), own))
@@ -138,7 +141,10 @@ def heading_row(group: Group, view: Snapshot, overloaded: dict[str, int], width:
     count = len(group.rocks)
     tail = Text(f"  {count} rock{'s' if count != 1 else ''}", style=muted())
     if group.key in overloaded:
-        tail.append(f"  ⚠ {overloaded[group.key]} in all (guidance 3-{ROCKS_PER_PERSON_GUIDANCE})", style=status_style(Status.WARN))
+        tail.append(
+            f"  ⚠ {overloaded[group.key]} in all (guidance 3-{ROCKS_PER_PERSON_GUIDANCE})",
+            style=status_style(Status.WARN),
+        )
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(clip(one_line(group.heading), max(8, width - tail.cell_len)).upper(), style="bold")
     text.append_text(tail)
@@ -146,9 +152,7 @@ def heading_row(group: Group, view: Snapshot, overloaded: dict[str, int], width:
     return Row(RowKey(group=group.key).text(), ["", text, "", ""])
 
 
-def rock_row(
-    rock: Rock, view: Snapshot, *, expanded: bool, width: int, wide: bool, overloaded: dict[str, int]
-) -> Row:
+def rock_row(rock: Rock, view: Snapshot, *, expanded: bool, width: int, wide: bool, overloaded: dict[str, int]) -> Row:
     title = Text(no_wrap=True, overflow="ellipsis")
     if wide:
         title.append(f"{rock.id:<7}", style=muted())
@@ -173,7 +177,11 @@ def rock_row(
 
 def milestone_row(rock: Rock, milestone: Milestone, today: date, width: int) -> Row:
     late = not milestone.done and milestone.due is not None and milestone.due < today
-    box = Text("[x] ", style=status_style(Status.DONE)) if milestone.done else Text("[ ] ", style=status_style(Status.BAD, strong=True) if late else "")
+    box = (
+        Text("[x] ", style=status_style(Status.DONE))
+        if milestone.done
+        else Text("[ ] ", style=status_style(Status.BAD, strong=True) if late else "")
+    )
     title = Text(MILESTONE_INDENT, no_wrap=True, overflow="ellipsis")
     title.append_text(box)
     title.append_text(literal(milestone.title, width - len(MILESTONE_INDENT) - 4, muted() if milestone.done else ""))
@@ -183,7 +191,10 @@ def milestone_row(rock: Rock, milestone: Milestone, today: date, width: int) -> 
         state = Text("LATE", style=status_style(Status.BAD, strong=True))
     else:
         state = Text("open")
-    return Row(RowKey(rock.id, milestone.id).text(), ["", title, _due(milestone.due, status_style(Status.BAD) if late else ""), state])
+    return Row(
+        RowKey(rock.id, milestone.id).text(),
+        ["", title, _due(milestone.due, status_style(Status.BAD) if late else ""), state],
+    )
 
 
 def table_rows(
@@ -283,9 +294,14 @@ def detail_text(rock: Rock, view: Snapshot, today: date) -> Text:
         for milestone in rock.milestones:
             late = not milestone.done and milestone.due is not None and milestone.due < today
             text.append("\n")
-            box_style = status_style(Status.DONE) if milestone.done else (status_style(Status.BAD, strong=True) if late else "")
+            box_style = (
+                status_style(Status.DONE) if milestone.done else (status_style(Status.BAD, strong=True) if late else "")
+            )
             text.append("[x] " if milestone.done else "[ ] ", style=box_style)
-            text.append(f"{milestone.due:%d %b}  " if milestone.due else "        ", style=status_style(Status.BAD) if late else muted())
+            text.append(
+                f"{milestone.due:%d %b}  " if milestone.due else "        ",
+                style=status_style(Status.BAD) if late else muted(),
+            )
             text.append_text(literal_block(milestone.title, muted() if milestone.done else ""))
             if late:
                 text.append("  LATE", style=status_style(Status.BAD, strong=True))

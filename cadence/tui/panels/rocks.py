@@ -67,7 +67,9 @@ class RocksPanel(SectionPanel):
         Binding("s", "cycle_status", "Status", tooltip="on-track → off-track → done (not-done at quarter end)"),
         Binding("x,space", "tick", "Tick", tooltip="Tick / untick the milestone under the cursor"),
         # Enter does the same and the Milestones column shows ▸/▾: m gives its footer room to n and < >.
-        Binding("m", "toggle_milestones", "Milestones", show=False, tooltip="Show or hide the rock's milestones (Enter too)"),
+        Binding(
+            "m", "toggle_milestones", "Milestones", show=False, tooltip="Show or hide the rock's milestones (Enter too)"
+        ),
         Binding("n", "add_milestone", "New", tooltip="Add a milestone to this rock"),
         Binding("i", "to_issue", "Issue", tooltip="Drop the rock to the Issues list"),
         Binding("d", "delete", "Del", tooltip="Delete the rock or milestone (asks first)"),
@@ -75,13 +77,25 @@ class RocksPanel(SectionPanel):
         # footer keeps its room for the keys that act on the row under the cursor.
         Binding("f", "filter_owner", "Owner", show=False, tooltip="Show one person's rocks, or everyone's"),
         Binding(
-            "left_square_bracket", "show_quarter(-1)", "Quarter", show=False, tooltip="Show the quarter before", group=QUARTER_KEYS
+            "left_square_bracket",
+            "show_quarter(-1)",
+            "Quarter",
+            show=False,
+            tooltip="Show the quarter before",
+            group=QUARTER_KEYS,
         ),
         Binding(
-            "right_square_bracket", "show_quarter(1)", "Quarter", show=False, tooltip="Show the quarter after", group=QUARTER_KEYS
+            "right_square_bracket",
+            "show_quarter(1)",
+            "Quarter",
+            show=False,
+            tooltip="Show the quarter after",
+            group=QUARTER_KEYS,
         ),
         Binding("less_than_sign", "move_earlier", "Move", tooltip="Move the rock back a quarter", group=MOVE_KEYS),
-        Binding("greater_than_sign", "move_later", "Move", tooltip="Carry the rock to the next quarter", group=MOVE_KEYS),
+        Binding(
+            "greater_than_sign", "move_later", "Move", tooltip="Carry the rock to the next quarter", group=MOVE_KEYS
+        ),
     ]
     CLI_EQUIVALENTS = {
         "add": "rock add",
@@ -325,7 +339,12 @@ class RocksPanel(SectionPanel):
             [
                 FormField("title", "Rock", required=True, placeholder="Renegotiate the board supply contract"),
                 FormField(
-                    "owner", "Owner", value=owner, required=True, check=self.check_person, suggestions=self.people_names()
+                    "owner",
+                    "Owner",
+                    value=owner,
+                    required=True,
+                    check=self.check_person,
+                    suggestions=self.people_names(),
                 ),
                 FormField("company", "Company rock? (yes / no)", value="no", check=one_of(["yes", "no", "y", "n"])),
                 FormField("quarter", "Quarter", value=self.quarter.label, required=True, check=check_quarter),
@@ -481,4 +500,3 @@ class RocksPanel(SectionPanel):
             return
         milestone_id, done = milestone.id, not milestone.done
         await self.write(lambda tx: actions.set_milestone_done(tx, rock.id, milestone_id, done))
-

@@ -83,12 +83,18 @@ class ScorecardPanel(SectionPanel):
         # the bindings are there for the footer, the help and a mouse click on them).
         Binding("enter", "edit_key('enter')", "Save ↓", key_display="⏎", tooltip="Save and open the cell below"),
         Binding("tab", "edit_key('tab')", "Save →", key_display="Tab", tooltip="Save and open the cell to the right"),
-        Binding("shift+tab", "edit_key('shift+tab')", "Save ←", show=False,
-                tooltip="Save and open the cell to the left"),
+        Binding(
+            "shift+tab", "edit_key('shift+tab')", "Save ←", show=False, tooltip="Save and open the cell to the left"
+        ),
         Binding("up", "edit_key('up')", "Save ↑", show=False, tooltip="Save and open the cell above"),
         Binding("ctrl+u", "edit_key('ctrl+u')", "Empty", show=False, tooltip="Empty what is typed"),
-        Binding("escape", "edit_key('escape')", "Stop entry", key_display="Esc",
-                tooltip="Leave ENTRY; this cell stays as it was"),
+        Binding(
+            "escape",
+            "edit_key('escape')",
+            "Stop entry",
+            key_display="Esc",
+            tooltip="Leave ENTRY; this cell stays as it was",
+        ),
     ]
     CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {
         "note": "score note",

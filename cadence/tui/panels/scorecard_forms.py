@@ -68,10 +68,20 @@ def add_measurable_form(
         FormField("title", "Measurable", required=True, placeholder="Quotes sent"),
         FormField("owner", "Owner", required=True, check=check_person, suggestions=people),
         FormField("unit", "Unit (" + ", ".join(UNITS) + ")", value="number", check=one_of(UNITS), suggestions=UNITS),
-        FormField("goal", "Goal (a duration's bare number is hours: 1.5 = 1:30)", required=True,
-                  check=check_goal_any_unit, placeholder=">= 20, < 5%, between 70 and 85, <= 24:00"),
-        FormField("rollup", "Roll-up into months (sum or average)", check=one_of(AGGREGATES), suggestions=AGGREGATES,
-                  placeholder=ROLLUP_BY_UNIT),
+        FormField(
+            "goal",
+            "Goal (a duration's bare number is hours: 1.5 = 1:30)",
+            required=True,
+            check=check_goal_any_unit,
+            placeholder=">= 20, < 5%, between 70 and 85, <= 24:00",
+        ),
+        FormField(
+            "rollup",
+            "Roll-up into months (sum or average)",
+            check=one_of(AGGREGATES),
+            suggestions=AGGREGATES,
+            placeholder=ROLLUP_BY_UNIT,
+        ),
     ]
 
     def change(tx: Transaction, values: dict[str, str]) -> Measurable:
@@ -94,10 +104,22 @@ def edit_measurable_form(
     fields = [
         FormField("title", "Measurable", value=measurable.title, required=True),
         FormField("owner", "Owner", value=owner_name, required=True, check=check_person, suggestions=people),
-        FormField("unit", "Unit (" + ", ".join(UNITS) + ")", value=measurable.unit.value, required=True,
-                  check=one_of(UNITS), suggestions=UNITS),
-        FormField("rollup", "Roll-up into months (sum or average)", value=measurable.aggregate.value, required=True,
-                  check=one_of(AGGREGATES), suggestions=AGGREGATES),
+        FormField(
+            "unit",
+            "Unit (" + ", ".join(UNITS) + ")",
+            value=measurable.unit.value,
+            required=True,
+            check=one_of(UNITS),
+            suggestions=UNITS,
+        ),
+        FormField(
+            "rollup",
+            "Roll-up into months (sum or average)",
+            value=measurable.aggregate.value,
+            required=True,
+            check=one_of(AGGREGATES),
+            suggestions=AGGREGATES,
+        ),
     ]
 
     def change(tx: Transaction, values: dict[str, str]) -> Measurable:
@@ -117,10 +139,21 @@ def goal_form(measurable: Measurable, this_week: date, today: date) -> tuple[lis
     current = measurable.goal_for_week(this_week)
     hint = f"; {DURATION_HINT}" if measurable.unit is Unit.DURATION else ""
     fields = [
-        FormField("goal", f"New goal (now {current.describe(measurable.unit)}{hint})", value=actions.export_goal(current, measurable.unit),
-                  required=True, check=goal_checker(measurable.unit)),
-        FormField("week", "From the week of (earlier weeks keep their goal)", value=this_week.isoformat(),
-                  required=True, check=week_checker(today), placeholder="2026-11-23, today, -2w"),
+        FormField(
+            "goal",
+            f"New goal (now {current.describe(measurable.unit)}{hint})",
+            value=actions.export_goal(current, measurable.unit),
+            required=True,
+            check=goal_checker(measurable.unit),
+        ),
+        FormField(
+            "week",
+            "From the week of (earlier weeks keep their goal)",
+            value=this_week.isoformat(),
+            required=True,
+            check=week_checker(today),
+            placeholder="2026-11-23, today, -2w",
+        ),
     ]
 
     def change(tx: Transaction, values: dict[str, str]) -> Measurable:

@@ -48,7 +48,9 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Te
     unit = m.unit
     if cell.period.kind is PeriodKind.WEEK:
         label = iso_week_label(cell.period.start)
-        when = f"week of {cell.period.start:%d %b %Y} ({label})" if wide else f"{cell.period.start:%d %b} ({label[-3:]})"
+        when = (
+            f"week of {cell.period.start:%d %b %Y} ({label})" if wide else f"{cell.period.start:%d %b} ({label[-3:]})"
+        )
     else:
         when = f"{cell.period.label} ({cell.weeks} wk, {m.aggregate.value})"
     parts = Text.assemble((m.id, "bold"), " ", literal(m.title, 40 if wide else 20))
@@ -61,7 +63,9 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Te
     if cell.value is None:
         parts.append(f"no value (goal {goal})", style=muted())
     else:
-        shown = format_value(cell.value, unit) if cell.period.kind is PeriodKind.WEEK else row.cell_text(cell).split()[0]
+        shown = (
+            format_value(cell.value, unit) if cell.period.kind is PeriodKind.WEEK else row.cell_text(cell).split()[0]
+        )
         parts.append(shown + " ")
         parts.append(
             f"✓ on goal ({goal})" if cell.on_goal else f"✗ off goal ({goal})",

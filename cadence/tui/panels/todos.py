@@ -82,7 +82,8 @@ class TodosPanel(SectionPanel):
         shown = [
             todo
             for todo in self.session.snapshot.todos
-            if self.session.belongs(todo.team_id, todo.owner_id) and (not todo.done or (todo.done_on or today) >= recent)
+            if self.session.belongs(todo.team_id, todo.owner_id)
+            and (not todo.done or (todo.done_on or today) >= recent)
         ]
         return sorted(shown, key=lambda todo: (todo.done, todo.due, todo.id))
 

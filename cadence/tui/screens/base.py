@@ -9,7 +9,7 @@ their body themselves; for them ``write`` keeps its old, blocking form.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen

@@ -1,4 +1,4 @@
-"""The Headlines section: a frame (header, tabs, footer) around the Headlines panel, which holds the list and its keys."""
+"""The Headlines section: a frame (header, tabs, footer) around the Headlines panel, which holds the list and keys."""
 
 from __future__ import annotations
 

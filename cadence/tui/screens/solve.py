@@ -114,7 +114,12 @@ class SolveScreen(ModalScreen[Any]):
             yield Input(placeholder="what we decided", id="solve-decision", compact=True)
             yield Static("", id="error-decision", classes="field-error -empty", markup=False)
             yield Label("Root cause", classes="field-label")
-            yield Input(value=field_text(self.issue.root_cause), placeholder="why it happened (optional)", id="solve-cause", compact=True)
+            yield Input(
+                value=field_text(self.issue.root_cause),
+                placeholder="why it happened (optional)",
+                id="solve-cause",
+                compact=True,
+            )
             yield Label(
                 f"To-dos (optional) · what and who · due {self.due:%a %d %b} · Ctrl+N: one more",
                 classes="field-label",

@@ -115,4 +115,6 @@ class CellEntry(Horizontal):
         self.query_one("#entry-preview", Static).update(shown)
 
     def show_problem(self, message: str) -> None:
-        self.query_one("#entry-preview", Static).update(Text(f"✗ not saved: {message}", style=status_style(Status.BAD, strong=True)))
+        self.query_one("#entry-preview", Static).update(
+            Text(f"✗ not saved: {message}", style=status_style(Status.BAD, strong=True))
+        )

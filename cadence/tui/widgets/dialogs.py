@@ -52,9 +52,12 @@ class ConfirmScreen(ModalScreen[bool]):
 class ChoiceScreen(ModalScreen[str | None]):
     """Pick one option by arrow keys and Enter (or click); Escape picks nothing."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceScreen") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="ChoiceScreen")
+        + """
     ChoiceScreen OptionList { height: auto; max-height: 16; }
     """
+    )
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], current: str | None = None) -> None:

@@ -21,8 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from cadence.domain.models import Record
-from cadence.store.actions.conflicts import EditConflict, Resolve, guarded_edit
 from cadence.store import InputError, Transaction, WorkspaceError
+from cadence.store.actions.conflicts import EditConflict, Resolve, guarded_edit
 from cadence.tui.widgets.dialogs import DIALOG_CSS
 from cadence.tui.widgets.literal import literal
 
@@ -42,11 +42,14 @@ def shown_value(value: Any) -> str:
 class EditConflictScreen(ModalScreen[str | None]):
     """Keep mine (``m``) or keep theirs (``t``); Escape goes back to the form with nothing saved."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="EditConflictScreen") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="EditConflictScreen")
+        + """
     EditConflictScreen > Vertical { width: 76; }
     EditConflictScreen VerticalScroll { height: auto; max-height: 14; }
     EditConflictScreen .conflict-field { text-style: bold; margin-top: 1; }
     """
+    )
     BINDINGS = [
         Binding("m", "answer('mine')", "Keep mine", tooltip="Save what you typed over the other change"),
         Binding("t", "answer('theirs')", "Keep theirs", tooltip="Keep the other session's value; save the rest"),
@@ -59,7 +62,9 @@ class EditConflictScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.conflict.record_id} changed while you were editing", classes="dialog-title", markup=False)
+            yield Label(
+                f"{self.conflict.record_id} changed while you were editing", classes="dialog-title", markup=False
+            )
             yield Static("Another session saved a different value since this form opened:", markup=False)
             with VerticalScroll():
                 for item in self.conflict.conflicts:

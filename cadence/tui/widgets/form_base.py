@@ -28,8 +28,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from cadence.store import InputError, WorkspaceBusy, WorkspaceError
 from cadence.domain.text import visible
+from cadence.store import InputError, WorkspaceBusy, WorkspaceError
 from cadence.tui.widgets.literal import field_text
 
 Check = Callable[[str], str | None]

@@ -25,7 +25,6 @@ from cadence.domain.text import visible
 from cadence.tui.widgets.form_base import Check, FormBase
 
 
-
 @dataclass
 class FormField:
     name: str
@@ -87,7 +86,9 @@ class FormScreen(FormBase[FormField]):
         with VerticalScroll(id="form"):
             yield Label(visible(self.form_title), id="form-title", markup=False)
             for field in self.fields:
-                yield Label(visible(field.label) + (" *" if field.required else ""), classes="field-label", markup=False)
+                yield Label(
+                    visible(field.label) + (" *" if field.required else ""), classes="field-label", markup=False
+                )
                 yield Input(
                     value=self.shown_at_first(field),
                     placeholder=field.placeholder,

@@ -27,6 +27,13 @@ class Row:
 class RecordTable(DataTable[Cell]):
     """Rows keyed by record id; ``selected_key`` is the id under the cursor."""
 
+    def fix_widths(self, widths: Sequence[int]) -> None:
+        """Columns sized to the terminal, not to their contents: the table fills the width the same way on
+        every refresh, and tables stacked one above the other line up."""
+        for column, width in zip(self.columns.values(), widths, strict=False):
+            column.auto_width = False
+            column.width = width
+
     DEFAULT_CSS = """
     RecordTable { height: 1fr; }
     """

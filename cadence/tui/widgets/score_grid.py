@@ -102,10 +102,15 @@ def summary_text(row: GridRow, which: str) -> Text:
         which = "total" if row.measurable.aggregate is Aggregate.SUM else "average"
     if which == "average":
         value = row.average
-        return Text(MISSING if value is None else format_average(value, unit), justify="right",
-                    style=muted() if value is None else "")
+        return Text(
+            MISSING if value is None else format_average(value, unit),
+            justify="right",
+            style=muted() if value is None else "",
+        )
     value = row.total
-    return Text("–" if value is None else format_total(value, unit), justify="right", style=muted() if value is None else "")
+    return Text(
+        "–" if value is None else format_total(value, unit), justify="right", style=muted() if value is None else ""
+    )
 
 
 def period_header(period: Period, current: bool) -> Text:
@@ -130,8 +135,13 @@ class ScoreGrid(DataTable[Text]):
         Binding("right,l", "move(0, 1)", "Right", show=False, tooltip="Next period"),
         Binding("up,k", "move(-1, 0)", "Up", show=False, tooltip="Previous measurable"),
         Binding("down,j", "move(1, 0)", "Down", show=False, tooltip="Next measurable"),
-        Binding("enter", "select_cursor", "Value", key_display="⏎",
-                tooltip="Start ENTRY on this cell: type a value, Enter saves and moves down, Esc stops"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Value",
+            key_display="⏎",
+            tooltip="Start ENTRY on this cell: type a value, Enter saves and moves down, Esc stops",
+        ),
         Binding("home", "edge(-1)", "First", show=False, tooltip="Oldest period shown"),
         Binding("end", "edge(1)", "Last", show=False, tooltip="Newest period shown"),
     ]
@@ -155,7 +165,7 @@ class ScoreGrid(DataTable[Text]):
 
     @property
     def shown_periods(self) -> list[Period]:
-        return self.periods[self.window_start:self.window_start + self.window_size]
+        return self.periods[self.window_start : self.window_start + self.window_size]
 
     def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
         row, column = value
@@ -335,7 +345,9 @@ class ScoreGrid(DataTable[Text]):
             if len(goal) > layout.goal:
                 goal = goal_text(row.goal, measurable.unit, compact=True)
             summaries = (
-                [summary_text(row, "rollup")] if layout.merged else [summary_text(row, "average"), summary_text(row, "total")]
+                [summary_text(row, "rollup")]
+                if layout.merged
+                else [summary_text(row, "average"), summary_text(row, "total")]
             )
             self.add_row(
                 *([literal(first_name, layout.owner)] if layout.owner else []),

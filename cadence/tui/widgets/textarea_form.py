@@ -59,7 +59,9 @@ class TextAreaFormScreen(FormBase[TextAreaField]):
             for field in self.fields:
                 label = field.label + (" *" if field.required else "") + (f" ({field.hint})" if field.hint else "")
                 yield Label(visible(label), classes="field-label", markup=False)
-                yield TextArea(self.shown_at_first(field), id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus")
+                yield TextArea(
+                    self.shown_at_first(field), id=f"field-{field.name}", soft_wrap=True, tab_behavior="focus"
+                )
                 yield Static("", id=f"error-{field.name}", classes="field-error -empty", markup=False)
             yield Static("", id="form-error", classes="-empty", markup=False)
             next_field = "  Tab: next field" if len(self.fields) > 1 else ""
