@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from cadence.domain.ids import Kind
 from cadence.domain.models import Record
 from cadence.store import InputError, Transaction, WorkspaceBusy, WorkspaceError
 from cadence.tui.background import in_thread
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from cadence.tui.app import CadenceApp
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Record)
 
 
 class SessionUser(DOMNode):
@@ -131,15 +131,17 @@ class SessionUser(DOMNode):
 
     # The record under the cursor ------------------------------------------------------
 
-    def record_at_cursor(self, table: RecordTable, kind: Kind, missing: str, quiet: bool = False) -> Record | None:
-        """The record whose row has the cursor, read from the current snapshot; tells the user if none."""
+    def record_at_cursor(
+        self, table: RecordTable, lookup: Callable[[str], R], missing: str, quiet: bool = False
+    ) -> R | None:
+        """The record whose row has the cursor, by ``lookup`` (``snapshot.todo``); tells the user if none."""
         key = table.selected_key
         if key is None:
             if not quiet:
                 self.app.notify(missing, severity="warning")
             return None
         try:
-            return self.session.snapshot.get(kind, key)
+            return lookup(key)
         except InputError:  # gone since the row was drawn (another session deleted it)
             return None
 

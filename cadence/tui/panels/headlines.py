@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import DataTable, Static
 
-from cadence.domain.ids import Kind, id_number
+from cadence.domain.ids import id_number
 from cadence.domain.models import Headline, HeadlineKind, Issue
 from cadence.store import Transaction, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
@@ -185,8 +185,9 @@ class HeadlinesPanel(SectionPanel):
         self.show_detail(event.row_key.value if event.row_key else None)
 
     def selected(self) -> Headline | None:
-        found = self.record_at_cursor(self.query_one(RecordTable), Kind.HEADLINE, "No headline selected.")
-        return found if isinstance(found, Headline) else None
+        return self.record_at_cursor(
+            self.query_one(RecordTable), self.session.snapshot.headline, "No headline selected."
+        )
 
     # Actions --------------------------------------------------------------------------
 

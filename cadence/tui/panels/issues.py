@@ -27,7 +27,7 @@ from textual.widgets import DataTable, Static
 from cadence.domain.ids import id_number
 from cadence.domain.models import Issue, IssueTerm, Todo
 from cadence.domain.text import clip
-from cadence.store import InputError, Transaction, actions
+from cadence.store import Transaction, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.screens.solve import Solution, SolveScreen
 from cadence.tui.status_styles import muted, themed
@@ -239,14 +239,7 @@ class IssuesPanel(SectionPanel):
 
     def selected(self) -> Issue | None:
         """The issue under the cursor, as the current snapshot has it (None, and a word, if none)."""
-        key = self.table().selected_key
-        if key is None:
-            self.notify("No issue selected.", severity="warning")
-            return None
-        try:
-            return self.session.snapshot.issue(key)
-        except InputError:  # gone since the row was drawn (another session deleted it)
-            return None
+        return self.record_at_cursor(self.table(), self.session.snapshot.issue, "No issue selected.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``l`` is one key with two meanings: only the one that switches to the other list is live."""

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from cadence.domain.metrics import TODO_GOAL, is_overdue, rate, todo_completion
 from cadence.domain.models import Todo
-from cadence.store import InputError, Transaction, actions
+from cadence.store import Transaction, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
@@ -116,14 +116,7 @@ class TodosPanel(SectionPanel):
 
     def selected(self) -> Todo | None:
         """The to-do under the cursor, as the current snapshot has it (None, and a word, if none)."""
-        key = self.table().selected_key
-        if key is None:
-            self.notify("No to-do selected.", severity="warning")
-            return None
-        try:
-            return self.session.snapshot.todo(key)
-        except InputError:  # gone since the row was drawn (another session deleted it)
-            return None
+        return self.record_at_cursor(self.table(), self.session.snapshot.todo, "No to-do selected.")
 
     # Actions --------------------------------------------------------------------------
 
