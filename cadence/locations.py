@@ -56,3 +56,11 @@ def user_config_dir() -> Path:
 
 def user_themes_dir() -> Path:
     return user_config_dir() / "themes"
+
+
+def agendas_dir() -> Path:
+    return data_dir() / "agendas"
+
+
+def user_agendas_dir() -> Path:
+    return user_config_dir() / "agendas"

@@ -39,7 +39,6 @@ from cadence.domain.models import (  # noqa: E402
     Milestone,
     Person,
     Process,
-    Rating,
     Rock,
     RockStatus,
     Role,
@@ -50,6 +49,7 @@ from cadence.domain.models import (  # noqa: E402
     Todo,
     Vision,
 )
+from cadence.domain.meeting_parts import Cascade, Rating, SectionKind  # noqa: E402
 from cadence.domain.periods import weeks_back  # noqa: E402
 from cadence.domain.units import Unit  # noqa: E402
 from cadence.store import Workspace  # noqa: E402
@@ -65,13 +65,13 @@ WEEKS = weeks_back(LAST_FULL_WEEK, 26)  # 2026-05-25 .. 2026-11-16
 DEFAULT_OUTDIR = ROOT / "data" / "demo"
 
 STANDARD_SECTIONS = (
-    ("Segue", 5),
-    ("Scorecard", 5),
-    ("Rock review", 5),
-    ("Headlines", 5),
-    ("To-Do list", 5),
-    ("IDS", 60),
-    ("Conclude", 5),
+    ("Segue", SectionKind.SEGUE, 5),
+    ("Scorecard", SectionKind.SCORECARD, 5),
+    ("Rock review", SectionKind.ROCKS, 5),
+    ("Headlines", SectionKind.HEADLINES, 5),
+    ("To-Do list", SectionKind.TODOS, 5),
+    ("IDS", SectionKind.IDS, 60),
+    ("Conclude", SectionKind.CONCLUDE, 5),
 )
 
 
@@ -126,8 +126,19 @@ def add_people_and_teams(demo: Demo) -> None:
         name="Leadership team",
         leadership=True,
         member_ids=[demo[k] for k in ("dana", "marcus", "priya", "tom", "elena")],
+        meeting_day=1,
+        meeting_time=time(9, 0),
+        agenda="weekly",
     )
-    demo.add("sales", Team, name="Sales", member_ids=[demo[k] for k in ("priya", "jamal", "sofia")])
+    demo.add(
+        "sales",
+        Team,
+        name="Sales",
+        member_ids=[demo[k] for k in ("priya", "jamal", "sofia")],
+        meeting_day=2,
+        meeting_time=time(14, 0),
+        agenda="department",
+    )
 
 
 def add_seats(demo: Demo) -> None:
@@ -617,8 +628,8 @@ def add_headlines(demo: Demo) -> None:
 
 def _sections(elapsed_minutes: list[float]) -> list[MeetingSection]:
     return [
-        MeetingSection(name=name, budget_minutes=budget, elapsed_seconds=round(minutes * 60))
-        for (name, budget), minutes in zip(STANDARD_SECTIONS, elapsed_minutes)
+        MeetingSection(name=name, kind=kind, budget_minutes=budget, elapsed_seconds=round(minutes * 60))
+        for (name, kind, budget), minutes in zip(STANDARD_SECTIONS, elapsed_minutes)
     ]
 
 
@@ -626,12 +637,12 @@ def add_meetings(demo: Demo) -> None:
     leadership = [demo[k] for k in ("dana", "marcus", "priya", "tom", "elena")]
     sales = [demo[k] for k in ("priya", "jamal", "sofia")]
     meetings = [
-        dict(key="mt-1103", team="leadership", title="Leadership weekly", start="2026-11-03T09:01:00",
+        dict(key="mt-1103", team="leadership", to="sales", title="Leadership weekly", start="2026-11-03T09:01:00",
              elapsed=[5.5, 6.2, 4.8, 5.1, 4.4, 58.3, 6.0], attendees=leadership,
              ratings=[("dana", 9, ""), ("marcus", 8, ""), ("priya", 9, ""), ("tom", 8, ""), ("elena", 9, "")],
              cascading=["Holiday shipping cutoff for custom jobs is Friday December 11. Tell every customer you talk to."],
              notes="Solved rush approvals. Oakhaven pilot feedback is very good; Dana to send the results deck."),
-        dict(key="mt-1110", team="leadership", title="Leadership weekly", start="2026-11-10T09:00:00",
+        dict(key="mt-1110", team="leadership", to="sales", title="Leadership weekly", start="2026-11-10T09:00:00",
              elapsed=[4.9, 7.8, 6.5, 4.0, 5.6, 64.2, 5.2], attendees=leadership,
              ratings=[("dana", 8, ""), ("marcus", 7, "We ran over in IDS and never got to the net-60 question"),
                       ("priya", 8, ""), ("tom", 6, "Spent twenty minutes on the freight table and didn't solve it"),
@@ -639,13 +650,13 @@ def add_meetings(demo: Demo) -> None:
              cascading=["Board is tight until mid-December: check stock before promising a ship date.",
                         "Quote builder lead times for kraft mailers are being fixed; quote those by hand this week."],
              notes="On-time shipments red for the second week. Elena to chase a backup board supplier."),
-        dict(key="mt-1117", team="leadership", title="Leadership weekly", start="2026-11-17T09:02:00",
+        dict(key="mt-1117", team="leadership", to="sales", title="Leadership weekly", start="2026-11-17T09:02:00",
              elapsed=[5.0, 5.4, 5.9, 6.3, 4.7, 59.1, 5.8], attendees=leadership,
              ratings=[("dana", 9, ""), ("marcus", 9, ""), ("priya", 10, ""), ("tom", 8, ""),
                       ("elena", 7, "I still don't know where the ERP test plan stands with the vendor")],
              cascading=["Luis's last day is December 4; his farewell lunch is on us, Thursday the 3rd."],
              notes="Top issue next week: on-time shipments (third red week). Tom to add a material check to job release."),
-        dict(key="mt-sales-1118", team="sales", title="Sales weekly", start="2026-11-18T14:00:00",
+        dict(key="mt-sales-1118", team="sales", to="leadership", title="Sales weekly", start="2026-11-18T14:00:00",
              elapsed=[4.2, 4.9, 3.8, 5.5, 3.9, 41.7, 4.6], attendees=sales,
              ratings=[("priya", 9, ""), ("jamal", 8, ""), ("sofia", 9, "")],
              cascading=["Reorder reminders are live for the top 40 accounts: tell leadership about any replies."],
@@ -667,7 +678,8 @@ def add_meetings(demo: Demo) -> None:
             current=len(sections) - 1,
             attendee_ids=spec["attendees"],
             ratings=[Rating(person_id=demo[who], score=score, why=why) for who, score, why in spec["ratings"]],
-            cascading=spec["cascading"],
+            agenda="weekly",
+            cascading=[Cascade(text=text, team_ids=[demo[spec["to"]]]) for text in spec["cascading"]],
             notes=spec["notes"],
         )
 

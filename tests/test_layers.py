@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cadence"
-STORE_FACE = {"cadence.store", "cadence.store.actions"}
+STORE_FACE = {"cadence.store", "cadence.store.actions", "cadence.store.agendas"}
 CLI_MAY_OPEN_THE_APP = {"cadence.tui.launch"}
 
 

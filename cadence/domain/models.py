@@ -16,9 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from cadence.domain.goals import Goal
 from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, Kind
+from cadence.domain.meeting_parts import Cascade, IdsWork, MeetingSection, Minutes, Rating, SegueLine
 from cadence.domain.units import Unit
 
-SCHEMA_VERSION = 2  # 2: milestones have ids (MS-n), so an edit aimed at one never lands on another
+SCHEMA_VERSION = 3
+"""2: milestones have ids (MS-n), so an edit aimed at one never lands on another.
+3: meetings keep their agenda kinds, segue, IDS work, cascades to teams and minutes; teams their meeting slot."""
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -75,6 +78,9 @@ class Team(Record):
     name: Name
     member_ids: list[str] = Field(default_factory=list)
     leadership: bool = False
+    meeting_day: int | None = Field(default=None, ge=0, le=6)
+    meeting_time: time | None = None
+    agenda: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")] = "weekly"
 
 
 class RockStatus(StrEnum):
@@ -239,6 +245,7 @@ class Todo(Record):
 class HeadlineKind(StrEnum):
     CUSTOMER = "customer"
     EMPLOYEE = "employee"
+    CASCADE = "cascade"
 
 
 class Headline(Record):
@@ -260,39 +267,52 @@ class MeetingKind(StrEnum):
     SOLO = "solo"
 
 
-class MeetingSection(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
-    name: Name
-    budget_minutes: int = Field(ge=0, le=24 * 60)
-    elapsed_seconds: float = Field(default=0.0, ge=0)
-
-
-class Rating(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    person_id: str
-    score: int = Field(ge=1, le=10)
-    why: Text = ""
-
-
 class Meeting(Record):
+    """A meeting, running or finished. Its clock is wall-clock time with explicit pauses.
+
+    ``running_since`` is when the current section's clock last started (None
+    while paused or ended); a section's time is its ``elapsed_seconds`` plus,
+    for the current one, the time since then. Everything typed in the meeting
+    is kept here as it is typed, so a killed terminal loses nothing.
+    """
+
     kind: ClassVar[Kind] = Kind.MEETING
     team_id: str | None = None
     meeting_kind: MeetingKind = MeetingKind.WEEKLY
+    agenda: str = ""
     title: Title = "Weekly meeting"
     started_at: datetime
     ended_at: datetime | None = None
     sections: list[MeetingSection] = Field(default_factory=list)
-    current: int = 0
+    current: int = Field(default=0, ge=0)
     running_since: datetime | None = None
+    ratings_on: bool = True
+    driver: Annotated[str, StringConstraints(max_length=200)] = ""
     attendee_ids: list[str] = Field(default_factory=list)
+    absent_ids: list[str] = Field(default_factory=list)
+    segue: list[SegueLine] = Field(default_factory=list)
+    ids_work: list[IdsWork] = Field(default_factory=list)
+    ids_current: str | None = None
+    ids_since: datetime | None = None
     ratings: list[Rating] = Field(default_factory=list)
     notes: Text = ""
-    cascading: list[Title] = Field(default_factory=list)
+    cascading: list[Cascade] = Field(default_factory=list)
     new_todo_ids: list[str] = Field(default_factory=list)
+    counters_at_start: dict[str, int] = Field(default_factory=dict)
+    review_since: date | None = None
+    minutes: Minutes | None = None
 
     @property
     def finished(self) -> bool:
         return self.ended_at is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.ended_at is None and self.running_since is None
+
+    @property
+    def average_rating(self) -> float | None:
+        return sum(r.score for r in self.ratings) / len(self.ratings) if self.ratings else None
 
 
 class Vision(Record):

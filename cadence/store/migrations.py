@@ -39,8 +39,41 @@ def milestone_ids(data: RawTables) -> RawTables:
     return data
 
 
+SECTION_KINDS_BY_NAME = {
+    "segue": "segue",
+    "scorecard": "scorecard",
+    "rock review": "rocks",
+    "headlines": "headlines",
+    "to-do list": "todos",
+    "ids": "ids",
+    "conclude": "conclude",
+}
+
+
+def meeting_parts(data: RawTables) -> RawTables:
+    """2 -> 3: a meeting's cascading messages name the teams they go to, its sections say their kind.
+
+    Old cascading messages were plain text sent nowhere in particular: they
+    become messages to no team. A section's kind is guessed from its name
+    (the weekly agenda's names), else it is a notes section.
+    """
+    for meeting in data.get(Kind.MEETING.value, {}).values():
+        if not isinstance(meeting, dict):
+            continue
+        cascading = meeting.get("cascading")
+        if isinstance(cascading, list):
+            meeting["cascading"] = [
+                {"text": item, "team_ids": []} if isinstance(item, str) else item for item in cascading
+            ]
+        sections = meeting.get("sections")
+        for section in sections if isinstance(sections, list) else []:
+            if isinstance(section, dict) and "kind" not in section and isinstance(section.get("name"), str):
+                section["kind"] = SECTION_KINDS_BY_NAME.get(section["name"].strip().lower(), "notes")
+    return data
+
+
 # ``MIGRATIONS[n]`` turns schema ``n`` into ``n + 1``.
-MIGRATIONS: dict[int, Migration] = {1: milestone_ids}
+MIGRATIONS: dict[int, Migration] = {1: milestone_ids, 2: meeting_parts}
 
 
 def migrate(data: RawTables, from_version: int, to_version: int) -> RawTables:

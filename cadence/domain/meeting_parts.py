@@ -1,0 +1,184 @@
+"""The pieces of a meeting record: its agenda sections, what was said, and its minutes.
+
+An agenda template (``data/agendas/*.toml``) is copied into the meeting when
+it starts, so editing a template later never changes a meeting on record.
+What the meeting saw (the scorecard, the rocks, the to-do rate) is frozen into
+``Minutes`` when it ends: minutes read the same in five years, whatever
+happened to the records since.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Text = Annotated[str, StringConstraints(max_length=20000)]
+
+STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+GOOD_RATING = 8
+"""A rating under this asks for a one-line why."""
+
+
+class SectionKind(StrEnum):
+    """What a section of the agenda shows; each kind has one panel in the meeting screen."""
+
+    SEGUE = "segue"
+    SCORECARD = "scorecard"
+    ROCKS = "rocks"
+    HEADLINES = "headlines"
+    TODOS = "todos"
+    IDS = "ids"
+    CONCLUDE = "conclude"
+    PEOPLE = "people"
+    NOTES = "notes"
+
+
+class MeetingSection(BaseModel):
+    """One agenda section as run: its budget, the time spent in it, and free notes typed there."""
+
+    model_config = STRICT
+    name: Name
+    kind: SectionKind = SectionKind.NOTES
+    budget_minutes: int = Field(ge=0, le=24 * 60)
+    elapsed_seconds: float = Field(default=0.0, ge=0)
+    notes: Text = ""
+    prompt: Text = ""
+
+
+class AgendaSection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Name
+    kind: SectionKind
+    minutes: int = Field(ge=0, le=24 * 60)
+    prompt: Text = ""
+
+
+class AgendaTemplate(BaseModel):
+    """A meeting's agenda as a team picks it: its sections in order, and whether attendees rate it."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")]
+    name: Name
+    meeting_kind: str = "weekly"
+    description: Text = ""
+    ratings: bool = True
+    sections: list[AgendaSection] = Field(min_length=1, max_length=30)
+
+    @property
+    def minutes(self) -> int:
+        return sum(section.minutes for section in self.sections)
+
+    def meeting_sections(self) -> list[MeetingSection]:
+        return [
+            MeetingSection(name=s.name, kind=s.kind, budget_minutes=s.minutes, prompt=s.prompt) for s in self.sections
+        ]
+
+
+class Rating(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    person_id: str
+    score: int = Field(ge=1, le=10)
+    why: Text = ""
+
+
+class SegueLine(BaseModel):
+    """One person's good news, personal and professional, from the Segue."""
+
+    model_config = STRICT
+    person_id: str
+    text: Text = ""
+
+
+class IdsOutcome(StrEnum):
+    OPEN = ""
+    SOLVED = "solved"
+    LONG_TERM = "long-term"
+    DROPPED = "dropped"
+
+
+class IdsWork(BaseModel):
+    """One issue worked in IDS: its own clock and the notes typed while identifying and discussing it."""
+
+    model_config = STRICT
+    issue_id: str
+    identify: Text = ""
+    discuss: Text = ""
+    seconds: float = Field(default=0.0, ge=0)
+    outcome: IdsOutcome = IdsOutcome.OPEN
+
+
+class Cascade(BaseModel):
+    """A message the meeting sends on: it appears in each named team's next Headlines."""
+
+    model_config = STRICT
+    text: Title
+    team_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("team_ids")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+
+class MinutesNumber(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    measurable_id: str
+    title: str
+    owner: str
+    goal: str
+    value: str
+    on_goal: bool | None = None
+
+
+class MinutesRock(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rock_id: str
+    title: str
+    owner: str
+    status: str
+
+
+class MinutesTodo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    todo_id: str
+    title: str
+    owner: str
+    due: date
+    done: bool = False
+
+
+class MinutesIssue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    issue_id: str
+    title: str
+    outcome: IdsOutcome
+    decision: str = ""
+    todo_ids: list[str] = Field(default_factory=list)
+
+
+class Minutes(BaseModel):
+    """What the meeting saw and decided, frozen when it ended."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    week: date
+    attendees: list[str] = Field(default_factory=list)
+    absent: list[str] = Field(default_factory=list)
+    scorecard: list[MinutesNumber] = Field(default_factory=list)
+    rocks: list[MinutesRock] = Field(default_factory=list)
+    todos_reviewed: list[MinutesTodo] = Field(default_factory=list)
+    issues: list[MinutesIssue] = Field(default_factory=list)
+    new_todos: list[MinutesTodo] = Field(default_factory=list)
+    raised_issue_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def todos_done(self) -> int:
+        return sum(1 for todo in self.todos_reviewed if todo.done)
+
+    @property
+    def todo_rate(self) -> float | None:
+        return self.todos_done / len(self.todos_reviewed) if self.todos_reviewed else None
