@@ -15,6 +15,9 @@ older read never hides a newer write.
 
 from __future__ import annotations
 
+import getpass
+import os
+import socket
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -27,6 +30,15 @@ from cadence.store import Fingerprint, Snapshot, Transaction, Workspace
 
 T = TypeVar("T")
 LOCK_TIMEOUT = 1.5
+
+
+def session_label() -> str:
+    """Who this terminal is, for a meeting's driver: ``user@host:pid`` (unique per running app)."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        user = str(os.getuid())
+    return f"{user}@{socket.gethostname()}:{os.getpid()}"
 
 
 class WorkspaceSession:
@@ -42,6 +54,8 @@ class WorkspaceSession:
         self.snapshot: Snapshot = seen[0]
         self._fingerprint = seen[1]
         self.team_id: str | None = None
+        self.driver_label = session_label()
+        self.me: str | None = None  # the person at this terminal, once they say who they are (a meeting asks)
 
     # Time ------------------------------------------------------------------
 
