@@ -1,0 +1,341 @@
+"""The meeting screen: the agenda down the side, the clocks on top, the current section's panel in the middle.
+
+It is a frame. The meeting record is the truth: which section is current, the
+clocks (``meeting_clock`` from the record and the session's clock), who
+drives. Every move is a store action written as it happens, so a second
+terminal on the same workspace follows within one poll and a killed one
+loses nothing. Only the driver moves the agenda and the clock; anyone may
+take over. The panel for a section comes from ``SECTION_PANELS`` by its kind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TextArea
+
+from cadence.domain.meeting_clock import budget_seconds, clock_text, total_seconds
+from cadence.domain.models import Meeting
+from cadence.domain.text import clip
+from cadence.store import InputError, Transaction
+from cadence.store.actions import meetings
+from cadence.tui.panels.base import SessionUser
+from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.meeting_sections import panel_for
+from cadence.tui.status_styles import Status, muted, status_style
+from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
+from cadence.tui.widgets.dialogs import ChoiceScreen
+
+FOLLOWER_SAYS = "Only the driver moves the agenda — T to take over"
+HELP = (
+    "The weekly meeting. n / Tab: next section, p / Shift+Tab: previous, space: pause or resume the clock "
+    "(the driver only), T: take over driving, e: end the meeting (asks first), Esc: leave the screen "
+    "(the meeting keeps running; its clock is on the record). The section's own keys show in the footer."
+)
+
+
+def who_drives(meeting: Meeting, label: str) -> str:
+    if not meeting.driver or meeting.driver == label:
+        return "you drive"
+    return f"driver {meeting.driver}"
+
+
+class MeetingScreen(Screen[None], SessionUser):
+    """One running meeting; ``MeetingScreen(meeting_id)``. Opened with ``open_meeting``."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    HELP = HELP
+    SECTION = "meeting"
+
+    BINDINGS = [
+        Binding("n", "move(1)", "Next", tooltip="Next section (the driver)", priority=True),
+        Binding("p", "move(-1)", "Prev", tooltip="Previous section (the driver)", priority=True),
+        Binding("tab", "move(1)", "Next", show=False, tooltip="Next section"),
+        Binding("shift+tab", "move(-1)", "Prev", show=False, tooltip="Previous section"),
+        Binding("space", "pause", "Pause", key_display="␣", tooltip="Pause / resume the clock", priority=True),
+        Binding("T", "take_over", "Take over", tooltip="Drive the meeting from this terminal", priority=True),
+        Binding("e", "end", "End", tooltip="End the meeting (asks first)", priority=True),
+        Binding("escape", "leave", "Leave", tooltip="Leave the screen; the meeting keeps running", priority=True),
+    ]
+
+    def __init__(self, meeting_id: str, *, take_attendance: bool = False) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.take_attendance = take_attendance
+        self._shown: int | None = None
+        self._swap = asyncio.Lock()
+        self._drove: bool | None = None
+        self._ended_told = False
+
+    # Reading ---------------------------------------------------------------------
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.session.snapshot.meeting(self.meeting_id)
+
+    @property
+    def driving(self) -> bool:
+        meeting = self.meeting
+        return not meeting.driver or meeting.driver == self.session.driver_label
+
+    @property
+    def panel(self) -> MeetingPanel | None:
+        panels = self.query(MeetingPanel)
+        return panels.first() if panels else None
+
+    @property
+    def captures_keys(self) -> bool:
+        """A panel taking every key (the scorecard's ENTRY) turns the app's keys off, as in its own section."""
+        panel = self.panel
+        return bool(getattr(panel, "captures_keys", False))
+
+    # Layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="meeting-header", markup=False)
+        with Horizontal(id="meeting-body"):
+            yield AgendaSidebar(id="agenda")
+            with Vertical(id="meeting-main"):
+                yield Static(id="meeting-prompt", markup=False)
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.cadence.snapshot_signal.subscribe(self, self._on_snapshot)
+        self._drove = self.driving
+        await self.show_section()
+        self.redraw_clocks()
+        self.set_interval(1.0, self.redraw_clocks)
+        if self.take_attendance and self.driving:
+            self.ask_attendance()
+
+    def _on_snapshot(self, _session: object) -> None:
+        if self not in self.app.screen_stack:
+            return
+        self.call_later(self.follow)
+
+    async def follow(self) -> None:
+        """A new snapshot: the driver may have moved, someone may have taken over, the meeting may have ended."""
+        try:
+            meeting = self.meeting
+        except InputError:
+            return
+        driving = self.driving
+        if self._drove and not driving:
+            self.app.notify(f"{meeting.driver} took over driving the meeting", title="Take over", timeout=6)
+        self._drove = driving
+        if meeting.ended_at is not None:
+            self.redraw_clocks()
+            if not self._ended_told:
+                self._ended_told = True
+                self.app.notify(f"{meeting.id} has ended", timeout=4)
+            return
+        await self.show_section()
+        self.redraw_clocks()
+
+    async def show_section(self) -> None:
+        """Mount the panel of the meeting's current section, if another one is shown (saving its typing first)."""
+        async with self._swap:
+            meeting = self.meeting
+            index = meeting.current
+            if index == self._shown and self.panel is not None:
+                return
+            old = self.panel
+            if old is not None:
+                await old.flush()
+                await old.remove()
+            section = meeting.sections[index]
+            panel = panel_for(section.kind)(self.meeting_id, index, id=f"section-{index}")
+            await self.query_one("#meeting-main", Vertical).mount(panel)
+            self._shown = index
+            panel.refresh_data()
+            panel.focus_first()
+            self.query_one("#meeting-prompt", Static).update(self.prompt_text(meeting, index))
+
+    def prompt_text(self, meeting: Meeting, index: int) -> Text:
+        section = meeting.sections[index]
+        text = Text()
+        text.append(f"{index + 1}/{len(meeting.sections)} {section.name}", style="bold")
+        if section.prompt:
+            text.append(" — ")
+            text.append(clip(section.prompt, 200), style=muted())
+        return text
+
+    def header_text(self, meeting: Meeting) -> Text:
+        now = self.session.clock()
+        width = self.size.width - 2 if self.size.width else 78
+        clock = f"{clock_text(total_seconds(meeting, now))} / {clock_text(budget_seconds(meeting))}"
+        if meeting.ended_at is not None:
+            state, state_style = "ENDED", "bold"
+        elif meeting.paused:
+            state, state_style = "PAUSED", "bold reverse"
+        else:
+            state, state_style = "running", status_style(Status.GOOD)
+        driver = who_drives(meeting, self.session.driver_label)
+        room = max(6, width - len(clock) - len(state) - len(driver) - 8)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(clip(meeting.title, room), style="bold")
+        text.append("  ")
+        text.append(clock, style="bold")
+        text.append("  ")
+        text.append(state, style=state_style)
+        text.append("  ")
+        text.append(clip(driver, max(6, width - room - len(clock) - len(state) - 6)), style=muted())
+        return text
+
+    def redraw_clocks(self) -> None:
+        """Header and agenda from the record and the clock now (every second, and on each snapshot)."""
+        try:
+            meeting = self.meeting
+        except InputError:
+            return
+        self.query_one("#meeting-header", Static).update(self.header_text(meeting))
+        self.query_one(AgendaSidebar).show(meeting, self.session.clock())
+
+    # Keys ------------------------------------------------------------------------
+
+    def typing(self) -> bool:
+        """Is the keyboard in a text box (then letters and space are text, not the frame's keys)?"""
+        return isinstance(self.focused, (TextArea, Input))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move", "pause", "take_over", "end") and (self.typing() or self.captures_keys):
+            return False
+        if action == "leave" and self.captures_keys:
+            return False
+        return True
+
+    def refuse_follower(self) -> bool:
+        if self.driving:
+            return False
+        self.app.notify(FOLLOWER_SAYS, severity="warning", timeout=3)
+        return True
+
+    async def action_move(self, step: int) -> None:
+        if self.refuse_follower():
+            return
+        panel = self.panel
+        if panel is not None:
+            await panel.flush()
+        meeting_id, driver, now = self.meeting_id, self.session.driver_label, self.session.clock()
+
+        def change(tx: Transaction) -> Meeting:
+            return meetings.next_section(tx, meeting_id, now, driver=driver, step=step)
+
+        if await self.write(change) is not None:
+            await self.show_section()
+            self.redraw_clocks()
+
+    async def action_pause(self) -> None:
+        if self.refuse_follower():
+            return
+        meeting_id, driver, now = self.meeting_id, self.session.driver_label, self.session.clock()
+        pause = not self.meeting.paused
+
+        def change(tx: Transaction) -> Meeting:
+            return meetings.set_paused(tx, meeting_id, pause, now, driver=driver)
+
+        if await self.write(change, "Paused" if pause else "Resumed") is not None:
+            self.redraw_clocks()
+
+    def action_take_over(self) -> None:
+        meeting = self.meeting
+        if self.driving:
+            self.app.notify("You already drive this meeting", timeout=2)
+            return
+        meeting_id, driver = self.meeting_id, self.session.driver_label
+
+        def take() -> None:
+            self.write_soon(lambda tx: meetings.take_over(tx, meeting_id, driver), "You drive the meeting now")
+
+        self.confirm(f"Take over driving {meeting.title} from {meeting.driver}?", take)
+
+    def action_end(self) -> None:
+        if self.refuse_follower():
+            return
+        meeting = self.meeting
+        left = len(meeting.sections) - 1 - meeting.current
+        question = f"End {meeting.title} now?"
+        if left:
+            question += f" {left} section{'s' if left > 1 else ''} of the agenda not reached yet."
+        self.confirm(question, lambda: self.call_later(self.end_now))
+
+    async def end_now(self) -> None:
+        panel = self.panel
+        if panel is not None:
+            await panel.flush()
+        meeting_id, driver, now = self.meeting_id, self.session.driver_label, self.session.clock()
+
+        def change(tx: Transaction) -> Meeting:
+            return meetings.end_meeting(tx, meeting_id, now, driver=driver)
+
+        ended = await self.write(change, "Meeting ended; minutes saved")
+        if ended is None:
+            return
+        self._ended_told = True
+        self.dismiss_to_minutes(ended)
+
+    def dismiss_to_minutes(self, meeting: Meeting) -> None:
+        """Leave for the minutes viewer if there is one, else back where the meeting was opened from."""
+        self.app.pop_screen()
+        try:
+            from cadence.tui.screens.minutes import MinutesScreen  # Helper B's read-only viewer
+        except ImportError:
+            return
+        try:
+            self.app.push_screen(MinutesScreen(meeting.id))  # type: ignore[call-arg]
+        except TypeError:
+            return
+
+    async def action_leave(self) -> None:
+        """Esc in a text box ends the writing (saved on blur); otherwise leave the screen."""
+        panel = self.panel
+        if self.typing():
+            if panel is not None and panel.can_focus:
+                panel.focus()
+            else:
+                self.set_focus(None)
+            return
+        if panel is not None:
+            await panel.flush()
+        self.app.pop_screen()
+
+    # Who is here ------------------------------------------------------------------
+
+    def ask_attendance(self) -> None:
+        from cadence.tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    def ask_me(self, then: Callable[[str], None] | None = None) -> None:
+        """"Who are you?": pick from the attendees; the session remembers it for this terminal."""
+        ask_who(self.app, self.meeting, then)
+
+
+def ask_who(app: App[object], meeting: Meeting, then: Callable[[str], None] | None = None) -> None:
+    session = app.session  # type: ignore[attr-defined]
+    people = meeting.attendee_ids + meeting.absent_ids or [p.id for p in session.snapshot.people if p.active]
+    options = [(pid, session.snapshot.person_name(pid) or pid) for pid in people]
+
+    def picked(person_id: str | None) -> None:
+        if person_id:
+            session.me = person_id
+            if then is not None:
+                then(person_id)
+
+    app.push_screen(ChoiceScreen("Who are you?", options, session.me), picked)
+
+
+def open_meeting(app: App[object], meeting_id: str, *, take_attendance: bool = False) -> None:
+    """Show a meeting: the session picks the meeting's team (panels filter by it), the screen is pushed."""
+    session = app.session  # type: ignore[attr-defined]
+    meeting = session.snapshot.meeting(meeting_id)
+    if meeting.team_id:
+        session.pick_team(meeting.team_id)
+    app.push_screen(MeetingScreen(meeting.id, take_attendance=take_attendance))
