@@ -26,6 +26,7 @@ from cadence.tui.background import in_thread
 from cadence.tui.commands import ScreenActions, TeamCommands
 from cadence.tui.config import UserSettings
 from cadence.tui.panels.base import SectionPanel
+from cadence.tui.resume_offer import offer_resume
 from cadence.tui.screens.help import HelpScreen, describe_bindings
 from cadence.tui.session import WorkspaceSession
 from cadence.tui.themes import DEFAULT_THEME, STYLE_VARIABLES, load_themes
@@ -48,6 +49,7 @@ def _sections() -> list[Section]:
     from cadence.tui.screens.dashboard import DashboardScreen
     from cadence.tui.screens.headlines import HeadlinesScreen
     from cadence.tui.screens.issues import IssuesScreen
+    from cadence.tui.screens.meetings import MeetingsScreen
     from cadence.tui.screens.people import PeopleScreen
     from cadence.tui.screens.rocks import RocksScreen
     from cadence.tui.screens.scorecard import ScorecardScreen
@@ -61,6 +63,7 @@ def _sections() -> list[Section]:
         Section("issues", "4", "Issues", IssuesScreen),
         Section("todos", "5", "To-Dos", TodosScreen),
         Section("headlines", "6", "Headlines", HeadlinesScreen),
+        Section("meetings", "7", "Meetings", MeetingsScreen),
         Section("vision", "8", "Vision", VisionScreen),
         Section("people", "9", "People", PeopleScreen),
     ]
@@ -122,6 +125,7 @@ class CadenceApp(OrderedKeysApp):
             self.notify(f"{problem}; using the default theme for it", title="Theme skipped", severity="warning")
         self.switch_mode("dashboard")
         self.set_interval(self.poll_seconds, self.poll_workspace)
+        self.call_after_refresh(offer_resume, self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Cadence's status and kind colours for every theme that does not set them, Textual's own included."""

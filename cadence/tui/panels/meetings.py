@@ -1,0 +1,400 @@
+"""The Meetings panel (key 7): each team's slot, the meeting running now, and the picked team's past meetings.
+
+Same day, same time, same agenda: the top lines say when each team meets
+and on which agenda template, and when that next is. Below, the running
+meeting (if any) and the history of the picked team's finished meetings,
+newest first, with the figures a facilitator looks back at (length against
+budget, average rating, issues solved, to-dos made). ``s`` starts this
+week's meeting (or joins the one running), Enter opens a past meeting's
+minutes or joins the running one, ``x`` writes minutes to a Markdown file,
+``e`` changes the team's slot. Every write is a named store action run off
+the event loop, the same one its ``cadence meeting ...`` command runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.widgets import DataTable, Static
+
+from cadence.domain.meeting_clock import clock_text, total_seconds
+from cadence.domain.meeting_parts import AgendaTemplate
+from cadence.domain.minutes_markdown import minutes_markdown
+from cadence.domain.models import Meeting, Team
+from cadence.domain.periods import WEEKDAY_NAMES
+from cadence.store import InputError, Snapshot, Transaction
+from cadence.store.actions import meetings
+from cadence.store.agendas import Agendas, load_agendas
+from cadence.tui.background import in_thread
+from cadence.tui.panels.base import SectionPanel, SessionUser, panel_css
+from cadence.tui.panels.meetings_text import agenda_label, history_cells, running_line, slot_line
+from cadence.tui.status_styles import Status, muted, status_style
+from cadence.tui.widgets.dialogs import ConfirmScreen
+from cadence.tui.widgets.forms import FormField, FormScreen, one_of
+from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.record_table import RecordTable, Row
+
+WIDE = 100
+DEFAULT_AGENDA = "weekly"
+TICK_SECONDS = 1.0
+
+HELP = (
+    "When each team meets and on which agenda, the meeting running now, and the picked team's past "
+    "meetings, newest first (length against budget, average rating, issues solved, to-dos made). "
+    "s starts this week's meeting (or joins the running one), Enter opens minutes or joins, "
+    "x exports minutes to a Markdown file, e changes the team's day, time and agenda."
+)
+
+
+def minutes_names(snapshot: Snapshot) -> dict[str, str]:
+    """What the minutes call each id they mention: people and teams by name, issues and to-dos by title."""
+    names: dict[str, str] = {}
+    for person in snapshot.people:
+        names[person.id] = person.name
+    for team in snapshot.teams:
+        names[team.id] = team.name
+    for issue in snapshot.issues:
+        names[issue.id] = issue.title
+    for todo in snapshot.todos:
+        names[todo.id] = todo.title
+    return names
+
+
+def minutes_of(snapshot: Snapshot, meeting: Meeting, now: datetime) -> str:
+    """The meeting's minutes as Markdown (the same text ``cadence meeting export`` writes)."""
+    team = next((team.name for team in snapshot.teams if team.id == meeting.team_id), "")
+    return minutes_markdown(meeting, minutes_names(snapshot), team, now)
+
+
+def default_export_name(meeting: Meeting) -> str:
+    return f"minutes-{meeting.id}-{meeting.started_at:%Y-%m-%d}.md"
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; refuses (FileExistsError) if anything is there, a symlink included."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Replace ``path`` whole (a temporary file beside it, then ``os.replace``): never half old, half new."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write_new_file(temporary, text)
+    os.replace(temporary, path)
+
+
+def clock_cell(meeting: Meeting, now: datetime) -> Text:
+    """The running meeting's clock so far, from its record."""
+    return Text(clock_text(total_seconds(meeting, now)), style=status_style(Status.GOOD, strong=True))
+
+
+class MeetingsPanel(SectionPanel):
+    DEFAULT_CSS = panel_css(__file__)
+    HELP = HELP
+
+    BINDINGS = [
+        Binding("s", "start", "Start", tooltip="Start this week's meeting of the team (or join the running one)"),
+        Binding("enter", "open", "Open", key_display="⏎", tooltip="Open the minutes, or join the running meeting"),
+        Binding("x", "export", "Export", tooltip="Write the meeting's minutes to a Markdown file"),
+        Binding("e", "edit_slot", "Slot", tooltip="Change the team's meeting day, time and agenda"),
+    ]
+    CLI_EQUIVALENTS = {
+        "start": "meeting start",
+        "export": "meeting export",
+        "edit_slot": "meeting schedule",
+    }
+    NAVIGATION = frozenset({"open"})
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.agendas = Agendas()
+        self._agendas_read = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="meeting-slots")
+        yield Static(id="meeting-running")
+        yield RecordTable(["Meeting", "Date", "Length", "Rating", "Solved", "To-dos", "Title"], id="meeting-table")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(TICK_SECONDS, self._tick)
+        self.call_later(self._read_agendas)
+
+    def on_resize(self, event: Resize) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    async def _read_agendas(self) -> None:
+        """Templates are files: read in a thread; a bad one is reported once, and the rest are used."""
+        self.agendas = await in_thread(self, load_agendas, name="agendas")
+        self._agendas_read = True
+        if self.agendas.problems:
+            self.app.notify(
+                "\n".join(self.agendas.problems), title="Agenda template skipped", severity="warning", timeout=10
+            )
+        if self.screen in self.app.screen_stack:
+            self.refresh_data()
+
+    # Data ---------------------------------------------------------------------------
+
+    @property
+    def templates(self) -> dict[str, AgendaTemplate]:
+        return self.agendas.templates
+
+    def running(self) -> Meeting | None:
+        return meetings.running_meeting(self.session.snapshot, self.session.team_id)
+
+    def past(self) -> list[Meeting]:
+        return meetings.past_meetings(self.session.snapshot, self.session.team_id)
+
+    def team_agenda(self, team: Team | None) -> str:
+        return (team.agenda if team and team.agenda else "") or DEFAULT_AGENDA
+
+    def driver_text(self, meeting: Meeting) -> str:
+        if not meeting.driver:
+            return "nobody yet (anyone may drive)"
+        if meeting.driver == self.session.driver_label:
+            return "this terminal"
+        return meeting.driver
+
+    def refresh_data(self) -> None:
+        snapshot = self.session.snapshot
+        now = self.session.clock()
+        width = self.app.size.width
+        narrow = width < WIDE
+        slots = Text()
+        teams: list[Team | None] = [*snapshot.teams] or [None]
+        for team in teams:
+            day, at = meetings.team_slot(snapshot, team)
+            line = slot_line(
+                team.name if team else snapshot.meta.company or "Everyone",
+                team is not None and team.id == self.session.team_id,
+                day,
+                f"{at:%H:%M}",
+                agenda_label(self.team_agenda(team), self.templates),
+                meetings.next_meeting_at(snapshot, team, now),
+                now,
+                width,
+            )
+            if slots:
+                slots.append("\n")
+            slots.append(line)
+        self.query_one("#meeting-slots", Static).update(slots)
+        self.show_running(now, width)
+        title_width = max(8, width - (10 if narrow else 15) - 7 - 12 - 6 - 6 - 6 - 7 * 2 - 2)
+        widths = [7, 10 if narrow else 15, 12, 6, 6, 6, title_width]
+        rows: list[Row] = []
+        running = self.running()
+        if running is not None:
+            rows.append(Row(running.id, self.running_cells(running, now, narrow, title_width)))
+        for meeting in self.past():
+            rows.append(Row(meeting.id, history_cells(meeting, narrow, title_width)))
+        table = self.query_one(RecordTable)
+        table.fix_widths(widths)
+        table.show(rows)
+
+    def running_cells(self, meeting: Meeting, now: datetime, narrow: bool, title_width: int) -> list[Text]:
+        state = "paused" if meeting.paused else "running"
+        title = Text(state, style=status_style(Status.WARN if meeting.paused else Status.GOOD, strong=True))
+        title.append(" · Enter: join", style=muted())
+        return [
+            Text(meeting.id, style="bold"),
+            Text(f"{meeting.started_at:%a %d %b}" if narrow else f"{meeting.started_at:%a %d %b %Y}"),
+            clock_cell(meeting, now),
+            Text("—", style=muted()),
+            Text(""),
+            Text(""),
+            title,
+        ]
+
+    def show_running(self, now: datetime, width: int) -> None:
+        running = self.running()
+        box = self.query_one("#meeting-running", Static)
+        if running is None:
+            name = self.session.team.name if self.session.team else "the team"
+            text = Text("No meeting running for ", style=muted())
+            text.append(literal(name, 30, style=muted()))
+            text.append(". s: start this week's meeting", style=muted())
+            box.update(text)
+            return
+        box.update(running_line(running, now, self.driver_text(running), width))
+
+    def _tick(self) -> None:
+        """The running meeting's clock, redrawn from the record once a second (nothing is counted here)."""
+        if self.screen is not self.app.screen or self.running() is None:
+            return
+        now = self.session.clock()
+        self.show_running(now, self.app.size.width)
+        running = self.running()
+        table = self.query_one(RecordTable)
+        if running is not None and running.id in table.rows:
+            table.update_cell(running.id, "Length", clock_cell(running, now))
+
+    def selected(self) -> Meeting | None:
+        return self.record_at_cursor(self.query_one(RecordTable), self.session.snapshot.meeting, "No meeting selected.")
+
+    # Actions --------------------------------------------------------------------------
+
+    async def action_start(self) -> None:
+        """This week's meeting of the picked team on its agenda; if one is running already, join it instead."""
+        running = self.running()
+        if running is not None:
+            self.app.notify(f"{running.id} is already running: joining it (T takes over driving)", timeout=3)
+            self.open_running(running.id)
+            return
+        if not self._agendas_read:
+            self.agendas = await in_thread(self, load_agendas, name="agendas")
+            self._agendas_read = True
+        team = self.session.team
+        try:
+            template = self.agendas.get(self.team_agenda(team))
+        except InputError as error:
+            self.app.notify(f"{error}; pick one with e", title="Cannot start", severity="warning")
+            return
+        now = self.session.clock()
+        driver = self.session.driver_label
+        team_id = team.id if team else None
+        meeting = await self.write(lambda tx: meetings.start_meeting(tx, template, now, team=team_id, driver=driver))
+        if meeting is not None:
+            self.open_running(meeting.id)
+
+    def open_running(self, meeting_id: str) -> None:
+        from cadence.tui.screens.meeting import open_meeting  # the meeting screen is big: loaded when first used
+
+        open_meeting(self.app, meeting_id)
+
+    def action_open(self) -> None:
+        meeting = self.selected()
+        if meeting is None:
+            return
+        if meeting.finished:
+            from cadence.tui.screens.minutes import MinutesScreen
+
+            self.app.push_screen(MinutesScreen(meeting.id))
+        else:
+            self.open_running(meeting.id)
+
+    @on(DataTable.RowSelected)
+    def _entered(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_export(self) -> None:
+        meeting = self.selected()
+        if meeting is not None:
+            export_minutes(self, meeting)
+
+    def action_edit_slot(self) -> None:
+        team = self.session.team
+        if team is None:
+            self.app.notify("No team picked: add one in People (9).", severity="warning")
+            return
+        day, at = meetings.team_slot(self.session.snapshot, team)
+        known = sorted(self.templates) or [self.team_agenda(team)]
+        team_id = team.id
+
+        def change(tx: Transaction, values: dict[str, str]) -> Team:
+            return meetings.set_team_meeting(
+                tx,
+                team_id,
+                day=values["day"],
+                at=values["at"],
+                agenda=values["agenda"].strip(),
+                known_agendas=known if self.templates else None,
+            )
+
+        self.open_form(
+            f"Meeting slot: {team.name}",
+            [
+                FormField("day", "Day of the week", value=WEEKDAY_NAMES[day].title(), required=True),
+                FormField("at", "Time (HH:MM)", value=f"{at:%H:%M}", required=True),
+                FormField(
+                    "agenda",
+                    "Agenda (" + ", ".join(known) + ")",
+                    value=self.team_agenda(team),
+                    required=True,
+                    check=one_of(known) if self.templates else None,
+                    suggestions=known,
+                ),
+            ],
+            change,
+            done="Meeting slot saved",
+            guard=team,
+        )
+
+
+def export_minutes(node: SessionUser, meeting: Meeting, where: Callable[[], Path] = Path.cwd) -> None:
+    """Ask for a path (default ``minutes-MT-3-2026-11-17.md`` here), write the Markdown, say where it went.
+
+    An existing file is never overwritten without a yes: the form closes, a
+    question asks, and only then is the file replaced (whole, atomically).
+    """
+    app = node.app
+    session = node.session
+    meeting_id = meeting.id
+
+    def target(values: dict[str, str]) -> Path:
+        raw = values["path"].strip()
+        if not raw:
+            raise InputError("path: required")
+        path = Path(raw).expanduser()
+        return path if path.is_absolute() else where() / path
+
+    def text_now() -> str:
+        snapshot = session.snapshot
+        return minutes_of(snapshot, snapshot.meeting(meeting_id), session.clock())
+
+    async def submit(values: dict[str, str]) -> tuple[str, Path]:
+        path = target(values)
+        text = text_now()
+
+        def attempt() -> str:
+            try:
+                write_new_file(path, text)
+            except FileExistsError:
+                return "exists"
+            except OSError as error:
+                raise InputError(f"path: {error.strerror or error}") from None
+            return "written"
+
+        return await in_thread(node, attempt, name="export"), path
+
+    def overwrite(path: Path) -> None:
+        async def run() -> None:
+            try:
+                await in_thread(node, lambda: replace_file(path, text_now()), name="export")
+            except OSError as error:
+                app.notify(f"{path}: {error.strerror or error}", title="Not written", severity="error")
+                return
+            app.notify(f"Minutes of {meeting_id} written to {path}", timeout=6)
+
+        app.call_later(run)
+
+    def closed(result: Any) -> None:
+        if not isinstance(result, tuple):
+            return
+        outcome, path = result
+        if outcome == "written":
+            app.notify(f"Minutes of {meeting_id} written to {path}", timeout=6)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                overwrite(path)
+            else:
+                app.notify(f"{path} kept as it was; nothing written", timeout=4)
+
+        app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it with the minutes of {meeting_id}?"), answered)
+
+    fields = [FormField("path", "Markdown file", value=default_export_name(meeting), required=True)]
+    app.push_screen(FormScreen(f"Export the minutes of {meeting_id}", fields, submit, "write"), closed)
