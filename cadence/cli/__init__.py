@@ -47,6 +47,7 @@ SUBCOMMANDS = {
     "todo": "cadence.cli.issue_commands:todo",
     "headline": "cadence.cli.headline_commands:headline",
     "vision": "cadence.cli.vision_commands:vision",
+    "meeting": "cadence.cli.meeting_commands:meeting",
 }
 
 

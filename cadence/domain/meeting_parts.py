@@ -161,6 +161,16 @@ class MinutesIssue(BaseModel):
     todo_ids: list[str] = Field(default_factory=list)
 
 
+class MinutesHeadline(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    headline_id: str
+    text: str
+    kind: str
+    by: str = ""
+    good: bool = True
+    dropped_to: str | None = None
+
+
 class Minutes(BaseModel):
     """What the meeting saw and decided, frozen when it ended."""
 
@@ -170,6 +180,7 @@ class Minutes(BaseModel):
     absent: list[str] = Field(default_factory=list)
     scorecard: list[MinutesNumber] = Field(default_factory=list)
     rocks: list[MinutesRock] = Field(default_factory=list)
+    headlines: list[MinutesHeadline] = Field(default_factory=list)
     todos_reviewed: list[MinutesTodo] = Field(default_factory=list)
     issues: list[MinutesIssue] = Field(default_factory=list)
     new_todos: list[MinutesTodo] = Field(default_factory=list)

@@ -19,21 +19,31 @@ TODAY_VARIABLE = "CADENCE_TODAY"
 Clock = Callable[[], datetime]
 
 
-def _pinned_day() -> date | None:
+def _pinned() -> date | datetime | None:
     override = os.environ.get(TODAY_VARIABLE, "").strip()
     if not override:
         return None
     try:
         return date.fromisoformat(override)
     except ValueError:
-        raise InputError(f"{TODAY_VARIABLE}: {override!r} is not an ISO date (like 2026-11-23)") from None
+        pass
+    if "T" in override:
+        try:
+            return datetime.fromisoformat(override).replace(tzinfo=None)
+        except ValueError:
+            pass
+    raise InputError(f"{TODAY_VARIABLE}: {override!r} is not an ISO date (like 2026-11-23)")
 
 
 def clock_from_environment() -> Clock:
-    """``datetime.now``, or with ``CADENCE_TODAY`` set, that day at the real time of day."""
-    day = _pinned_day()
-    if day is None:
+    """``datetime.now``; with ``CADENCE_TODAY`` a date, that day at the real time of day; a date and time, that moment."""
+    pinned = _pinned()
+    if pinned is None:
         return datetime.now
+    if isinstance(pinned, datetime):
+        moment = pinned
+        return lambda: moment
+    day = pinned
     return lambda: datetime.combine(day, datetime.now().time())
 
 

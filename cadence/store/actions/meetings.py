@@ -21,6 +21,7 @@ from cadence.domain.meeting_parts import (
     IdsOutcome,
     IdsWork,
     Minutes,
+    MinutesHeadline,
     MinutesIssue,
     MinutesNumber,
     MinutesRock,
@@ -447,7 +448,23 @@ def carry_over_todo(tx: Transaction, todo_id: str, today: date) -> Todo:
 # Ending ---------------------------------------------------------------------------
 
 
-def _minutes(view: View, meeting: Meeting) -> Minutes:
+def meeting_headlines(view: View, meeting: Meeting) -> list[Headline]:
+    """The headlines the meeting read: the team's, since its previous meeting, and any added during it."""
+    since = review_window(view, meeting)
+    day = (meeting.ended_at or meeting.started_at).date()
+    after = meeting.counters_at_start.get(Kind.HEADLINE.value)
+    found = []
+    for headline in view.headlines:
+        if not view.in_team(meeting.team_id, headline.team_id, headline.by_id):
+            continue
+        added_during = after is not None and _number(headline.id) > after
+        if added_during or since <= headline.created <= day:
+            found.append(headline)
+    return found
+
+
+def freeze_minutes(view: View, meeting: Meeting) -> Minutes:
+    """What the meeting saw and decided, as it stands in ``view`` (``end_meeting`` stores it)."""
     week = view.week_of(meeting.started_at.date())
     numbers = []
     for measurable in active_measurables(view.measurables):
@@ -472,6 +489,18 @@ def _minutes(view: View, meeting: Meeting) -> Minutes:
         if r.quarter == quarter and view.in_team(meeting.team_id, r.team_id, r.owner_id)
     ]
 
+    headlines = [
+        MinutesHeadline(
+            headline_id=h.id,
+            text=h.text,
+            kind=h.headline_kind.value,
+            by=view.person_name(h.by_id),
+            good=h.good,
+            dropped_to=h.dropped_to,
+        )
+        for h in meeting_headlines(view, meeting)
+    ]
+
     def todo_line(todo: Todo) -> MinutesTodo:
         return MinutesTodo(
             todo_id=todo.id, title=todo.title, owner=view.person_name(todo.owner_id), due=todo.due, done=todo.done
@@ -494,6 +523,7 @@ def _minutes(view: View, meeting: Meeting) -> Minutes:
         absent=[view.person_name(p) for p in meeting.absent_ids],
         scorecard=numbers,
         rocks=rocks,
+        headlines=headlines,
         todos_reviewed=[todo_line(t) for t in review_todos(view, meeting)],
         issues=issues,
         new_todos=[todo_line(t) for t in new_todos(view, meeting)],
@@ -509,7 +539,7 @@ def end_meeting(tx: Transaction, meeting_id: str, now: datetime, *, driver: str 
     new = new_todos(tx, stopped)
     changes["new_todo_ids"] = list(dict.fromkeys([*meeting.new_todo_ids, *(t.id for t in new)]))
     stopped = stopped.model_copy(update={"new_todo_ids": changes["new_todo_ids"]})
-    changes["minutes"] = _minutes(tx, stopped)
+    changes["minutes"] = freeze_minutes(tx, stopped)
     changes["ended_at"] = now
     changes["running_since"] = None
     changes["ids_current"] = None
@@ -577,3 +607,7 @@ def next_meeting_at(view: View, team: Team | None, now: datetime) -> datetime:
         if candidate.weekday() == day and candidate + timedelta(hours=1) > now:
             return candidate
     return datetime.combine(now.date() + timedelta(days=7), at)  # pragma: no cover - the loop always finds one
+
+
+_minutes = freeze_minutes
+"""The old private name, kept for callers written before ``freeze_minutes`` was public."""
