@@ -152,8 +152,8 @@ class ConcludePanel(MeetingPanel):
             return
         text = Text("Ratings", style="bold")
         text.append(f"  {average_text(meeting)}")
-        who = "r: rate the highlighted person" if self.driving else "r: give your rating"
-        text.append(f"  ·  {who}", style=muted())
+        who = "r: rate highlighted" if self.driving else "r: your rating"
+        text.append(f" · {who}", style=muted())
         heading.update(text)
         snapshot = self.session.snapshot
         scores = {rating.person_id: rating for rating in meeting.ratings}

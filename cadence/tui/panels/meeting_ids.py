@@ -102,12 +102,12 @@ class IdsPanel(MeetingPanel):
         Binding("a", "add", "Add", tooltip="Add an issue to the short-term list"),
     ]
     CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {
-        "solve": "issue solve",
-        "rank": "issue rank",
-        "long_term": "issue move",
-        "drop": "issue drop",
-        "add": "issue add",
         "work": "meeting work",
+        "solve": "meeting solve",
+        "rank": "issue rank",  # 0: issue unrank
+        "long_term": "meeting outcome",
+        "drop": "meeting outcome",
+        "add": "issue add",
     }
     NAVIGATION = frozenset({"notes"})
 
