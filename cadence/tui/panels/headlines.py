@@ -30,7 +30,11 @@ from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
 
 WIDE = 100
-KIND_STYLE = {HeadlineKind.CUSTOMER: "$kind-customer", HeadlineKind.EMPLOYEE: "$kind-employee"}
+KIND_STYLE = {
+    HeadlineKind.CUSTOMER: "$kind-customer",
+    HeadlineKind.EMPLOYEE: "$kind-employee",
+    HeadlineKind.CASCADE: "bold",  # a message cascaded from another team's meeting
+}
 
 
 def tone(good: bool) -> Text:

@@ -10,18 +10,24 @@ from __future__ import annotations
 from cadence.domain.meeting_parts import SectionKind
 from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.panels.meeting_conclude import ConcludePanel
+from cadence.tui.panels.meeting_headlines import MeetingHeadlinesPanel
 from cadence.tui.panels.meeting_ids import IdsPanel
 from cadence.tui.panels.meeting_notes import MeetingNotesPanel
+from cadence.tui.panels.meeting_people import MeetingPeoplePanel
+from cadence.tui.panels.meeting_rocks import MeetingRocksPanel
+from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
+from cadence.tui.panels.meeting_segue import MeetingSeguePanel
+from cadence.tui.panels.meeting_todos import MeetingTodosPanel
 
 SECTION_PANELS: dict[SectionKind, type[MeetingPanel]] = {
-    SectionKind.SEGUE: MeetingNotesPanel,
-    SectionKind.SCORECARD: MeetingNotesPanel,
-    SectionKind.ROCKS: MeetingNotesPanel,
-    SectionKind.HEADLINES: MeetingNotesPanel,
-    SectionKind.TODOS: MeetingNotesPanel,
+    SectionKind.SEGUE: MeetingSeguePanel,
+    SectionKind.SCORECARD: MeetingScorecardPanel,
+    SectionKind.ROCKS: MeetingRocksPanel,
+    SectionKind.HEADLINES: MeetingHeadlinesPanel,
+    SectionKind.TODOS: MeetingTodosPanel,
     SectionKind.IDS: IdsPanel,
     SectionKind.CONCLUDE: ConcludePanel,
-    SectionKind.PEOPLE: MeetingNotesPanel,
+    SectionKind.PEOPLE: MeetingPeoplePanel,
     SectionKind.NOTES: MeetingNotesPanel,
 }
 

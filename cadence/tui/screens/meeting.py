@@ -57,12 +57,15 @@ class MeetingScreen(Screen[None], SessionUser):
     BINDINGS = [
         Binding("n", "move(1)", "Next", tooltip="Next section (the driver)", priority=True),
         Binding("p", "move(-1)", "Prev", tooltip="Previous section (the driver)", priority=True),
-        Binding("tab", "move(1)", "Next", show=False, tooltip="Next section"),
-        Binding("shift+tab", "move(-1)", "Prev", show=False, tooltip="Previous section"),
+        Binding("tab", "tab(1)", "Next", show=False, tooltip="Next section (in a text box: the next box)"),
+        Binding("shift+tab", "tab(-1)", "Prev", show=False, tooltip="Previous section (in a text box: the box before)"),
         Binding("space", "pause", "Pause", key_display="␣", tooltip="Pause / resume the clock", priority=True),
-        Binding("T", "take_over", "Take over", tooltip="Drive the meeting from this terminal", priority=True),
-        Binding("e", "end", "End", tooltip="End the meeting (asks first)", priority=True),
-        Binding("escape", "leave", "Leave", tooltip="Leave the screen; the meeting keeps running", priority=True),
+        Binding("T", "take_over", "Take over", show=False, tooltip="Drive the meeting from this terminal", priority=True),
+        Binding("e", "end", "End", show=False, tooltip="End the meeting (asks first)", priority=True),
+        Binding(
+            "escape", "leave", "Leave", show=False, tooltip="Leave the screen; the meeting keeps running", priority=True
+        ),
+        Binding("t", "keep_team", "Team", show=False, tooltip="The meeting shows its own team (pick another outside it)"),
     ]
 
     def __init__(self, meeting_id: str, *, take_attendance: bool = False) -> None:
@@ -163,7 +166,7 @@ class MeetingScreen(Screen[None], SessionUser):
         text = Text()
         text.append(f"{index + 1}/{len(meeting.sections)} {section.name}", style="bold")
         if section.prompt:
-            text.append(" — ")
+            text.append(" · ")
             text.append(clip(section.prompt, 200), style=muted())
         return text
 
@@ -231,6 +234,19 @@ class MeetingScreen(Screen[None], SessionUser):
         if await self.write(change) is not None:
             await self.show_section()
             self.redraw_clocks()
+
+    def action_keep_team(self) -> None:
+        self.app.notify("The meeting shows its own team; pick another team after leaving it (Esc).", timeout=3)
+
+    async def action_tab(self, step: int) -> None:
+        """Tab moves between text boxes while writing (as in any form), else to the next section."""
+        if self.typing():
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
+            return
+        await self.action_move(step)
 
     async def action_pause(self) -> None:
         if self.refuse_follower():

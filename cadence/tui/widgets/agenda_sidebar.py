@@ -18,11 +18,12 @@ from cadence.domain.models import Meeting
 from cadence.domain.text import clip
 from cadence.tui.status_styles import Status, muted, status_style
 
-SIDEBAR_WIDTH = 24
+SIDEBAR_WIDTH = 22
+INDENT = "\u00a0\u00a0"  # non-breaking: a plain leading space is dropped when the line is laid out
 
 
 def agenda_text(meeting: Meeting, now: datetime, width: int = SIDEBAR_WIDTH - 2) -> Text:
-    """Two lines per section: ``▶ 6 IDS`` then ``  12:03 / 60:00`` (or ``+2:10 over``)."""
+    """Two lines per section: ``▶6 IDS`` then `` 12:03/1:00:00`` (or `` 1:02:10 +2:10 over``)."""
     text = Text(no_wrap=True, overflow="ellipsis")
     for index, section in enumerate(meeting.sections):
         current = index == meeting.current
@@ -35,11 +36,11 @@ def agenda_text(meeting: Meeting, now: datetime, width: int = SIDEBAR_WIDTH - 2)
         over = overrun_seconds(meeting, index, now)
         budget = section.budget_minutes * 60
         if over > 0:
-            text.append(f"   {clock_text(spent)} +{clock_text(over)} over", style=status_style(Status.BAD, strong=True))
+            text.append(f"{INDENT}{clock_text(spent)} +{clock_text(over)} over", style=status_style(Status.BAD, strong=True))
         elif spent or current:
-            text.append(f"   {clock_text(spent)} / {clock_text(budget)}", style="" if current else muted())
+            text.append(f"{INDENT}{clock_text(spent)}/{clock_text(budget)}", style="" if current else muted())
         else:
-            text.append(f"   {clock_text(budget)}", style=muted())
+            text.append(f"{INDENT}{clock_text(budget)}", style=muted())
         text.append("\n")
     return text
 
@@ -48,7 +49,8 @@ class AgendaSidebar(Static):
     """The agenda; ``show(meeting, now)`` redraws it (the screen calls it every second and on each snapshot)."""
 
     DEFAULT_CSS = f"""
-    AgendaSidebar {{ width: {SIDEBAR_WIDTH}; height: 1fr; padding: 0 1; background: $surface; overflow-y: auto; }}
+    AgendaSidebar {{ width: {SIDEBAR_WIDTH}; height: 1fr; padding: 0 1; background: $surface; overflow-y: auto;
+        text-wrap: nowrap; text-overflow: ellipsis; }}
     """
 
     def show(self, meeting: Meeting, now: datetime) -> None:
