@@ -49,10 +49,11 @@ from cadence.domain.models import (  # noqa: E402
     Todo,
     Vision,
 )
-from cadence.domain.meeting_parts import Cascade, Rating, SectionKind  # noqa: E402
+from cadence.domain.meeting_parts import Cascade, IdsOutcome, IdsWork, Rating, SectionKind, SegueLine  # noqa: E402
 from cadence.domain.periods import weeks_back  # noqa: E402
 from cadence.domain.units import Unit  # noqa: E402
 from cadence.store import Workspace  # noqa: E402
+from cadence.store.actions.meetings import freeze_minutes  # noqa: E402
 from cadence.store.actions.rocks import next_milestone_id  # noqa: E402
 from cadence.store.transaction import Transaction  # noqa: E402
 
@@ -846,6 +847,62 @@ def link_meeting_todos(demo: Demo) -> None:
         tx.save(meeting, new_todo_ids=made)
 
 
+# What was said in each meeting, and its minutes -------------------------------------------------
+
+SEGUES = {
+    "mt-1103": [("dana", "Oakhaven asked for a second pilot run before we even sent the invoice."),
+                ("marcus", "My son's team won the regional final on Saturday."),
+                ("priya", "The new sample kits look great; two customers already posted them."),
+                ("tom", "Press 2 ran a full week without an unplanned stop."),
+                ("elena", "Closed October's books two days early.")],
+    "mt-1110": [("dana", "Spoke at the regional food-makers' breakfast; three good leads."),
+                ("marcus", "Finally fixed the porch light. Small wins."),
+                ("priya", "Forty-two people applied for the coordinator job."),
+                ("tom", "Ana passed twelve months without a setup error."),
+                ("elena", "The bank approved the higher credit line.")],
+    "mt-1117": [("dana", "Oakhaven's ops lead called our sleeves the best they've had."),
+                ("marcus", "Six of us finished the first-aid course."),
+                ("priya", "Both coordinator finalists are strong; a good problem to have."),
+                ("tom", "Backup board samples passed the crush test."),
+                ("elena", "Ran my first 10k in under an hour.")],
+    "mt-sales-1118": [("priya", "The quote builder FAQ is done."),
+                      ("jamal", "Three co-packers from the expo want a call."),
+                      ("sofia", "Every holiday cutoff email went out on time.")],
+}
+
+# meeting key -> [(issue key, outcome, identify, discuss, minutes spent)]
+IDS_WORK = {
+    "mt-1103": [("i-rush", IdsOutcome.SOLVED, "Sales promised three rushes in one week; nobody saw the whole press "
+                 "schedule.", "Tom knows the schedule; Marcus owns the margin on big ones. A fee makes rushes rarer.",
+                 24.5)],
+    "mt-1110": [("i-copackers", IdsOutcome.OPEN, "Kettle Row wants regional exclusivity; Saltmarsh went quiet.",
+                 "Ran out of time before a decision; back on the list next week.", 31.0)],
+    "mt-1117": [("i-ontime", IdsOutcome.OPEN, "Board shortages and two late dies, three weeks running.",
+                 "Material check at job release would have caught both board shortages.", 27.5)],
+    "mt-sales-1118": [("i-tidewell", IdsOutcome.DROPPED, "They are moving for price, not quality.",
+                       "Dana calls them first; nothing to decide until then.", 9.0)],
+}
+
+
+def finish_meetings(demo: Demo) -> None:
+    """Each finished meeting gets its segue, the issues it worked, and minutes frozen as the meeting saw them."""
+    tx = demo.tx
+    for key in ("mt-1103", "mt-1110", "mt-1117", "mt-sales-1118"):
+        meeting = tx.meeting(demo[key])
+        segue = [SegueLine(person_id=demo[who], text=text) for who, text in SEGUES[key]]
+        work = [
+            IdsWork(issue_id=demo[issue], identify=identify, discuss=discuss, seconds=minutes * 60, outcome=outcome)
+            for issue, outcome, identify, discuss, minutes in IDS_WORK[key]
+        ]
+        meeting = tx.save(meeting, segue=segue, ids_work=work)
+        tx.save(meeting, minutes=freeze_minutes(tx, meeting))
+        assert meeting.ended_at is not None
+        for cascade in meeting.cascading:  # as ending it sent them: into each target team's Headlines
+            for team_id in cascade.team_ids:
+                tx.add(Headline, text=cascade.text, headline_kind=HeadlineKind.CASCADE, by_id=None, team_id=team_id,
+                       good=True, created=meeting.ended_at.date())
+
+
 # The whole thing ---------------------------------------------------------------------------------
 
 def _clear(outdir: Path) -> None:
@@ -874,6 +931,7 @@ def generate(outdir: Path | str = DEFAULT_OUTDIR) -> Path:
         add_issues_and_todos(demo)
         link_dropped_headlines(demo)
         link_meeting_todos(demo)
+        finish_meetings(demo)
     workspace.read()  # read back through the validating path
     (outdir / "cadence.json.lock").unlink(missing_ok=True)
     shutil.rmtree(outdir / "backups", ignore_errors=True)

@@ -224,7 +224,9 @@ def meeting_start(context: CliContext, team: str | None, agenda_id: str | None) 
         record = _team(tx, team)
         template = agendas.get(agenda_id or (record.agenda if record else "weekly"))
         started = meetings.start_meeting(tx, template, _now(), team=record.id if record else None)
-    click.echo(f"{started.id} started: {safe(started.title)} ({template.minutes} min, {len(started.sections)} sections)")
+    click.echo(
+        f"{started.id} started: {safe(started.title)} ({template.minutes} min, {len(started.sections)} sections)"
+    )
     click.echo(f"now: 1/{len(started.sections)} {safe(started.sections[0].name)}")
 
 
@@ -503,4 +505,4 @@ def meeting_join(context: CliContext, meeting_id: str | None) -> None:
     """Open the app on a meeting (default: the one running), following its driver."""
     from cadence.tui.launch import run_tui
 
-    run_tui(context.folder, meeting=meeting_id or "running")  # type: ignore[call-arg]
+    run_tui(context.folder, meeting=meeting_id or "running")

@@ -84,7 +84,9 @@ def _percent(part: int, whole: int) -> str:
 
 def _header(meeting: Meeting, names: Mapping[str, str], team_name: str, end: datetime) -> list[str]:
     day = meeting.started_at
-    heading = f"{team_name}: {meeting.title}" if team_name and not meeting.title.startswith(team_name) else meeting.title
+    heading = (
+        f"{team_name}: {meeting.title}" if team_name and not meeting.title.startswith(team_name) else meeting.title
+    )
     lines = [f"# {literal(heading)}", "", f"{day:%A %Y-%m-%d} · {meeting.id}", ""]
     spent = total_seconds(meeting, end)
     budget = budget_seconds(meeting)
@@ -92,6 +94,9 @@ def _header(meeting: Meeting, names: Mapping[str, str], team_name: str, end: dat
     length = f"{clock_text(spent)} of {clock_text(budget)} budgeted"
     if over >= 60:
         length += f" ({clock_text(over)} over)"
+    paused = (end - meeting.started_at).total_seconds() - spent
+    if meeting.ended_at is not None and paused >= 60:
+        length += f", {clock_text(paused)} paused"
     until = f"{end:%H:%M}" if meeting.ended_at else "still running"
     facts = [f"{day:%H:%M}–{until}", length]
     if meeting.ratings_on:
@@ -140,10 +145,13 @@ def _headlines(minutes: Minutes | None, names: Mapping[str, str]) -> list[str]:
         return ["No headlines recorded."]
     lines = []
     for headline in minutes.headlines:
-        tone = "good" if headline.good else "bad"
+        if headline.kind == "cascade":
+            tone = "cascaded from another team"
+        else:
+            tone = f"{headline.kind}, {'good' if headline.good else 'bad'}"
         by = f" ({cell(headline.by)})" if headline.by else ""
         dropped = f" → dropped to Issues as {headline.dropped_to}" if headline.dropped_to else ""
-        lines.append(f"- {headline.kind}, {tone}: {cell(headline.text)}{by}{dropped}")
+        lines.append(f"- {tone}: {cell(headline.text)}{by}{dropped}")
     return lines
 
 
@@ -162,7 +170,9 @@ def _todos(minutes: Minutes | None) -> list[str]:
         return ["No to-dos were reviewed with this meeting."]
     done, whole = minutes.todos_done, len(minutes.todos_reviewed)
     verdict = "on goal" if done / whole >= TODO_GOAL else "under goal"
-    summary = f"Done {done} of {whole}: {_percent(done, whole)} against a goal of {round(TODO_GOAL * 100)}% ({verdict})."
+    summary = (
+        f"Done {done} of {whole}: {_percent(done, whole)} against a goal of {round(TODO_GOAL * 100)}% ({verdict})."
+    )
     rows = _todo_rows(minutes.todos_reviewed, with_done=True)
     return [summary, "", *_table(["To-do", "Title", "Owner", "Due", "Done"], rows)]
 
@@ -172,7 +182,9 @@ def _ids(meeting: Meeting, names: Mapping[str, str]) -> list[str]:
     if not meeting.ids_work and not frozen:
         return ["No issues were worked."]
     lines: list[str] = []
-    worked = [w.issue_id for w in meeting.ids_work] + [i for i in frozen if i not in {w.issue_id for w in meeting.ids_work}]
+    worked = [w.issue_id for w in meeting.ids_work] + [
+        i for i in frozen if i not in {w.issue_id for w in meeting.ids_work}
+    ]
     work_by_id = {w.issue_id: w for w in meeting.ids_work}
     for issue_id in worked:
         work = work_by_id.get(issue_id)
@@ -183,7 +195,7 @@ def _ids(meeting: Meeting, names: Mapping[str, str]) -> list[str]:
         lines += [heading, ""]
         facts = [f"- **Outcome:** {_OUTCOME_TEXT[outcome]}"]
         if work is not None and work.seconds:
-            facts[0] += f" ({clock_text(work.seconds)})"
+            facts[0] += f" after {clock_text(work.seconds)}"
         if work is not None and work.identify.strip():
             facts.append(f"- **Identify:** {cell(work.identify)}")
         if work is not None and work.discuss.strip():
@@ -232,7 +244,12 @@ def _section_times(meeting: Meeting, end: datetime) -> list[str]:
         spent = section_seconds(meeting, index, end)
         over = spent - section.budget_minutes * 60
         rows.append(
-            [cell(section.name), clock_text(section.budget_minutes * 60), clock_text(spent), clock_text(over) if over >= 1 else ""]
+            [
+                cell(section.name),
+                clock_text(section.budget_minutes * 60),
+                clock_text(spent),
+                clock_text(over) if over >= 1 else "",
+            ]
         )
     rows.append(["**Total**", clock_text(budget_seconds(meeting)), clock_text(total_seconds(meeting, end)), ""])
     return _table(["Section", "Budget", "Spent", "Over"], rows)

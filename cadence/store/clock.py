@@ -36,7 +36,7 @@ def _pinned() -> date | datetime | None:
 
 
 def clock_from_environment() -> Clock:
-    """``datetime.now``; with ``CADENCE_TODAY`` a date, that day at the real time of day; a date and time, that moment."""
+    """``datetime.now``; with ``CADENCE_TODAY`` a date, that day at the real time; a date and time, that moment."""
     pinned = _pinned()
     if pinned is None:
         return datetime.now

@@ -511,7 +511,8 @@ def freeze_minutes(view: View, meeting: Meeting) -> Minutes:
         if work.outcome is IdsOutcome.OPEN:
             continue
         issue = view.issue(work.issue_id)
-        made = [t.id for t in view.todos if t.source == issue.id and t.id in meeting.new_todo_ids]
+        sources = (issue.id, f"issue {issue.id}")
+        made = [t.id for t in view.todos if t.source in sources and t.id in meeting.new_todo_ids]
         issues.append(
             MinutesIssue(
                 issue_id=issue.id, title=issue.title, outcome=work.outcome, decision=issue.decision, todo_ids=made
