@@ -154,7 +154,7 @@ class IdsPanel(MeetingPanel):
         now = self.session.clock()
         width = self.size.width or self.app.size.width // 2
         wide = width >= WIDE
-        owner_width = 14 if wide else 8
+        owner_width = 18 if wide else 8
         title_width = max(10, width - (1 + 3 + 5 + owner_width + 7) - 6 * 2 - 3)
         rows = []
         for issue in self.issues():
