@@ -266,12 +266,12 @@ class MeetingsPanel(SectionPanel):
         team_id = team.id if team else None
         meeting = await self.write(lambda tx: meetings.start_meeting(tx, template, now, team=team_id, driver=driver))
         if meeting is not None:
-            self.open_running(meeting.id)
+            self.open_running(meeting.id, take_attendance=True)  # a new meeting starts with who is here
 
-    def open_running(self, meeting_id: str) -> None:
+    def open_running(self, meeting_id: str, *, take_attendance: bool = False) -> None:
         from cadence.tui.screens.meeting import open_meeting  # the meeting screen is big: loaded when first used
 
-        open_meeting(self.app, meeting_id)
+        open_meeting(self.app, meeting_id, take_attendance=take_attendance)
 
     def action_open(self) -> None:
         meeting = self.selected()
