@@ -1,66 +1,261 @@
-"""The meeting screen (the frame): moving through the agenda, the clocks, pause, attendance, take over, end.
+"""The meeting screen (the frame): moving through the agenda, the clocks, pause, attendance, end, and its sections.
 
-Every test drives the app with keys and asserts the workspace file afterwards.
-The clock is injected and advanced by hand: the screen draws clocks from the
-record and the clock, never from a counter, so no test sleeps.
+Every test drives the app with keys and asserts the workspace file. The clock
+is injected and moved by hand: the screen draws clocks from the record and the
+clock, never from a counter, so nothing sleeps and nothing is timed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-
-from cadence.domain.meeting_clock import section_seconds
-from cadence.store import Snapshot, Workspace
+from cadence.domain.models import Issue, IssueStatus, RockStatus
+from cadence.store import Snapshot
 from cadence.store.actions import meetings
-from cadence.store.agendas import load_agendas
-from cadence.locations import agendas_dir
 from cadence.tui.app import CadenceApp
-from cadence.tui.screens.meeting import MeetingScreen, open_meeting
+from cadence.tui.panels.meeting_rocks import MeetingRocksPanel
+from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
+from cadence.tui.panels.meeting_segue import MeetingSeguePanel
+from cadence.tui.panels.meeting_todos import MeetingTodosPanel
+from cadence.tui.screens.attendance import AttendanceScreen
+from cadence.tui.screens.meeting import FOLLOWER_SAYS, MeetingScreen, open_meeting
+from cadence.tui.screens.minutes import MinutesScreen
+from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
+from cadence.tui.widgets.autosave_text import AutosaveText
 
-MEETING_AT = datetime(2026, 11, 24, 9, 0)
+from tests.tui.meeting_support import Clock, start_meeting, toasts, wait_for
 
-
-class Clock:
-    """A clock a test moves by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-def start_leadership_meeting(folder: Path, at: datetime = MEETING_AT, driver: str = meetings.ANYONE) -> str:
-    """This week's leadership meeting, started on the weekly agenda (as Meetings' `s` would)."""
-    template = load_agendas(agendas_dir()).get("weekly")
-    workspace = Workspace(folder)
-    leadership = next(team for team in workspace.read().teams if team.leadership)
-    return workspace.apply(
-        lambda tx: meetings.start_meeting(tx, template, at, team=leadership.id, driver=driver)
-    ).result.id
+SEGUE, SCORECARD, ROCKS, HEADLINES, TODOS, IDS, CONCLUDE = range(7)
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(MEETING_AT)
+    return Clock()
 
 
-async def test_the_meeting_screen_opens_on_the_current_section(
-    make_app: Callable[..., CadenceApp], demo_folder: Path, on_disk: Callable[[], Snapshot], clock: Clock
+@pytest.fixture
+def meeting_id(demo_folder: Path) -> str:
+    return start_meeting(demo_folder)
+
+
+def raised(snapshot: Snapshot, meeting_id: str) -> list[Issue]:
+    return meetings.raised_issues(snapshot, snapshot.meeting(meeting_id))
+
+
+def shown(app: CadenceApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    return str(screen.query_one("#meeting-header").render()) + "\n" + str(screen.query_one(AgendaSidebar).render())
+
+
+async def open_at(app: CadenceApp, pilot, meeting_id: str, section: int = 0):  # type: ignore[no-untyped-def]
+    open_meeting(app, meeting_id)
+    await pilot.pause()
+    for step in range(1, section + 1):
+        await pilot.press("n")
+        assert await wait_for(pilot, lambda step=step: app.screen.meeting.current == step and app.screen._shown == step)
+    return app.screen
+
+
+async def test_n_p_tab_move_through_the_agenda_and_each_section_keeps_its_time(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
 ) -> None:
-    meeting_id = start_leadership_meeting(demo_folder)
     app = make_app(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        open_meeting(app, meeting_id)
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
+        screen = await open_at(app, pilot, meeting_id)
+        assert isinstance(screen.panel, MeetingSeguePanel)
+        clock.advance(minutes=4)
         await pilot.press("n")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SCORECARD)
+        assert await wait_for(pilot, lambda: isinstance(screen.panel, MeetingScorecardPanel))
+        clock.advance(minutes=2)
+        await pilot.press("tab")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == ROCKS)
+        await pilot.press("shift+tab")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SCORECARD)
+        await pilot.press("p")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SEGUE)
+    sections = on_disk().meeting(meeting_id).sections
+    assert sections[SEGUE].elapsed_seconds == 4 * 60
+    assert sections[SCORECARD].elapsed_seconds == 2 * 60
+
+
+async def test_space_pauses_and_resumes_the_clock_on_the_record(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        clock.advance(minutes=3)
+        await pilot.press("space")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).paused)
+        assert "PAUSED" in shown(app)
+        assert "3:00 / 1:30:00" in shown(app)
+        clock.advance(minutes=10)  # a paused clock does not move
+        app.screen.redraw_clocks()
+        assert "3:00 / 1:30:00" in shown(app)
+        await pilot.press("space")
+        assert await wait_for(pilot, lambda: not on_disk().meeting(meeting_id).paused)
+        clock.advance(minutes=1)
+        app.screen.redraw_clocks()
+        assert "4:00 / 1:30:00" in shown(app)
+        assert "PAUSED" not in shown(app)
+    meeting = on_disk().meeting(meeting_id)
+    assert meeting.sections[SEGUE].elapsed_seconds == 3 * 60
+    assert meeting.running_since == clock.now.replace(minute=13)
+
+
+async def test_space_while_writing_is_a_space_and_the_line_reaches_the_file_on_the_section_change(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id)
+        await pilot.press("enter")  # write: the first attendee's line
+        assert isinstance(screen.focused, AutosaveText)
+        await pilot.press(*"won a deal", "escape")  # n, space and e are text here; Esc ends writing
+        assert not on_disk().meeting(meeting_id).paused
+        await pilot.press("n")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SCORECARD)
+    meeting = on_disk().meeting(meeting_id)
+    assert [line.text for line in meeting.segue] == ["won a deal"]
+    assert meeting.segue[0].person_id == meeting.attendee_ids[0]
+    assert not meeting.paused
+
+
+async def test_a_section_past_its_budget_says_so_in_words(
+    make_app: Callable[..., CadenceApp], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        clock.advance(minutes=7, seconds=10)
+        app.screen.redraw_clocks()
+        assert "7:10 +2:10 over" in shown(app)
+        assert "7:10 / 1:30:00" in shown(app)
+
+
+async def test_attendance_at_the_start_records_who_is_absent(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    everyone = on_disk().meeting(meeting_id).attendee_ids
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        open_meeting(app, meeting_id, take_attendance=True)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, AttendanceScreen))
+        await pilot.press("down", "space", "enter")  # the second person is not here
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+    meeting = on_disk().meeting(meeting_id)
+    assert meeting.absent_ids == [everyone[1]]
+    assert everyone[1] not in meeting.attendee_ids and len(meeting.attendee_ids) == len(everyone) - 1
+
+
+async def test_e_ends_the_meeting_after_asking_and_freezes_the_minutes(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        clock.advance(minutes=5)
+        await pilot.press("e")
         await pilot.pause()
-    assert on_disk().meeting(meeting_id).current == 1
+        await pilot.press("n")  # "no": nothing happens
+        await pilot.pause()
+        assert on_disk().meeting(meeting_id).ended_at is None
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).ended_at is not None)
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MinutesScreen))  # the minutes, read-only
+    meeting = on_disk().meeting(meeting_id)
+    assert meeting.ended_at == clock.now
+    assert meeting.minutes is not None
+
+
+async def test_a_follower_cannot_move_the_agenda_or_the_clock(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path, clock: Clock
+) -> None:
+    meeting_id = start_meeting(demo_folder, driver="someone@else:1")
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        await pilot.press("n", "space", "p")
+        await pilot.pause()
+        assert FOLLOWER_SAYS in toasts(app)
+        assert "driver someone@else:1" in shown(app)
+    meeting = on_disk().meeting(meeting_id)
+    assert meeting.current == SEGUE and not meeting.paused
+
+
+async def test_escape_leaves_and_the_meeting_keeps_running(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)
+    meeting = on_disk().meeting(meeting_id)
+    assert meeting.ended_at is None and not meeting.paused
+
+
+# The sections' own keys -------------------------------------------------------------------
+
+
+async def test_todos_x_marks_done_c_carries_over_i_drops_to_issues_with_the_rate_live(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, TODOS)
+        panel = screen.panel
+        assert isinstance(panel, MeetingTodosPanel)
+        reviewed = panel.visible_todos()
+        first, second, third = (todo.id for todo in reviewed[:3])
+        assert "17% (1/6)" in str(panel.query_one("#todo-rate").render())
+        await pilot.press("x")
+        assert await wait_for(pilot, lambda: on_disk().todo(first).done)
+        assert await wait_for(pilot, lambda: "33% (2/6)" in str(panel.query_one("#todo-rate").render()))
+        panel.table().move_cursor(row=[t.id for t in panel.visible_todos()].index(second))
+        due_before = on_disk().todo(second).due
+        await pilot.press("c")
+        assert await wait_for(pilot, lambda: on_disk().todo(second).due > due_before)
+        panel.table().move_cursor(row=[t.id for t in panel.visible_todos()].index(third))
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: len(raised(on_disk(), meeting_id)) == 1)
+    assert on_disk().todo(third).title in raised(on_disk(), meeting_id)[0].title
+    assert on_disk().meeting(meeting_id).current == TODOS  # x, c and i never moved the agenda
+
+
+async def test_rocks_o_and_f_set_the_status_and_i_drops_an_off_track_rock(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, ROCKS)
+        panel = screen.panel
+        assert isinstance(panel, MeetingRocksPanel)
+        rock = panel.rock_here()
+        assert rock is not None
+        await pilot.press("o")
+        assert await wait_for(pilot, lambda: on_disk().rock(rock.id).status is RockStatus.ON_TRACK)
+        await pilot.press("f")
+        assert await wait_for(pilot, lambda: on_disk().rock(rock.id).status is RockStatus.OFF_TRACK)
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: len(raised(on_disk(), meeting_id)) == 1)
+    issue = raised(on_disk(), meeting_id)[0]
+    assert issue.status is IssueStatus.OPEN and rock.title in issue.title
+
+
+async def test_scorecard_n_and_p_stay_the_meetings_keys_and_i_drops_a_red_number(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, SCORECARD)
+        assert isinstance(screen.panel, MeetingScorecardPanel)
+        await pilot.press("p")  # not the Scorecard's period key: the previous section
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SEGUE)

@@ -69,7 +69,9 @@ class MeetingRocksPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
         ]
         if not due:
             return Text("No milestones due this week.", style=muted(), no_wrap=True, overflow="ellipsis")
-        text = Text(f"{len(due)} milestone{'s' if len(due) > 1 else ''} due: ", style="bold", no_wrap=True, overflow="ellipsis")
+        text = Text(
+            f"{len(due)} milestone{'s' if len(due) > 1 else ''} due: ", style="bold", no_wrap=True, overflow="ellipsis"
+        )
         for n, (rock, milestone) in enumerate(due):
             if n:
                 text.append(" · ")

@@ -60,12 +60,16 @@ class MeetingScreen(Screen[None], SessionUser):
         Binding("tab", "tab(1)", "Next", show=False, tooltip="Next section (in a text box: the next box)"),
         Binding("shift+tab", "tab(-1)", "Prev", show=False, tooltip="Previous section (in a text box: the box before)"),
         Binding("space", "pause", "Pause", key_display="␣", tooltip="Pause / resume the clock", priority=True),
-        Binding("T", "take_over", "Take over", show=False, tooltip="Drive the meeting from this terminal", priority=True),
+        Binding(
+            "T", "take_over", "Take over", show=False, tooltip="Drive the meeting from this terminal", priority=True
+        ),
         Binding("e", "end", "End", show=False, tooltip="End the meeting (asks first)", priority=True),
         Binding(
             "escape", "leave", "Leave", show=False, tooltip="Leave the screen; the meeting keeps running", priority=True
         ),
-        Binding("t", "keep_team", "Team", show=False, tooltip="The meeting shows its own team (pick another outside it)"),
+        Binding(
+            "t", "keep_team", "Team", show=False, tooltip="The meeting shows its own team (pick another outside it)"
+        ),
     ]
 
     def __init__(self, meeting_id: str, *, take_attendance: bool = False) -> None:
@@ -152,6 +156,7 @@ class MeetingScreen(Screen[None], SessionUser):
             old = self.panel
             if old is not None:
                 await old.flush()
+                old.display = False  # out of the layout at once; its removal finishes in the background
                 await old.remove()
             section = meeting.sections[index]
             panel = panel_for(section.kind)(self.meeting_id, index, id=f"section-{index}")
@@ -280,7 +285,10 @@ class MeetingScreen(Screen[None], SessionUser):
         question = f"End {meeting.title} now?"
         if left:
             question += f" {left} section{'s' if left > 1 else ''} of the agenda not reached yet."
-        self.confirm(question, lambda: self.call_later(self.end_now))
+        def yes() -> None:
+            self.call_later(self.end_now)
+
+        self.confirm(question, yes)
 
     async def end_now(self) -> None:
         panel = self.panel
@@ -298,16 +306,11 @@ class MeetingScreen(Screen[None], SessionUser):
         self.dismiss_to_minutes(ended)
 
     def dismiss_to_minutes(self, meeting: Meeting) -> None:
-        """Leave for the minutes viewer if there is one, else back where the meeting was opened from."""
+        """Leave for the ended meeting's minutes (read-only); Esc there goes back where the meeting was opened."""
+        from cadence.tui.screens.minutes import MinutesScreen
+
         self.app.pop_screen()
-        try:
-            from cadence.tui.screens.minutes import MinutesScreen  # Helper B's read-only viewer
-        except ImportError:
-            return
-        try:
-            self.app.push_screen(MinutesScreen(meeting.id))  # type: ignore[call-arg]
-        except TypeError:
-            return
+        self.app.push_screen(MinutesScreen(meeting.id))
 
     async def action_leave(self) -> None:
         """Esc in a text box ends the writing (saved on blur); otherwise leave the screen."""
@@ -330,7 +333,7 @@ class MeetingScreen(Screen[None], SessionUser):
         self.app.push_screen(AttendanceScreen(self.meeting_id))
 
     def ask_me(self, then: Callable[[str], None] | None = None) -> None:
-        """"Who are you?": pick from the attendees; the session remembers it for this terminal."""
+        """ "Who are you?": pick from the attendees; the session remembers it for this terminal."""
         ask_who(self.app, self.meeting, then)
 
 
@@ -355,3 +358,36 @@ def open_meeting(app: App[object], meeting_id: str, *, take_attendance: bool = F
     if meeting.team_id:
         session.pick_team(meeting.team_id)
     app.push_screen(MeetingScreen(meeting.id, take_attendance=take_attendance))
+
+
+RUNNING = "running"
+
+
+def find_to_join(app: App[object], text: str) -> Meeting | None:
+    """``MT-5``, or ``running``: the picked team's running meeting, else any running one."""
+    session = app.session  # type: ignore[attr-defined]
+    snapshot = session.snapshot
+    if text.strip().lower() != RUNNING:
+        return meetings.find_meeting(snapshot, text)
+    return meetings.running_meeting(snapshot, session.team_id) or next(
+        iter(reversed(meetings.running_meetings(snapshot))), None
+    )
+
+
+def join_meeting(app: App[object], text: str) -> None:
+    """``cadence meeting join``: open the meeting straight away, asking "Who are you?" first if nobody said."""
+    session = app.session  # type: ignore[attr-defined]
+    try:
+        meeting = find_to_join(app, text)
+    except InputError as error:
+        app.notify(str(error), title="No such meeting", severity="warning")
+        return
+    if meeting is None:
+        app.notify("No meeting is running: start one from Meetings (7).", severity="warning", timeout=6)
+        return
+    if meeting.ended_at is not None:
+        app.notify(f"{meeting.id} has ended; its minutes are in Meetings (7).", severity="warning", timeout=6)
+        return
+    open_meeting(app, meeting.id)
+    if session.me is None:
+        ask_who(app, meeting)

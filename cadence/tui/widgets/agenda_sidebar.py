@@ -36,7 +36,9 @@ def agenda_text(meeting: Meeting, now: datetime, width: int = SIDEBAR_WIDTH - 2)
         over = overrun_seconds(meeting, index, now)
         budget = section.budget_minutes * 60
         if over > 0:
-            text.append(f"{INDENT}{clock_text(spent)} +{clock_text(over)} over", style=status_style(Status.BAD, strong=True))
+            text.append(
+                f"{INDENT}{clock_text(spent)} +{clock_text(over)} over", style=status_style(Status.BAD, strong=True)
+            )
         elif spent or current:
             text.append(f"{INDENT}{clock_text(spent)}/{clock_text(budget)}", style="" if current else muted())
         else:
