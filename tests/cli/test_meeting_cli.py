@@ -340,3 +340,15 @@ def test_meeting_subcommands_do_not_import_textual(tmp_path: Path, clean_env: di
             check=True,
         )
         assert result.stdout.strip().splitlines()[-1] == "HEAVY:", (args, result.stdout, result.stderr)
+
+
+def test_cadence_today_may_pin_a_moment_and_refuses_nonsense(demo, workspace_dir: Path) -> None:
+    ok(demo("09:00:30", "meeting", "start"))
+    assert meeting_record(workspace_dir, "MT-5")["started_at"] == "2026-11-24T09:00:30"
+    before = (workspace_dir / "cadence.json").read_bytes()
+
+    refused = demo("nine", "meeting", "next")
+
+    assert refused.code == 1
+    assert "CADENCE_TODAY: '2026-11-24Tnine' is not an ISO date" in refused.err
+    assert (workspace_dir / "cadence.json").read_bytes() == before
