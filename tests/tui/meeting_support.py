@@ -59,3 +59,10 @@ async def wait_for(pilot: Pilot[object], condition: Callable[[], bool], seconds:
 
 def toasts(app: CadenceApp) -> str:
     return " ".join(f"{note.title} {note.message}" for note in app._notifications)
+
+
+def start_meeting_of(folder: Path, team_id: str, agenda: str = "department", at: datetime = MEETING_AT) -> str:
+    """Start another team's meeting (Sales meets on the department agenda); its id."""
+    template = load_agendas(agendas_dir()).get(agenda)
+    applied = Workspace(folder).apply(lambda tx: meetings.start_meeting(tx, template, at, team=team_id))
+    return applied.result.id

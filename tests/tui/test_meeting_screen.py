@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from cadence.domain.models import Issue, IssueStatus, RockStatus
-from cadence.store import Snapshot
+from cadence.store import Snapshot, Workspace
 from cadence.store.actions import meetings
 from cadence.tui.app import CadenceApp
+from cadence.tui.panels.meeting_headlines import MeetingHeadlinesPanel
 from cadence.tui.panels.meeting_rocks import MeetingRocksPanel
 from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
 from cadence.tui.panels.meeting_segue import MeetingSeguePanel
@@ -24,10 +25,13 @@ from cadence.tui.screens.meeting import FOLLOWER_SAYS, MeetingScreen, open_meeti
 from cadence.tui.screens.minutes import MinutesScreen
 from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
 from cadence.tui.widgets.autosave_text import AutosaveText
+from cadence.tui.widgets.record_table import RecordTable
 
-from tests.tui.meeting_support import Clock, start_meeting, toasts, wait_for
+from tests.tui.conftest import SIZES
+from tests.tui.meeting_support import Clock, start_meeting, start_meeting_of, toasts, wait_for
 
 SEGUE, SCORECARD, ROCKS, HEADLINES, TODOS, IDS, CONCLUDE = range(7)
+SECTION_NAMES = ["segue", "scorecard", "rocks", "headlines", "todos", "ids", "conclude"]
 
 
 @pytest.fixture
@@ -259,3 +263,86 @@ async def test_scorecard_n_and_p_stay_the_meetings_keys_and_i_drops_a_red_number
         assert isinstance(screen.panel, MeetingScorecardPanel)
         await pilot.press("p")  # not the Scorecard's period key: the previous section
         assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SEGUE)
+
+
+# Headlines: cascaded messages show ------------------------------------------------------------
+
+
+async def test_a_message_cascaded_from_another_teams_meeting_shows_in_headlines(
+    make_app: Callable[..., CadenceApp], demo_folder: Path, meeting_id: str, clock: Clock
+) -> None:
+    workspace = Workspace(demo_folder)
+    view = workspace.read()
+    leadership = next(team for team in view.teams if team.leadership)
+    sales = next(team for team in view.teams if not team.leadership)
+    sent = start_meeting_of(demo_folder, sales.id)
+    workspace.apply(lambda tx: meetings.add_cascade(tx, sent, "Price list changes on 1 Dec", [leadership.id]))
+    workspace.apply(lambda tx: meetings.end_meeting(tx, sent, clock.now))
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, HEADLINES)
+        panel = screen.panel
+        assert isinstance(panel, MeetingHeadlinesPanel)
+        texts = [headline.text for headline in panel.visible_headlines()]
+        assert "Price list changes on 1 Dec" in texts
+        assert "cascade" in str(panel.query_one("#headline-table", RecordTable).get_row_at(0))
+
+
+# Snapshots ------------------------------------------------------------------------------------
+
+SPENT = [4.5, 6, 3, 2, 5]  # minutes in each section before moving on (the scorecard ran over)
+
+
+async def walk_to(pilot, section: int, clock: Clock, agenda_meeting: str) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    open_meeting(app, agenda_meeting)
+    await pilot.pause()
+    for step in range(1, section + 1):
+        clock.advance(minutes=SPENT[(step - 1) % len(SPENT)])
+        await pilot.press("n")
+        assert await wait_for(pilot, lambda step=step: app.screen._shown == step)
+    clock.advance(minutes=2)
+    app.screen.redraw_clocks()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("section", [SEGUE, SCORECARD, ROCKS, HEADLINES, TODOS], ids=lambda n: SECTION_NAMES[n])
+def test_weekly_meeting_section_snapshot(
+    make_app: Callable[..., CadenceApp], snap_compare, demo_folder: Path, size: tuple[int, int], section: int
+) -> None:  # type: ignore[no-untyped-def]
+    meeting = start_meeting(demo_folder)
+    clock = Clock()
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await walk_to(pilot, section, clock, meeting)
+
+    assert snap_compare(make_app(clock=clock), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("section", [1, 2], ids=["notes", "people"])
+def test_same_page_meeting_section_snapshot(
+    make_app: Callable[..., CadenceApp], snap_compare, demo_folder: Path, size: tuple[int, int], section: int
+) -> None:  # type: ignore[no-untyped-def]
+    meeting = start_meeting(demo_folder, agenda="same-page")
+    clock = Clock()
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await walk_to(pilot, section, clock, meeting)
+
+    assert snap_compare(make_app(clock=clock), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_attendance_snapshot(
+    make_app: Callable[..., CadenceApp], snap_compare, demo_folder: Path, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    meeting = start_meeting(demo_folder)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        open_meeting(pilot.app, meeting, take_attendance=True)
+        assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, AttendanceScreen))
+        await pilot.press("down", "space")
+
+    assert snap_compare(make_app(clock=Clock()), run_before=run_before, terminal_size=size)

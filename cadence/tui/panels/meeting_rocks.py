@@ -22,6 +22,7 @@ from cadence.domain.text import clip
 from cadence.store import actions
 from cadence.tui.panels.base import panel_css
 from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.rock_rows import period_line
 from cadence.tui.panels.rocks import RocksPanel
 from cadence.tui.status_styles import Status, muted, status_style
 
@@ -56,6 +57,9 @@ class MeetingRocksPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
 
     def refresh_data(self) -> None:
         super().refresh_data()
+        # The quarter and owner keys ([ ] f) are not the review's (f is off track here): the line without its hints.
+        period = period_line(self.quarter, self.session.today(), self.owner_label(), width=0)
+        self.query_one("#rock-period", Static).update(period)
         self.query_one("#rock-due-week", Static).update(self.due_this_week())
 
     def due_this_week(self) -> Text:

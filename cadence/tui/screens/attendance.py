@@ -56,10 +56,23 @@ class AttendanceScreen(ModalScreen[bool], SessionUser):
         with Vertical():
             yield Label("Who is here?", classes="dialog-title")
             yield SelectionList[str](*choices, id="attendance")
+            yield Static(id="attendance-absent", markup=False)
             yield Static("↑↓: move  space: here / absent  Enter: done  Esc: skip", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
+        self.show_absent()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        self.show_absent()
+
+    def show_absent(self) -> None:
+        """Who is marked absent, in words (the ticks alone are colour in some terminals)."""
+        snapshot = self.session.snapshot
+        present = set(self.query_one(SelectionList).selected)
+        absent = [snapshot.person_name(pid) or pid for pid in self.people() if pid not in present]
+        line = f"{len(present)} here; absent: {', '.join(absent)}" if absent else f"All {len(present)} here"
+        self.query_one("#attendance-absent", Static).update(literal(line, 200))
 
     async def action_confirm(self) -> None:
         present = set(self.query_one(SelectionList).selected)
