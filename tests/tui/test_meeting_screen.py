@@ -346,3 +346,15 @@ def test_attendance_snapshot(
         await pilot.press("down", "space")
 
     assert snap_compare(make_app(clock=Clock()), run_before=run_before, terminal_size=size)
+
+
+async def test_a_meeting_started_without_a_driver_is_driven_by_the_first_terminal_that_moves_it(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    assert on_disk().meeting(meeting_id).driver == ""  # started from the CLI
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        await pilot.press("n")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SCORECARD)
+    assert on_disk().meeting(meeting_id).driver == app.session.driver_label

@@ -47,6 +47,12 @@ def who_drives(meeting: Meeting, label: str) -> str:
     return f"driver {meeting.driver}"
 
 
+def claim_if_undriven(tx: Transaction, meeting_id: str, driver: str) -> None:
+    """A meeting started with no driver (from the CLI) is driven by the first terminal that moves it."""
+    if not tx.meeting(meeting_id).driver:
+        meetings.take_over(tx, meeting_id, driver)
+
+
 class MeetingScreen(Screen[None], SessionUser):
     """One running meeting; ``MeetingScreen(meeting_id)``. Opened with ``open_meeting``."""
 
@@ -234,6 +240,7 @@ class MeetingScreen(Screen[None], SessionUser):
         meeting_id, driver, now = self.meeting_id, self.session.driver_label, self.session.clock()
 
         def change(tx: Transaction) -> Meeting:
+            claim_if_undriven(tx, meeting_id, driver)
             return meetings.next_section(tx, meeting_id, now, driver=driver, step=step)
 
         if await self.write(change) is not None:
@@ -260,6 +267,7 @@ class MeetingScreen(Screen[None], SessionUser):
         pause = not self.meeting.paused
 
         def change(tx: Transaction) -> Meeting:
+            claim_if_undriven(tx, meeting_id, driver)
             return meetings.set_paused(tx, meeting_id, pause, now, driver=driver)
 
         if await self.write(change, "Paused" if pause else "Resumed") is not None:
@@ -285,6 +293,7 @@ class MeetingScreen(Screen[None], SessionUser):
         question = f"End {meeting.title} now?"
         if left:
             question += f" {left} section{'s' if left > 1 else ''} of the agenda not reached yet."
+
         def yes() -> None:
             self.call_later(self.end_now)
 
