@@ -8,11 +8,12 @@ last 7 days done, one overdue to-do (T-11, 6 days), 10 open issues with a top
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 
 import pytest
-
 from cadence.store import Workspace, actions
+from cadence.store.actions import meetings
+
 from tests.tui.conftest import SIZES
 
 
@@ -66,7 +67,7 @@ async def test_changes_elsewhere_show_after_poll(make_app, demo_folder) -> None:
             actions.set_todo_done(tx, "T-11", date(2026, 11, 23))
             actions.set_rock_status(tx, "R-12", "done", date(2026, 11, 23))
             actions.set_issue_rank(tx, "I-19", 1)
-            tx.update_meta(meeting_day=0, meeting_time=time(15, 30))
+            meetings.set_team_meeting(tx, "TM-1", day="monday", at="15:30")
         await app.poll_workspace()
         await pilot.pause()
         todos, rocks, issues, meeting = (panel(app, name) for name in ("todos", "rocks", "issues", "meeting"))

@@ -15,9 +15,12 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from cadence.domain.models import IssueStatus
-from cadence.domain.periods import next_meeting
+from cadence.store.actions import meetings
+from cadence.store.agendas import Agendas, load_agendas
+from cadence.tui.background import in_thread
 from cadence.tui.panels.base import SectionPanel, panel_css
-from cadence.tui.panels.dashboard_text import issues_panel, meeting_panel, rocks_panel, todos_panel
+from cadence.tui.panels.dashboard_text import issues_panel, rocks_panel, todos_panel
+from cadence.tui.panels.meetings_text import DEFAULT_AGENDA, agenda_label, meeting_panel
 
 GRID_COLUMNS = 100  # from this width the panels sit two by two
 
@@ -94,26 +97,39 @@ class IssuesSummary(SummaryPanel):
 
 
 class MeetingSummary(SummaryPanel):
-    """When the next weekly meeting is, one in progress, and how the last ones were rated."""
+    """The team's meeting running now (join it with 7), its next slot and agenda, and how the last ones went."""
 
     NAME = "meeting"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.agendas = Agendas()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_later(self._read_agendas)
+
+    async def _read_agendas(self) -> None:
+        """Template files are read in a thread; a bad one is the Meetings section's to report."""
+        self.agendas = await in_thread(self, load_agendas, name="agendas")
+        if self.screen in self.app.screen_stack:
+            self.refresh_data()
 
     def summary(self, width: int, room: int) -> tuple[str, Text]:
         session = self.session
         snapshot = session.snapshot
-        meetings = [meeting for meeting in snapshot.meetings if session.belongs(meeting.team_id, None)]
-        finished = sorted((m for m in meetings if m.finished), key=lambda m: m.started_at, reverse=True)
+        team = session.team
         now = session.clock()
-        meta = snapshot.meta
+        finished = meetings.past_meetings(snapshot, session.team_id)
         text = meeting_panel(
-            next_meeting(now, meta.meeting_day, meta.meeting_time),
+            meetings.next_meeting_at(snapshot, team, now),
             now,
-            meta.meeting_minutes,
-            running=next((m for m in reversed(meetings) if not m.finished), None),
+            agenda_label((team.agenda if team else "") or DEFAULT_AGENDA, self.agendas.templates),
+            running=meetings.running_meeting(snapshot, session.team_id),
             finished=finished,
             room=room,
         )
-        return "Next meeting", text
+        return "Meetings", text
 
 
 SUMMARIES: tuple[type[SummaryPanel], ...] = (RocksSummary, TodosSummary, IssuesSummary, MeetingSummary)

@@ -1,4 +1,6 @@
-"""The Dashboard's summaries as text: rocks, to-dos, issues, and the next meeting (drawn by panels/dashboard.py).
+"""The Dashboard's summaries as text: rocks, to-dos and issues (drawn by panels/dashboard.py).
+
+The next meeting's box is drawn by ``meetings_text.meeting_panel``, beside the Meetings section's words.
 
 Pure functions from records (already narrowed to the picked team) to rich
 ``Text``, so the numbers can be checked without a terminal. ``width`` is the
@@ -8,13 +10,13 @@ room inside a panel; user text is cut to fit it with an ellipsis.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from rich.text import Text
 
 from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL, is_overdue, rate, rock_completion, todo_completion
-from cadence.domain.models import Issue, IssueTerm, Meeting, Rock, RockStatus, Todo
-from cadence.domain.periods import WEEKDAY_NAMES, Quarter
+from cadence.domain.models import Issue, IssueTerm, Rock, RockStatus, Todo
+from cadence.domain.periods import Quarter
 from cadence.store import Snapshot
 from cadence.tui.panels.rock_rows import status_look
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
@@ -175,52 +177,4 @@ def issues_panel(view: Snapshot, issues: Sequence[Issue], width: int, room: int 
         text.append("\nAlso on this week's list:", style="bold")
         items = [(Text(" ·  ", style=muted()), i.title, view.person_name(i.owner_id), "") for i in rest]
         _listing(text, items, width, max(1, room - 6), "in Issues (4)")
-    return text
-
-
-def when_text(start: datetime, now: datetime) -> str:
-    """``today, in 2 h 15 min`` / ``tomorrow`` / ``in 5 days``."""
-    days = (start.date() - now.date()).days
-    if days == 0:
-        minutes = max(0, int((start - now).total_seconds() // 60))
-        hours, minutes = divmod(minutes, 60)
-        return "today, now" if hours == minutes == 0 else f"today, in {f'{hours} h ' if hours else ''}{minutes} min"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
-
-
-def _average_rating(meeting: Meeting) -> float | None:
-    if not meeting.ratings:
-        return None
-    return sum(rating.score for rating in meeting.ratings) / len(meeting.ratings)
-
-
-def meeting_panel(
-    start: datetime, now: datetime, minutes: int, running: Meeting | None, finished: Sequence[Meeting], room: int = 0
-) -> Text:
-    """``finished``: the team's finished meetings, newest first; with ``room``, the last few are listed."""
-    text = Text()
-    if running is not None:
-        text.append("In progress", style=status_style(Status.GOOD, strong=True))
-        text.append(f" since {running.started_at:%H:%M}: open it from Meetings\n")
-    text.append(f"{WEEKDAY_NAMES[start.weekday()].title()} {start:%d %b %Y}, {start:%H:%M}", style="bold")
-    text.append(f"  ({when_text(start, now)})")
-    text.append(f"\nWeekly meeting, {minutes} minutes", style=muted())
-    if not finished:
-        return text
-    recent = finished[: max(1, min(room - 4, MAX_LISTED))] if room else finished[:1]
-    several = len(recent) > 1
-    text.append("\nRecent meetings (rating, goal 8+):" if several else "\nLast one:", style="bold" if several else "")
-    for meeting in recent:
-        average = _average_rating(meeting)
-        text.append(f"\n  {meeting.started_at:%a %d %b}" if several else f" {meeting.started_at:%a %d %b}")
-        if meeting.ended_at is not None:
-            length = int((meeting.ended_at - meeting.started_at).total_seconds() // 60)
-            text.append(f", {length} min", style=muted())
-        if average is not None:
-            good = average >= 8
-            text.append(", rated ")
-            text.append(f"{average:.1f}", style=verdict_style(good, strong=True))
-            text.append(" ✓" if good else " ✗ under 8", style=verdict_style(good))
     return text

@@ -36,7 +36,7 @@ from cadence.store.actions import meetings
 from cadence.store.agendas import Agendas, load_agendas
 from cadence.tui.background import in_thread
 from cadence.tui.panels.base import SectionPanel, SessionUser, panel_css
-from cadence.tui.panels.meetings_text import agenda_label, history_cells, running_line, slot_line
+from cadence.tui.panels.meetings_text import DEFAULT_AGENDA, agenda_label, history_cells, running_line, slot_line
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ConfirmScreen
 from cadence.tui.widgets.forms import FormField, FormScreen, one_of
@@ -44,7 +44,6 @@ from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
 
 WIDE = 100
-DEFAULT_AGENDA = "weekly"
 TICK_SECONDS = 1.0
 
 HELP = (
@@ -224,7 +223,7 @@ class MeetingsPanel(SectionPanel):
             name = self.session.team.name if self.session.team else "the team"
             text = Text("No meeting running for ", style=muted())
             text.append(literal(name, 30, style=muted()))
-            text.append(". s: start this week's meeting", style=muted())
+            text.append(" · s: start it · ⏎ on a row: its minutes", style=muted())
             box.update(text)
             return
         box.update(running_line(running, now, self.driver_text(running), width))

@@ -9,6 +9,7 @@ left out), never the wall clock between start and end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,17 +19,33 @@ from cadence.domain.meeting_clock import budget_seconds, clock_text, total_secon
 from cadence.domain.meeting_parts import GOOD_RATING, AgendaTemplate, IdsOutcome
 from cadence.domain.models import Meeting
 from cadence.domain.periods import WEEKDAY_NAMES
-from cadence.tui.panels.dashboard_text import when_text
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
 from cadence.tui.widgets.literal import literal
 
+MAX_LISTED = 5
+DEFAULT_AGENDA = "weekly"
+"""The agenda template a team without one of its own meets on."""
+
+
+def when_text(start: datetime, now: datetime) -> str:
+    """``today, in 2 h 15 min`` / ``tomorrow`` / ``in 5 days``."""
+    days = (start.date() - now.date()).days
+    if days == 0:
+        minutes = max(0, int((start - now).total_seconds() // 60))
+        hours, minutes = divmod(minutes, 60)
+        return "today, now" if hours == minutes == 0 else f"today, in {f'{hours} h ' if hours else ''}{minutes} min"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
 
 def agenda_label(agenda_id: str, templates: dict[str, AgendaTemplate]) -> str:
-    """``Weekly meeting, 90 min`` from the team's template, or the bare id while templates load (or it is gone)."""
+    """``Weekly meeting, 90 min`` from the team's template (the length once: a name may say it), else the id."""
     template = templates.get(agenda_id)
     if template is None:
         return f"agenda {agenda_id!r}" if agenda_id else "no agenda"
-    return f"{template.name}, {template.minutes} min"
+    length = f"{template.minutes} min"
+    return template.name if length in template.name else f"{template.name}, {length}"
 
 
 def slot_line(
@@ -134,3 +151,37 @@ def history_cells(meeting: Meeting, narrow: bool, title_width: int) -> list[Text
         Text(str(figures.todos)),
         literal(meeting.title, title_width),
     ]
+
+
+def meeting_panel(
+    start: datetime, now: datetime, agenda: str, running: Meeting | None, finished: Sequence[Meeting], room: int = 0
+) -> Text:
+    """The Dashboard's meeting box: the one running (where it is, its clock), the team's next slot and agenda,
+    and the last meetings' length and rating. ``finished``: newest first; with ``room``, the last few are listed."""
+    text = Text()
+    if running is not None:
+        state = f"{running.id} paused" if running.paused else f"{running.id} running"
+        text.append(state, style=status_style(Status.WARN if running.paused else Status.GOOD, strong=True))
+        text.append(f": {where_text(running, now)}\n")
+        text.append("Join it in Meetings (7)\n", style="bold")
+    text.append(f"{WEEKDAY_NAMES[start.weekday()].title()} {start:%d %b %Y}, {start:%H:%M}", style="bold")
+    text.append(f"  ({when_text(start, now)})")
+    text.append("\n")
+    text.append(literal(agenda, 40, style=muted()))
+    if running is None:
+        text.append(" · start it in Meetings (7)", style=muted())
+    if not finished:
+        return text
+    recent = finished[: max(1, min(room - 4, MAX_LISTED))] if room else finished[:1]
+    several = len(recent) > 1
+    text.append("\nRecent meetings (rating, goal 8+):" if several else "\nLast one:", style="bold" if several else "")
+    for meeting in recent:
+        figures = past_figures(meeting)
+        text.append(f"\n  {meeting.started_at:%a %d %b}" if several else f" {meeting.started_at:%a %d %b}")
+        text.append(f", {int(figures.seconds // 60)} min", style=muted())
+        if figures.rating is not None:
+            good = figures.rating >= GOOD_RATING
+            text.append(", rated ")
+            text.append(f"{figures.rating:.1f}", style=verdict_style(good, strong=True))
+            text.append(" ✓" if good else f" ✗ under {GOOD_RATING}", style=verdict_style(good))
+    return text
