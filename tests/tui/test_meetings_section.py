@@ -280,3 +280,31 @@ def test_meetings_snapshot(make_app, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_minutes_viewer_snapshot(make_app, snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["7", "enter"], terminal_size=size)
+
+
+async def test_dashboard_shows_the_running_meeting_and_points_at_key_7(make_app, demo_folder) -> None:
+    running_id = start_running_meeting(demo_folder, "gone@host:4242", datetime(2026, 11, 23, 8, 30), section=2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ChoiceScreen")
+        await pilot.press("down", "enter")  # not now
+        assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "DashboardScreen")
+        box = str(app.screen.query_one("#panel-meeting .summary-text").content)
+        assert f"{running_id} running: Rock review, 30:00 in" in box
+        assert "Join it in Meetings (7)" in box
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "MeetingsScreen"
+
+
+async def test_dashboard_follows_the_teams_own_slot_and_agenda(make_app, demo_folder) -> None:
+    with Workspace(demo_folder).transaction() as tx:
+        meetings.set_team_meeting(tx, LEADERSHIP, day="wednesday", at="08:15", agenda="department")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(
+            pilot,
+            lambda: "Department weekly (60 min)" in str(app.screen.query_one("#panel-meeting .summary-text").content),
+        )
+        box = str(app.screen.query_one("#panel-meeting .summary-text").content)
+    assert "Wednesday 25 Nov 2026, 08:15" in box and "start it in Meetings (7)" in box
