@@ -13,6 +13,7 @@ from cadence.domain.models import Headline
 from cadence.store.actions import meetings
 from cadence.tui.panels.headlines import HeadlinesPanel
 from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.meeting_css import styles_of
 
 HELP = (
     "The team's headlines since its last meeting, and messages cascaded to it from other teams' meetings. "
@@ -21,6 +22,7 @@ HELP = (
 
 
 class MeetingHeadlinesPanel(MeetingPanel, HeadlinesPanel):
+    DEFAULT_CSS = styles_of(HeadlinesPanel, "MeetingHeadlinesPanel")
     HELP = HELP
 
     def visible_headlines(self) -> list[Headline]:

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.meeting_css import styles_of
 from cadence.tui.panels.people import PeoplePanel
 
 FRAME_KEYS = {"e", "n", "p", "space", "T", "tab"}
@@ -21,6 +22,7 @@ def _rekeyed(binding: Binding) -> Binding:
 
 
 class MeetingPeoplePanel(MeetingPanel, PeoplePanel, inherit_bindings=False):
+    DEFAULT_CSS = styles_of(PeoplePanel, "MeetingPeoplePanel")
     BINDINGS: ClassVar[list[BindingType]] = [
         _rekeyed(binding) if binding.key == "e" else binding
         for binding in PeoplePanel.BINDINGS

@@ -22,6 +22,7 @@ from cadence.domain.text import clip
 from cadence.store import actions
 from cadence.tui.panels.base import panel_css
 from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.meeting_css import styles_of
 from cadence.tui.panels.rock_rows import period_line
 from cadence.tui.panels.rocks import RocksPanel
 from cadence.tui.status_styles import Status, muted, status_style
@@ -33,7 +34,7 @@ HELP = (
 
 
 class MeetingRocksPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
-    DEFAULT_CSS = panel_css(__file__)
+    DEFAULT_CSS = styles_of(RocksPanel, "MeetingRocksPanel", panel_css(__file__))
     HELP = HELP
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "set_status('on-track')", "On track", tooltip="The owner says: on track"),

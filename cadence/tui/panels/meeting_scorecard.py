@@ -14,6 +14,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.meeting_css import styles_of
 from cadence.tui.panels.scorecard import ScorecardPanel
 
 MEETING_KEEPS = {"to_issue", "edit_key"}
@@ -25,6 +26,7 @@ HELP = (
 
 
 class MeetingScorecardPanel(MeetingPanel, ScorecardPanel, inherit_bindings=False):
+    DEFAULT_CSS = styles_of(ScorecardPanel, "MeetingScorecardPanel")
     HELP = HELP
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("N", "note", "Note", tooltip="Add or edit the note on this cell"),

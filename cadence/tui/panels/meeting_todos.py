@@ -18,6 +18,7 @@ from cadence.domain.metrics import TODO_GOAL
 from cadence.domain.models import Todo
 from cadence.store.actions import meetings
 from cadence.tui.panels.meeting_base import MeetingPanel
+from cadence.tui.panels.meeting_css import styles_of
 from cadence.tui.panels.todos import TodosPanel
 from cadence.tui.status_styles import muted, verdict_style
 
@@ -41,6 +42,7 @@ def review_rate_line(done: int, reviewed: int) -> Text:
 
 
 class MeetingTodosPanel(MeetingPanel, TodosPanel, inherit_bindings=False):
+    DEFAULT_CSS = styles_of(TodosPanel, "MeetingTodosPanel")
     HELP = HELP
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "toggle_done", "Done", tooltip="Mark done / not done"),
