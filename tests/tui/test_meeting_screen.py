@@ -358,3 +358,39 @@ async def test_a_meeting_started_without_a_driver_is_driven_by_the_first_termina
         await pilot.press("n")
         assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SCORECARD)
     assert on_disk().meeting(meeting_id).driver == app.session.driver_label
+
+
+async def test_scorecard_a_missing_number_is_entered_and_a_red_one_drops_to_issues(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id, SCORECARD)
+        revenue = next(m for m in on_disk().measurables if m.title == "Revenue invoiced")
+        week = on_disk().week_of(clock.now.date())
+        scores_before = len(on_disk().scores)
+        # Revenue invoiced, this week: no number yet. Enter types it (ENTRY); n and p are digits' neighbours, not moves.
+        await pilot.press("enter", *"40000", "enter", "escape")
+        assert await wait_for(pilot, lambda: len(on_disk().scores) == scores_before + 1)
+        score = next(s for s in on_disk().scores if s.measurable_id == revenue.id and s.week == week)
+        assert score.value == 40000  # under the $52,000 goal: red
+        await pilot.press("up", "i")
+        assert await wait_for(pilot, lambda: len(raised(on_disk(), meeting_id)) == 1)
+    assert "Revenue invoiced" in raised(on_disk(), meeting_id)[0].title
+    assert on_disk().meeting(meeting_id).current == SCORECARD
+
+
+async def test_tab_while_writing_moves_to_the_next_persons_line_not_the_next_section(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id)
+        await pilot.press("enter", *"first", "tab", *"second", "escape")
+        assert await wait_for(pilot, lambda: len(on_disk().meeting(meeting_id).segue) == 2)
+        await pilot.press("tab")  # not writing: the next section
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == SCORECARD)
+    meeting = on_disk().meeting(meeting_id)
+    assert [(line.person_id, line.text) for line in meeting.segue] == list(
+        zip(meeting.attendee_ids[:2], ["first", "second"], strict=True)
+    )
