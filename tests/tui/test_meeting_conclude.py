@@ -11,13 +11,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-
 from cadence.domain.meeting_parts import SectionKind
 from cadence.store import Snapshot, Workspace
 from cadence.store.actions import meetings
 from cadence.tui.app import CadenceApp
 from cadence.tui.panels.meeting_conclude import ConcludePanel
 from cadence.tui.screens.meeting import open_meeting
+
 from tests.tui.conftest import SIZES
 from tests.tui.meeting_helpers import MEETING_AT, Clock, go_to, start_meeting, type_text
 

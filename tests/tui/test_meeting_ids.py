@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-
 from cadence.domain.meeting_parts import IdsOutcome, SectionKind
 from cadence.domain.models import IssueStatus, IssueTerm
 from cadence.store import Snapshot, Workspace, actions
@@ -21,6 +20,7 @@ from cadence.store.actions import meetings
 from cadence.tui.app import CadenceApp
 from cadence.tui.panels.meeting_ids import IdsPanel
 from cadence.tui.screens.meeting import open_meeting
+
 from tests.tui.conftest import SIZES
 from tests.tui.meeting_helpers import MEETING_AT, Clock, go_to, start_meeting, type_text
 
