@@ -16,18 +16,17 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
 from cadence.cli import cli
 from cadence.domain.meeting_parts import IdsOutcome
-from cadence.domain.models import HeadlineKind, IssueStatus, MeetingKind
-from cadence.store import Snapshot
+from cadence.domain.models import HeadlineKind, IssueStatus, MeetingKind, Team
+from cadence.store import Snapshot, Workspace, actions
 from cadence.tui.app import CadenceApp
 from cadence.tui.panels.meeting_ids import IdsPanel
 from cadence.tui.screens.attendance import AttendanceScreen
-from cadence.tui.screens.meeting import MeetingScreen, open_meeting
-from tests.tui.meeting_helpers import MEETING_AT, Clock, start_meeting
+from cadence.tui.screens.meeting import MeetingScreen
+from click.testing import CliRunner
+
+from tests.tui.meeting_helpers import MEETING_AT, Clock
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "meeting_whole.md"
 KEY_NAMES = {
@@ -198,3 +197,108 @@ async def test_a_whole_weekly_meeting_with_keys_only(
     ]
     assert [(h.text, h.team_id) for h in cascaded][-1:] == [("Invoices go out on delivery from December", "TM-2")]
     assert export_markdown(demo_folder, meeting_id) == GOLDEN.read_text(encoding="utf-8")
+
+
+def add_team(folder: Path, name: str, members: list[str], agenda: str) -> str:
+    """A team on its own agenda with one issue and one to-do from last week, so the meeting has work."""
+    workspace = Workspace(folder)
+    team = workspace.apply(lambda tx: tx.add(Team, name=name, member_ids=members, agenda=agenda)).result
+    workspace.apply(lambda tx: actions.add_issue(tx, f"{name}: who owns pricing?", date(2026, 11, 20), team=team.id))
+    workspace.apply(
+        lambda tx: actions.add_todo(tx, f"{name}: send the board pack", members[0], date(2026, 11, 17), team_id=team.id)
+    )
+    return team.id
+
+
+async def start_from_meetings(app: CadenceApp, keys: Keys, team_id: str) -> str:
+    """Meetings (7), the team picked, ``s`` on its agenda, everyone here (Enter on the checklist)."""
+    app.session.pick_team(team_id)
+    await keys("7", "s")
+    assert isinstance(app.screen, AttendanceScreen)
+    await keys("enter")
+    assert isinstance(app.screen, MeetingScreen)
+    return app.screen.meeting_id
+
+
+async def test_the_solo_weekly_review_end_to_end(
+    make_app: Callable[..., CadenceApp], demo_folder: Path, on_disk: Callable[[], Snapshot]
+) -> None:
+    team_id = add_team(demo_folder, "Dana's week", ["P-1"], "solo")
+    clock = Clock(datetime(2026, 11, 23, 8, 0))
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        meeting_id = await start_from_meetings(app, keys, team_id)
+        clock.advance(minutes=10)
+        await keys("n")  # Fill my numbers
+        await keys("n")  # Check my rocks
+        await keys("x")  # Review my to-dos: last week's one is done
+        await keys("n")
+        await keys("enter", "s")  # Triage my issues: solve the one there
+        await keys.type("Dana owns pricing")
+        await keys("enter")
+        await keys.type("Write the pricing policy@Dana")
+        await keys("enter")
+        await keys("n")
+        await keys("enter")  # Plan the week
+        await keys.type("Close Oakhaven; pricing policy; board pack")
+        await keys("escape")
+        clock.advance(minutes=20)
+        await keys("e", "y")
+        print(f"\nThe solo weekly review took {keys.count} keystrokes")
+    meeting = on_disk().meeting(meeting_id)
+    minutes = meeting.minutes
+    assert minutes is not None and meeting.meeting_kind == MeetingKind.SOLO.value
+    assert minutes.attendees == ["Dana Okafor"]
+    assert (minutes.todos_done, len(minutes.todos_reviewed)) == (1, 1)
+    assert [(i.outcome, i.decision) for i in minutes.issues] == [(IdsOutcome.SOLVED, "Dana owns pricing")]
+    assert [t.title for t in minutes.new_todos] == ["Write the pricing policy"]
+    assert meeting.sections[-1].notes == "Close Oakhaven; pricing policy; board pack"
+    assert not meeting.ratings_on and meeting.ratings == []
+    markdown = export_markdown(demo_folder, meeting_id)
+    assert "## Plan the week" in markdown and "Close Oakhaven; pricing policy; board pack" in markdown
+    assert "## Ratings" not in markdown
+
+
+async def test_the_visionary_integrator_same_page_meeting_end_to_end(
+    make_app: Callable[..., CadenceApp], demo_folder: Path, on_disk: Callable[[], Snapshot]
+) -> None:
+    team_id = add_team(demo_folder, "Visionary and Integrator", ["P-1", "P-2"], "same-page")
+    clock = Clock(datetime(2026, 11, 26, 16, 0))
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = Keys(pilot)
+        meeting_id = await start_from_meetings(app, keys, team_id)
+        await keys("enter")  # Check-in: a line each
+        await keys.type("Tired but good")
+        await keys("tab")
+        await keys.type("Excited about Oakhaven")
+        await keys("escape", "n")
+        await keys("enter")  # Alignment check
+        await keys.type("Not aligned on the second shift hire")
+        await keys("escape", "n", "n", "n")  # People, Rocks
+        await keys("enter", "s")  # Our issues
+        await keys.type("Marcus owns pricing from January")
+        await keys("enter", "enter")
+        await keys("n")
+        await keys("c")  # Conclude: tell the leadership team
+        await keys.type("Marcus owns pricing from January")
+        await keys("enter", *["backspace"] * 60)
+        await keys.type("Leadership team")
+        await keys("enter")
+        clock.advance(minutes=50)
+        await keys("e", "y")
+        print(f"\nThe same-page meeting took {keys.count} keystrokes")
+    snapshot = on_disk()
+    meeting = snapshot.meeting(meeting_id)
+    assert meeting.minutes is not None and meeting.meeting_kind == "same-page"
+    assert meeting.minutes.attendees == ["Dana Okafor", "Marcus Lindqvist"]
+    assert [line.text for line in meeting.segue] == ["Tired but good", "Excited about Oakhaven"]
+    assert meeting.sections[1].notes == "Not aligned on the second shift hire"
+    issue = next(i for i in snapshot.issues if i.team_id == team_id)
+    assert (issue.status, issue.decision) == (IssueStatus.SOLVED, "Marcus owns pricing from January")
+    cascaded = [
+        h for h in snapshot.headlines if h.headline_kind is HeadlineKind.CASCADE and h.created == date(2026, 11, 26)
+    ]
+    assert [(h.text, h.team_id) for h in cascaded] == [("Marcus owns pricing from January", "TM-1")]
+    assert meeting.ratings == []
