@@ -18,6 +18,7 @@ from cadence.tui.panels.meeting_segue import MeetingSeguePanel
 from cadence.tui.screens.meeting import MeetingScreen, open_meeting
 from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
 from cadence.tui.widgets.autosave_text import AutosaveText
+from textual import events
 
 from tests.tui.meeting_support import Clock, start_meeting, wait_for
 
@@ -77,3 +78,18 @@ async def test_notes_typed_in_a_section_survive_the_app_going_away_mid_sentence(
         assert second.screen.meeting.current == notes_at
         box = second.screen.query_one("#section-notes", AutosaveText)
         assert box.text == "we agree on the hiring plan but"
+
+
+async def test_keys_typed_in_one_burst_after_enter_all_reach_the_line(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
+) -> None:
+    """Over SSH a fast typist's Enter and first letters arrive in one read: none may be lost to the focus change."""
+    meeting_id = start_meeting(demo_folder)
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        open_meeting(app, meeting_id)
+        await pilot.pause()
+        for key in ("enter", *"half a line", "escape"):
+            app.post_message(events.Key(key, "\r" if key == "enter" else None if len(key) > 1 else key))
+        assert await wait_for(pilot, lambda: bool(on_disk().meeting(meeting_id).segue))
+    assert on_disk().meeting(meeting_id).segue[0].text == "half a line"

@@ -26,6 +26,7 @@ from cadence.tui.screens.minutes import MinutesScreen
 from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
 from cadence.tui.widgets.autosave_text import AutosaveText
 from cadence.tui.widgets.record_table import RecordTable
+from textual import events
 
 from tests.tui.conftest import SIZES
 from tests.tui.meeting_support import Clock, start_meeting, start_meeting_of, toasts, wait_for
@@ -394,3 +395,17 @@ async def test_tab_while_writing_moves_to_the_next_persons_line_not_the_next_sec
     assert [(line.person_id, line.text) for line in meeting.segue] == list(
         zip(meeting.attendee_ids[:2], ["first", "second"], strict=True)
     )
+
+
+async def test_a_sections_key_typed_in_the_same_burst_as_n_reaches_the_new_section(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting_id, HEADLINES)
+        reviewed = meetings.review_todos(on_disk(), on_disk().meeting(meeting_id))
+        first_open = min(reviewed, key=lambda todo: (todo.done, todo.due, todo.id))  # the list's first row
+        for key in ("n", "x"):  # one read from the terminal: next section, then done on its first to-do
+            app.post_message(events.Key(key, key))
+        assert await wait_for(pilot, lambda: on_disk().todo(first_open.id).done)
+    assert on_disk().meeting(meeting_id).current == TODOS

@@ -52,4 +52,5 @@ class MeetingNotesPanel(MeetingPanel):
         self.focus()
 
     def action_write(self) -> None:
-        self.query_one("#section-notes", AutosaveText).focus()
+        # At once, not after a refresh (``focus()``): the keys typed right after Enter belong to the box.
+        self.screen.set_focus(self.query_one("#section-notes", AutosaveText))

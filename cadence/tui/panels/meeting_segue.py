@@ -88,4 +88,5 @@ class MeetingSeguePanel(MeetingPanel):
         if not boxes:
             return
         mine = [box for box in boxes if box.id == f"segue-{self.me}"]
-        (mine or boxes)[0].focus()
+        # At once, not after a refresh (``focus()``): the keys typed right after Enter belong to the box.
+        self.screen.set_focus((mine or boxes)[0])

@@ -325,10 +325,7 @@ class MeetingScreen(Screen[None], SessionUser):
         """Esc in a text box ends the writing (saved on blur); otherwise leave the screen."""
         panel = self.panel
         if self.typing():
-            if panel is not None and panel.can_focus:
-                panel.focus()
-            else:
-                self.set_focus(None)
+            self.set_focus(panel if panel is not None and panel.can_focus else None)  # at once: the next key is ours
             return
         if panel is not None:
             await panel.flush()
