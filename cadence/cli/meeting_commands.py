@@ -335,6 +335,18 @@ def meeting_cascade(context: CliContext, text: str, teams: tuple[str, ...], meet
     click.echo(f"{changed.id}: cascade {len(changed.cascading)} to {safe(names)}")
 
 
+@meeting.command("uncascade")
+@click.argument("number", type=int)
+@click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
+@pass_context
+def meeting_uncascade(context: CliContext, number: int, meeting_id: str | None) -> None:
+    """Take back cascading message NUMBER (1 is the first) before the meeting ends."""
+    with context.write() as tx:
+        target = _running(tx, meeting_id)
+        changed = meetings.remove_cascade(tx, target.id, number - 1)
+    click.echo(f"{changed.id}: cascade {number} removed, {len(changed.cascading)} left")
+
+
 @meeting.command("segue")
 @click.argument("person")
 @click.argument("text")

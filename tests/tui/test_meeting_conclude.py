@@ -178,3 +178,20 @@ def test_conclude_snapshot(
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+def test_the_shell_removes_a_cascading_message_as_C_does(demo_folder: Path, on_disk: Callable[[], Snapshot]) -> None:
+    """``C`` names ``cadence meeting uncascade N``: the same change from a script."""
+    from cadence.cli import cli
+    from click.testing import CliRunner
+
+    meeting_id = start_meeting(demo_folder)
+    workspace = Workspace(demo_folder)
+    for text in ("First", "Second"):
+        workspace.apply(lambda tx, text=text: meetings.add_cascade(tx, meeting_id, text, ["Sales"]))
+    result = CliRunner().invoke(cli, ["--workspace", str(demo_folder), "meeting", "uncascade", "1"])
+    assert result.exit_code == 0, result.output
+    assert [c.text for c in on_disk().meeting(meeting_id).cascading] == ["Second"]
+    refused = CliRunner().invoke(cli, ["--workspace", str(demo_folder), "meeting", "uncascade", "5"])
+    assert refused.exit_code != 0 and "no message 5" in refused.output + str(refused.exception)
+    assert [c.text for c in on_disk().meeting(meeting_id).cascading] == ["Second"]
