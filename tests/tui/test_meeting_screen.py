@@ -21,12 +21,16 @@ from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
 from cadence.tui.panels.meeting_segue import MeetingSeguePanel
 from cadence.tui.panels.meeting_todos import MeetingTodosPanel
 from cadence.tui.screens.attendance import AttendanceScreen
+from cadence.tui.screens.help import HelpScreen
 from cadence.tui.screens.meeting import FOLLOWER_SAYS, MeetingScreen, open_meeting
 from cadence.tui.screens.minutes import MinutesScreen
 from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
 from cadence.tui.widgets.autosave_text import AutosaveText
 from cadence.tui.widgets.record_table import RecordTable
 from textual import events
+from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import SIZES
 from tests.tui.meeting_support import Clock, start_meeting, start_meeting_of, toasts, wait_for
@@ -409,3 +413,63 @@ async def test_a_sections_key_typed_in_the_same_burst_as_n_reaches_the_new_secti
             app.post_message(events.Key(key, key))
         assert await wait_for(pilot, lambda: on_disk().todo(first_open.id).done)
     assert on_disk().meeting(meeting_id).current == TODOS
+
+
+# Keys: the footer fits 80 columns, and ? lists every key ------------------------------------------------
+
+FOOTER_KEYS = {
+    ("weekly", SEGUE): {"enter", "n", "p", "space"},
+    ("weekly", SCORECARD): {"enter", "N", "i", "n", "p", "space"},
+    ("weekly", ROCKS): {"o", "f", "i", "n", "p", "space"},
+    ("weekly", HEADLINES): {"a", "i", "n", "p", "space"},
+    ("weekly", TODOS): {"x", "c", "i", "n", "p", "space"},
+    ("same-page", 1): {"enter", "n", "p", "space"},
+    ("same-page", 2): {"a", "E", "n", "p", "space"},
+}
+
+
+@pytest.mark.parametrize("where", list(FOOTER_KEYS), ids=lambda where: f"{where[0]}-{where[1]}")
+async def test_each_sections_footer_shows_its_keys_whole_at_80_columns(
+    make_app: Callable[..., CadenceApp], demo_folder: Path, where: tuple[str, int]
+) -> None:
+    agenda, section = where
+    meeting = start_meeting(demo_folder, agenda=agenda)
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_at(app, pilot, meeting, section)
+        await pilot.pause()  # the footer redraws for the focused panel's keys
+        shown = list(app.screen.query_one(Footer).query(FooterKey))
+        palette = next(item for item in shown if item.has_class("-command-palette"))
+        for item in shown:
+            if item is not palette:
+                assert item.region.right <= palette.region.x, (
+                    f"{item.key} {item.description} runs under the palette key"
+                )
+                assert item.region.width == item.get_content_width(item.size, item.size), f"{item.key} is cut"
+        keys = {item.key for item in shown}
+        wanted = {{"space": "space"}.get(k, k) for k in FOOTER_KEYS[where]} | {"question_mark"}
+        assert wanted <= keys, f"missing from the footer: {wanted - keys}"
+
+
+@pytest.mark.parametrize("section", [SEGUE, SCORECARD, ROCKS, HEADLINES, TODOS], ids=lambda n: SECTION_NAMES[n])
+async def test_help_lists_the_meetings_keys_and_the_sections(
+    make_app: Callable[..., CadenceApp], meeting_id: str, section: int
+) -> None:
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, section)
+        active = {item.binding.action for item in screen.active_bindings.values()}
+        wanted = [
+            binding
+            for node in [screen, *screen.query("*")]
+            for cls in type(node).__mro__
+            if cls.__module__.startswith("cadence.") and cls.__dict__.get("BINDINGS")
+            for binding in cls.__dict__["BINDINGS"]
+            if isinstance(binding, Binding) and binding.action in active
+        ]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        listed = {description for _, description in app.screen.keys}
+        missing = [b.action for b in wanted if (b.tooltip or b.description) not in listed]
+        assert not missing, f"keys that work but are not in help: {missing}"

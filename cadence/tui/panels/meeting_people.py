@@ -1,7 +1,8 @@
 """People in the meeting (the Visionary/Integrator same-page meeting): the People panel, framed by the meeting.
 
 Same tables and keys as the People section, except that the meeting's ``e``
-(end) wins, so editing a person or team is ``E`` here.
+(end) wins, so editing a person or team is ``E`` here, and the footer shows
+fewer of them so the meeting's own keys fit 80 columns (``?`` lists all).
 """
 
 from __future__ import annotations
@@ -17,14 +18,20 @@ from cadence.tui.panels.people import PeoplePanel
 FRAME_KEYS = {"e", "n", "p", "space", "T", "tab"}
 
 
+FOOTER_ROOM = {"add_person", "add_team", "edit_person", "edit_team", "role", "join", "add_member"}
+"""The keys the footer shows: with the meeting's own (n, p, space) the rest would not fit 80 columns (all are in ?)."""
+
+
 def _rekeyed(binding: Binding) -> Binding:
-    return Binding("E", binding.action, binding.description, show=binding.show, tooltip=binding.tooltip)
+    key = "E" if binding.key == "e" else binding.key
+    show = binding.show and binding.action in FOOTER_ROOM
+    return Binding(key, binding.action, binding.description, show=show, tooltip=binding.tooltip)
 
 
 class MeetingPeoplePanel(MeetingPanel, PeoplePanel, inherit_bindings=False):
     DEFAULT_CSS = styles_of(PeoplePanel, "MeetingPeoplePanel")
     BINDINGS: ClassVar[list[BindingType]] = [
-        _rekeyed(binding) if binding.key == "e" else binding
+        _rekeyed(binding)
         for binding in PeoplePanel.BINDINGS
         if isinstance(binding, Binding) and (binding.key == "e" or binding.key not in FRAME_KEYS)
     ]
