@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from cadence.store import Snapshot
+from cadence.store import Snapshot, Workspace
+from cadence.store.actions import meetings
 from cadence.tui.app import CadenceApp
 from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
 from cadence.tui.panels.meeting_segue import MeetingSeguePanel
@@ -18,7 +19,7 @@ from cadence.tui.screens.meeting import FOLLOWER_SAYS, MeetingScreen, join_meeti
 from cadence.tui.widgets.autosave_text import AutosaveText
 from cadence.tui.widgets.dialogs import ChoiceScreen
 
-from tests.tui.meeting_support import Clock, start_meeting, toasts, wait_for
+from tests.tui.meeting_support import MEETING_AT, Clock, start_meeting, toasts, wait_for
 
 
 async def test_the_follower_follows_the_drivers_section_and_can_take_over(
@@ -86,3 +87,24 @@ async def test_the_follower_follows_the_drivers_section_and_can_take_over(
             assert await wait_for(following, lambda: on_disk().meeting(meeting_id).current == 2)
     meeting = on_disk().meeting(meeting_id)
     assert meeting.driver == "tom@server:202" and meeting.current == 2
+
+
+async def test_a_follower_adds_a_todo_in_the_meeting(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
+) -> None:
+    """Anyone at the meeting adds to-dos, issues and headlines from their own terminal; only moving is the driver's."""
+    meeting_id = start_meeting(demo_folder, driver="dana@server:101")
+    todos_at = [s.kind.value for s in on_disk().meeting(meeting_id).sections].index("todos")
+    Workspace(demo_folder).apply(lambda tx: meetings.go_to_section(tx, meeting_id, todos_at, MEETING_AT))
+    before = len(on_disk().todos)
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        with app._context():
+            open_meeting(app, meeting_id)
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and not app.screen.driving
+        await pilot.press("a", *"Call the board supplier", "tab", *"tom", "ctrl+s")
+        assert await wait_for(pilot, lambda: len(on_disk().todos) == before + 1)
+    added = on_disk().todos[-1]
+    assert added.title == "Call the board supplier"
+    assert added in meetings.new_todos(on_disk(), on_disk().meeting(meeting_id))

@@ -57,7 +57,6 @@ class MeetingScreen(Screen[None], SessionUser):
     """One running meeting; ``MeetingScreen(meeting_id)``. Opened with ``open_meeting``."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
-    HELP = HELP
     SECTION = "meeting"
 
     BINDINGS = [
@@ -86,6 +85,14 @@ class MeetingScreen(Screen[None], SessionUser):
         self._swap = asyncio.Lock()
         self._drove: bool | None = None
         self._ended_told = False
+
+    # Screen's HELP is a plain string; the meeting's follows its section (read by the app's ?).
+    @property
+    def HELP(self) -> str:  # type: ignore[override]  # noqa: N802
+        """The current section's help, then the meeting's keys."""
+        panel = self.panel
+        about = getattr(panel, "HELP", "") if panel is not None else ""
+        return f"{about}\n\n{HELP}" if about else HELP
 
     # Reading ---------------------------------------------------------------------
 
