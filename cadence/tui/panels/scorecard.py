@@ -166,7 +166,7 @@ class ScorecardPanel(SectionPanel):
         snapshot = self.session.snapshot
         periods = self.periods()
         rows = build_grid(self.measurables(), snapshot.scores, periods)
-        self._layout = GridLayout.for_width(self.app.size.width)
+        self._layout = GridLayout.for_width(self.room())
         names = {person.id: person.name for person in snapshot.people}
         grid = self.grid
         grid.styles.max_height = max(6, self.app.size.height - ROWS_AROUND_GRID)
@@ -176,8 +176,12 @@ class ScorecardPanel(SectionPanel):
         self.show_detail()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._layout is not None and GridLayout.for_width(self.app.size.width) != self._layout:
+        if self._layout is not None and GridLayout.for_width(self.room()) != self._layout:
             self.refresh_data()
+
+    def room(self) -> int:
+        """The panel's own width (in the meeting it shares the screen with the agenda), else the terminal's."""
+        return self.size.width or self.app.size.width
 
     def summary(self, rows: list[GridRow]) -> Text:
         snapshot = self.session.snapshot

@@ -283,6 +283,9 @@ class ScoreGrid(DataTable[Text]):
         self.window_start = max(0, min(self.window_start, len(self.periods) - self.window_size))
         self._fill()
         self.place(keep_row, keep_period if keep_period is not None else current)
+        # Shown before its first layout (a panel just mounted in a narrower frame), the width read
+        # above may be the terminal's: check again once laid out, so no value is ever shown clipped.
+        self.call_after_refresh(self.on_resize)
 
     @property
     def available_width(self) -> int:
