@@ -270,3 +270,23 @@ def test_ids_snapshot(
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+async def test_the_footer_shows_the_ids_keys_and_the_meetings_whole_at_80_columns(
+    make_app: Callable[..., CadenceApp], at_ids: str, clock: Clock
+) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_ids(app, pilot, at_ids)
+        await pilot.pause()
+        shown = list(app.screen.query_one(Footer).query(FooterKey))
+        palette = next(item for item in shown if item.has_class("-command-palette"))
+        for item in shown:
+            if item is not palette:
+                assert item.region.right <= palette.region.x, f"{item.key} {item.description} runs under the palette"
+        keys = {item.key for item in shown}
+    assert {"s", "exclamation_mark", "l", "d", "a", "n", "p", "space"} <= keys
+    # i and D are named on screen, over their boxes: "Identify (i)", "Discuss (D)"

@@ -91,13 +91,17 @@ class IdsPanel(MeetingPanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "work", "Work on it", tooltip="IDS turns to the highlighted issue: its clock starts"),
         Binding("s", "solve", "Solve", tooltip="Solve: the decision and its to-dos (title@owner)"),
-        Binding("i", "notes('identify')", "Identify", tooltip="Type the Identify notes (Esc: back to the list)"),
-        Binding("D", "notes('discuss')", "Discuss", tooltip="Type the Discuss notes (Esc: back to the list)"),
+        Binding(
+            "i", "notes('identify')", "Identify", show=False, tooltip="Type the Identify notes (Esc: back to the list)"
+        ),
+        Binding(
+            "D", "notes('discuss')", "Discuss", show=False, tooltip="Type the Discuss notes (Esc: back to the list)"
+        ),
         Binding("exclamation_mark", "rank(1)", "Top 3", key_display="⇧1-3", tooltip="Make it #1 #2 #3: ! @ #"),
         Binding("at", "rank(2)", "Make #2", show=False, tooltip="Make it #2 of the top 3 (Shift+2)"),
         Binding("number_sign", "rank(3)", "Make #3", show=False, tooltip="Make it #3 of the top 3 (Shift+3)"),
         Binding("0", "rank(0)", "Unrank", show=False, tooltip="Take it out of the top 3"),
-        Binding("l", "long_term", "Long-term", tooltip="Move it to the long-term list"),
+        Binding("l", "long_term", "Long", tooltip="Move it to the long-term list"),
         Binding("d", "drop", "Drop", tooltip="Drop it: no longer an issue (asks first)"),
         Binding("a", "add", "Add", tooltip="Add an issue to the short-term list"),
     ]
