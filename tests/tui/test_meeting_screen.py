@@ -222,9 +222,10 @@ async def test_todos_x_marks_done_c_carries_over_i_drops_to_issues_with_the_rate
         screen = await open_at(app, pilot, meeting_id, TODOS)
         panel = screen.panel
         assert isinstance(panel, MeetingTodosPanel)
-        reviewed = panel.visible_todos()
+        reviewed = [todo for todo in panel.visible_todos() if not todo.done]
         first, second, third = (todo.id for todo in reviewed[:3])
         assert "17% (1/6)" in str(panel.query_one("#todo-rate").render())
+        panel.table().move_cursor(row=[t.id for t in panel.visible_todos()].index(first))
         await pilot.press("x")
         assert await wait_for(pilot, lambda: on_disk().todo(first).done)
         assert await wait_for(pilot, lambda: "33% (2/6)" in str(panel.query_one("#todo-rate").render()))
@@ -237,6 +238,34 @@ async def test_todos_x_marks_done_c_carries_over_i_drops_to_issues_with_the_rate
         assert await wait_for(pilot, lambda: len(raised(on_disk(), meeting_id)) == 1)
     assert on_disk().todo(third).title in raised(on_disk(), meeting_id)[0].title
     assert on_disk().meeting(meeting_id).current == TODOS  # x, c and i never moved the agenda
+
+
+async def test_going_down_the_todo_review_with_x_marks_each_row_under_the_cursor(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    """Marking one done moves no row: "x, down, x, down, c" acts on the first three rows as they were shown."""
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, TODOS)
+        panel = screen.panel
+        assert isinstance(panel, MeetingTodosPanel)
+        shown_order = [todo.id for todo in panel.visible_todos()]
+        open_ones = [todo_id for todo_id in shown_order if not on_disk().todo(todo_id).done]
+        assert len(open_ones) >= 3
+        panel.table().move_cursor(row=shown_order.index(open_ones[0]))
+        await pilot.press("x")
+        assert await wait_for(pilot, lambda: on_disk().todo(open_ones[0]).done)
+        assert [todo.id for todo in panel.visible_todos()] == shown_order
+        panel.table().move_cursor(row=shown_order.index(open_ones[1]))
+        await pilot.press("x")
+        assert await wait_for(pilot, lambda: on_disk().todo(open_ones[1]).done)
+        assert panel.table().selected_key == open_ones[1]
+        await pilot.press("down")
+        due_before = on_disk().todo(shown_order[shown_order.index(open_ones[1]) + 1]).due
+        await pilot.press("c")
+        below = shown_order[shown_order.index(open_ones[1]) + 1]
+        assert await wait_for(pilot, lambda: on_disk().todo(below).due > due_before or on_disk().todo(below).done)
+        assert [todo.id for todo in panel.visible_todos()] == shown_order
 
 
 async def test_rocks_o_and_f_set_the_status_and_i_drops_an_off_track_rock(

@@ -57,8 +57,11 @@ class MeetingTodosPanel(MeetingPanel, TodosPanel, inherit_bindings=False):
     }
 
     def visible_todos(self) -> list[Todo]:
-        todos = meetings.review_todos(self.session.snapshot, self.meeting)
-        return sorted(todos, key=lambda todo: (todo.done, todo.due, todo.id))
+        """Owner by owner, each one's in the order they were made: marking done or carrying over moves no row,
+        so going down the list with ``x`` marks the to-do under the cursor, not the one that slid into it."""
+        snapshot = self.session.snapshot
+        todos = meetings.review_todos(snapshot, self.meeting)
+        return sorted(todos, key=lambda todo: (snapshot.person_name(todo.owner_id), int(todo.id.split("-")[1])))
 
     def refresh_data(self) -> None:
         super().refresh_data()

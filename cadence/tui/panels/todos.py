@@ -28,6 +28,8 @@ from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
 
 RECENT_DAYS = 14
+NARROW_WIDTH = 70
+"""Below this many columns (the meeting's middle at 80x24) owners show by first name: the to-do keeps the room."""
 
 HELP = "Open to-dos and those done in the last 14 days. A to-do is due in 7 days unless you say otherwise."
 
@@ -93,7 +95,9 @@ class TodosPanel(SectionPanel):
         todos = self.visible_todos()
         self.query_one("#todo-rate", Static).update(completion_line(*todo_completion(todos, today)))
         rows = []
+        narrow = self._narrow = self.is_narrow()
         for todo in todos:
+            owner = snapshot.person_name(todo.owner_id)
             if todo.done:
                 mark = Text("[x] done", style=status_style(Status.DONE))
             elif is_overdue(todo, today):
@@ -107,12 +111,19 @@ class TodosPanel(SectionPanel):
                     [
                         mark,
                         due,
-                        literal(snapshot.person_name(todo.owner_id), 18),
+                        literal(owner.split()[0] if narrow and owner.split() else owner, 18),
                         literal(todo.title, 2000, muted() if todo.done else ""),
                     ],
                 )
             )
         self.table().show(rows)
+
+    def is_narrow(self) -> bool:
+        return (self.size.width or self.app.size.width) < NARROW_WIDTH
+
+    def on_resize(self) -> None:
+        if getattr(self, "_narrow", None) is not None and self.is_narrow() != self._narrow:
+            self.refresh_data()
 
     def selected(self) -> Todo | None:
         """The to-do under the cursor, as the current snapshot has it (None, and a word, if none)."""
