@@ -509,7 +509,7 @@ MEASURABLES: list[dict[str, Any]] = [
          fixed={"2026-08-10": 196400,
                 "2026-08-17": (187300, "Board prepay for Q4 plus quarterly estimated tax"),
                 "2026-08-24": 198800},
-         missing=[]),
+         missing=["2026-11-16"]),  # Elena has not entered last week's figure yet: the meeting will ask
     dict(key="m-margin", title="Gross margin on shipped jobs", owner="marcus", team="leadership",
          unit=Unit.PERCENT, goal=_goal(">=", 38), aggregate=Aggregate.AVERAGE,
          values=lambda rng: _series(rng, 38.5, 40.5, 1.4, 30, 50, 1),

@@ -93,9 +93,9 @@ async def test_a_whole_weekly_meeting_with_keys_only(
         clock.advance(minutes=6)
         await keys("escape", "n")
 
-        # Scorecard: this week's missing revenue, red against its goal, dropped to Issues
-        await keys("enter")
-        await keys.type("48000")
+        # Scorecard (last week's numbers): the missing cash figure, red against its goal, dropped to Issues
+        await keys("down", "enter")
+        await keys.type("196000")
         await keys("enter", "escape", "up", "i")
         clock.advance(minutes=4, seconds=30)
         await keys("n")
@@ -170,8 +170,10 @@ async def test_a_whole_weekly_meeting_with_keys_only(
     assert minutes.attendees == ["Dana Okafor", "Marcus Lindqvist", "Priya Raman", "Tom Becker"]
     assert minutes.absent == ["Elena Sokolova"]
     assert [line.text for line in meeting.segue] == ["Won the Oakhaven pilot", "Ran my first half marathon"]
-    revenue = next(n for n in minutes.scorecard if n.measurable_id == "M-1")
-    assert (revenue.value, revenue.on_goal) == ("$48,000", False)
+    assert minutes.week == date(2026, 11, 16), "the meeting reviews the week just ended"
+    cash = next(n for n in minutes.scorecard if n.measurable_id == "M-2")
+    assert (cash.value, cash.on_goal) == ("$196,000", False)
+    assert snapshot.score_for("M-2", date(2026, 11, 16)) is not None
     rocks = {r.rock_id: r.status for r in minutes.rocks}
     assert (rocks["R-12"], rocks["R-13"]) == ("off-track", "off-track")
     assert minutes.raised_issue_ids == ["I-21", "I-22"]

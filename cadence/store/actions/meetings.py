@@ -121,9 +121,7 @@ def new_todos(view: View, meeting: Meeting) -> list[Todo]:
     after = meeting.counters_at_start.get(Kind.TODO.value)
     if after is None:
         return [t for t in view.todos if t.id in meeting.new_todo_ids]
-    return [
-        t for t in view.todos if _number(t.id) > after and view.in_team(meeting.team_id, t.team_id, t.owner_id)
-    ]
+    return [t for t in view.todos if _number(t.id) > after and view.in_team(meeting.team_id, t.team_id, t.owner_id)]
 
 
 def raised_issues(view: View, meeting: Meeting) -> list[Issue]:
@@ -131,9 +129,7 @@ def raised_issues(view: View, meeting: Meeting) -> list[Issue]:
     after = meeting.counters_at_start.get(Kind.ISSUE.value)
     if after is None:
         return []
-    return [
-        i for i in view.issues if _number(i.id) > after and view.in_team(meeting.team_id, i.team_id, i.owner_id)
-    ]
+    return [i for i in view.issues if _number(i.id) > after and view.in_team(meeting.team_id, i.team_id, i.owner_id)]
 
 
 def ids_list(view: View, meeting: Meeting) -> list[Issue]:
@@ -318,9 +314,11 @@ def _work(meeting: Meeting, issue_id: str) -> IdsWork:
 
 def _with_work(meeting: Meeting, work: IdsWork) -> list[IdsWork]:
     others = [w for w in meeting.ids_work if w.issue_id != work.issue_id]
-    return [*others, work] if len(others) == len(meeting.ids_work) else [
-        work if w.issue_id == work.issue_id else w for w in meeting.ids_work
-    ]
+    return (
+        [*others, work]
+        if len(others) == len(meeting.ids_work)
+        else [work if w.issue_id == work.issue_id else w for w in meeting.ids_work]
+    )
 
 
 def work_on_issue(tx: Transaction, meeting_id: str, issue_id: str, now: datetime, *, driver: str = ANYONE) -> Meeting:
@@ -463,9 +461,19 @@ def meeting_headlines(view: View, meeting: Meeting) -> list[Headline]:
     return found
 
 
+def scorecard_week(view: View, meeting: Meeting) -> date:
+    """The week a meeting's Scorecard reviews: the last full week before the meeting's own.
+
+    Numbers are reported for the week just ended; on a Tuesday the week in
+    progress has none yet, and showing it would put a row of blanks where the
+    team expects last week's reds and greens.
+    """
+    return view.week_of(meeting.started_at.date()) - timedelta(days=7)
+
+
 def freeze_minutes(view: View, meeting: Meeting) -> Minutes:
     """What the meeting saw and decided, as it stands in ``view`` (``end_meeting`` stores it)."""
-    week = view.week_of(meeting.started_at.date())
+    week = scorecard_week(view, meeting)
     numbers = []
     for measurable in active_measurables(view.measurables):
         if not view.in_team(meeting.team_id, measurable.team_id, measurable.owner_id):

@@ -9,10 +9,12 @@ next/previous keys, so note is ``N`` here and the period stays on weeks.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from cadence.store.actions import meetings
 from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.panels.meeting_css import styles_of
 from cadence.tui.panels.scorecard import ScorecardPanel
@@ -20,7 +22,8 @@ from cadence.tui.panels.scorecard import ScorecardPanel
 MEETING_KEEPS = {"to_issue", "edit_key"}
 
 HELP = (
-    "This week's numbers of the team. Enter on a week's cell types a missing number (Enter saves and moves down, "
+    "Last week's numbers of the team (the week the meeting reviews). "
+    "Enter on a week's cell types a missing number (Enter saves and moves down, "
     "Esc stops), i drops a red (✗) number to the Issues list, N adds a note to the cell."
 )
 
@@ -38,3 +41,10 @@ class MeetingScorecardPanel(MeetingPanel, ScorecardPanel, inherit_bindings=False
     ]
     CLI_EQUIVALENTS: ClassVar[dict[str, str]] = ScorecardPanel.CLI_EQUIVALENTS
     NAVIGATION: ClassVar[frozenset[str]] = ScorecardPanel.NAVIGATION
+
+    def this_week(self) -> date:
+        """The week the meeting reviews (the last full one), not the week in progress."""
+        return meetings.scorecard_week(self.session.snapshot, self.meeting)
+
+    def week_words(self) -> str:
+        return f"week of {self.this_week():%d %b}"

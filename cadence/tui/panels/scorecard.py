@@ -190,7 +190,11 @@ class ScorecardPanel(SectionPanel):
         else:
             team = self.session.team
             who = clip(team.name if team else "All measurables", 40)
-        return summary_line(who, self.kind, rows, self.this_week(), self.newest_left)
+        return summary_line(who, self.kind, rows, self.this_week(), self.newest_left, self.week_words())
+
+    def week_words(self) -> str:
+        """How the summary names the week being filled in."""
+        return "this week"
 
     def show_detail(self) -> None:
         row, cell = self.grid.current_row, self.grid.current_cell

@@ -19,7 +19,9 @@ from cadence.tui.widgets.literal import literal
 PERIOD_NAMES = {PeriodKind.WEEK: "weekly", PeriodKind.MONTH: "monthly roll-up", PeriodKind.QUARTER: "quarterly roll-up"}
 
 
-def summary_line(who: str, kind: PeriodKind, rows: list[GridRow], this_week: date, newest_left: bool) -> Text:
+def summary_line(
+    who: str, kind: PeriodKind, rows: list[GridRow], this_week: date, newest_left: bool, week_words: str = "this week"
+) -> Text:
     """Whose numbers, which periods, and how far this week's pass has got."""
     text = Text.assemble(literal(who, 60, "bold"), f" · {PERIOD_NAMES[kind]}")
     if not rows:
@@ -29,7 +31,7 @@ def summary_line(who: str, kind: PeriodKind, rows: list[GridRow], this_week: dat
         cells = [cell for row in rows for cell in row.cells if cell.period.start == this_week]
         entered = sum(1 for cell in cells if cell.value is not None)
         off = sum(1 for cell in cells if cell.on_goal is False)
-        text.append(f" · this week {entered}/{len(rows)} entered")
+        text.append(f" · {week_words} {entered}/{len(rows)} entered")
         if off:
             text.append(f", {off} off goal ✗", style=status_style(Status.BAD, strong=True))
     else:
