@@ -158,6 +158,10 @@ class CadenceApp(OrderedKeysApp):
         return [(section.name, section.key, section.label) for section in self.sections]
 
     def action_section(self, name: str) -> None:
+        stay = getattr(self.screen, "LEAVE_FIRST", "")
+        if stay:  # the meeting: a stray digit must not carry the driver out of it mid-sentence
+            self.notify(stay, timeout=4)
+            return
         if name in self._modes and self.current_mode != name:
             self.switch_mode(name)
 

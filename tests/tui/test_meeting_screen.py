@@ -211,6 +211,20 @@ async def test_escape_leaves_and_the_meeting_keeps_running(
     assert meeting.ended_at is None and not meeting.paused
 
 
+async def test_a_number_key_in_the_meeting_stays_in_it_and_says_how_to_leave(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], meeting_id: str, clock: Clock
+) -> None:
+    """Typing "48000" without Enter first used to switch to Issues, then Vision: the digits now stay put."""
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, SCORECARD)
+        await pilot.press("4", "8")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Esc leaves it" in toasts(app)
+    assert on_disk().meeting(meeting_id).current == SCORECARD
+
+
 # The sections' own keys -------------------------------------------------------------------
 
 

@@ -58,6 +58,7 @@ class MeetingScreen(Screen[None], SessionUser):
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
     SECTION = "meeting"
+    LEAVE_FIRST = "You are in the meeting: Esc leaves it (its clock keeps running), then a number picks a section."
 
     BINDINGS = [
         Binding("n", "move(1)", "Next", tooltip="Next section (the driver)", priority=True),
