@@ -19,7 +19,7 @@ import click
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import emit_json, safe, table
 from cadence.domain.meeting_clock import budget_seconds, clock_text, overrun_seconds, section_seconds, total_seconds
-from cadence.domain.meeting_parts import IdsOutcome
+from cadence.domain.meeting_parts import IdsOutcome, rating_text
 from cadence.domain.models import Meeting
 from cadence.store.actions import meetings
 from cadence.store.errors import InputError
@@ -158,7 +158,7 @@ def meeting_list(context: CliContext, team: str | None, as_json: bool) -> None:
                 row["started_at"][:10],
                 row["state"],
                 clock_text(row["seconds"]),
-                f"{row['average_rating']:.1f}" if row["average_rating"] is not None else "",
+                rating_text(row["average_rating"]) if row["average_rating"] is not None else "",
                 str(row["issues_solved"]),
                 str(row["todos_created"]),
             ]
@@ -205,7 +205,7 @@ def meeting_show(context: CliContext, meeting_id: str | None, as_json: bool) -> 
         why = f" ({safe(rating.why)})" if rating.why else ""
         click.echo(f"rating: {safe(view.person_name(rating.person_id))} {rating.score}{why}")
     if summary["average_rating"] is not None:
-        click.echo(f"average rating: {summary['average_rating']:.1f}")
+        click.echo(f"average rating: {rating_text(summary['average_rating'])}")
     for cascade in found.cascading:
         teams = ", ".join(view.team_name(t) for t in cascade.team_ids)
         click.echo(f"cascade: {safe(cascade.text)} -> {safe(teams)}")
@@ -318,7 +318,8 @@ def meeting_rate(context: CliContext, person: str, score: int, why: str, meeting
         rated = meetings.rate_meeting(tx, target.id, person, score, why)
         name = tx.find_person(person).name
     average = rated.average_rating
-    click.echo(f"{rated.id}: {safe(name)} rated {score} (average {average:.1f})" if average else f"{rated.id} rated")
+    said = f"{rated.id}: {safe(name)} rated {score}"
+    click.echo(f"{said} (average {rating_text(average)})" if average else f"{rated.id} rated")
 
 
 @meeting.command("cascade")
@@ -427,7 +428,8 @@ def meeting_end(context: CliContext, meeting_id: str | None) -> None:
         target = _running(tx, meeting_id)
         ended = meetings.end_meeting(tx, target.id, now)
         summary = _summary(tx, ended, now)
-    rating = f", average rating {summary['average_rating']:.1f}" if summary["average_rating"] is not None else ""
+    average = summary["average_rating"]
+    rating = f", average rating {rating_text(average)}" if average is not None else ""
     click.echo(
         f"{ended.id} ended after {clock_text(summary['seconds'])} of {clock_text(summary['budget_seconds'])}"
         f"{rating}; {summary['issues_solved']} issues solved, {summary['todos_created']} to-dos"

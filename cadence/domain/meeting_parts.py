@@ -193,3 +193,10 @@ class Minutes(BaseModel):
     @property
     def todo_rate(self) -> float | None:
         return self.todos_done / len(self.todos_reviewed) if self.todos_reviewed else None
+
+
+def rating_text(average: float) -> str:
+    """An average rating to one decimal, halves rounded up as people do (8.25 reads 8.3, not 8.2)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return str(Decimal(repr(average)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))

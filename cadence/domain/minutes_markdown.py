@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, section_seconds, total_seconds
-from cadence.domain.meeting_parts import GOOD_RATING, IdsOutcome, Minutes, MinutesTodo, SectionKind
+from cadence.domain.meeting_parts import GOOD_RATING, IdsOutcome, Minutes, MinutesTodo, SectionKind, rating_text
 from cadence.domain.models import Meeting
 from cadence.domain.text import visible
 
@@ -101,7 +101,7 @@ def _header(meeting: Meeting, names: Mapping[str, str], team_name: str, end: dat
     facts = [f"{day:%H:%M}–{until}", length]
     if meeting.ratings_on:
         average = meeting.average_rating
-        facts.append(f"average rating {average:.1f}" if average is not None else "not rated")
+        facts.append(f"average rating {rating_text(average)}" if average is not None else "not rated")
     lines.append(" · ".join(facts))
     lines.append("")
     minutes = meeting.minutes
@@ -281,7 +281,7 @@ def _ratings(meeting: Meeting, names: Mapping[str, str]) -> list[str]:
     rows = [[cell(_name(names, r.person_id)), str(r.score), cell(r.why)] for r in meeting.ratings]
     average = meeting.average_rating or 0.0
     low = sum(1 for r in meeting.ratings if r.score < GOOD_RATING)
-    summary = f"Average {average:.1f} from {len(meeting.ratings)} ratings ({low} under {GOOD_RATING})."
+    summary = f"Average {rating_text(average)} from {len(meeting.ratings)} ratings ({low} under {GOOD_RATING})."
     return [*_table(["Person", "Rating", "Why"], rows), "", summary]
 
 

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.widgets import Static
 
-from cadence.domain.meeting_parts import GOOD_RATING
+from cadence.domain.meeting_parts import GOOD_RATING, rating_text
 from cadence.domain.models import Meeting
 from cadence.store import InputError, Transaction
 from cadence.store.actions import meetings
@@ -49,7 +49,7 @@ def average_text(meeting: Meeting) -> str:
     average = meeting.average_rating
     if average is None:
         return "no ratings yet"
-    return f"average {average:.1f} ({len(meeting.ratings)} of {len(rated_people(meeting))} rated)"
+    return f"average {rating_text(average)} ({len(meeting.ratings)} of {len(rated_people(meeting))} rated)"
 
 
 def rated_people(meeting: Meeting) -> list[str]:

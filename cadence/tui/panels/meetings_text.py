@@ -16,7 +16,7 @@ from datetime import datetime
 from rich.text import Text
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, total_seconds
-from cadence.domain.meeting_parts import GOOD_RATING, AgendaTemplate, IdsOutcome
+from cadence.domain.meeting_parts import GOOD_RATING, AgendaTemplate, IdsOutcome, rating_text
 from cadence.domain.models import Meeting
 from cadence.domain.periods import WEEKDAY_NAMES
 from cadence.tui.status_styles import Status, muted, status_style, verdict_style
@@ -136,7 +136,7 @@ def rating_cell(rating: float | None, ratings_on: bool) -> Text:
     if rating is None:
         return Text("—" if ratings_on else "no ratings", style=muted())
     good = rating >= GOOD_RATING
-    return Text(f"{rating:.1f}" + ("" if good else " ✗"), style=verdict_style(good, strong=not good))
+    return Text(rating_text(rating) + ("" if good else " ✗"), style=verdict_style(good, strong=not good))
 
 
 def history_cells(meeting: Meeting, narrow: bool, title_width: int) -> list[Text]:
@@ -182,6 +182,6 @@ def meeting_panel(
         if figures.rating is not None:
             good = figures.rating >= GOOD_RATING
             text.append(", rated ")
-            text.append(f"{figures.rating:.1f}", style=verdict_style(good, strong=True))
+            text.append(rating_text(figures.rating), style=verdict_style(good, strong=True))
             text.append(" ✓" if good else f" ✗ under {GOOD_RATING}", style=verdict_style(good))
     return text
