@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,16 @@ async def test_delete_asks_first(make_app, on_disk) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_headlines_snapshot(make_app, snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["6"], terminal_size=size)
+
+
+def test_the_summary_counts_cascaded_messages_without_calling_them_good_or_bad(demo_folder: Path) -> None:
+    from cadence.store import Workspace
+    from cadence.tui.panels.headlines import summary_line
+
+    with Workspace(demo_folder).transaction() as tx:
+        headlines = tx.headlines
+    cascaded = [h for h in headlines if h.headline_kind is HeadlineKind.CASCADE]
+    assert cascaded, "the demo has a message cascaded from a meeting"
+    line = summary_line(headlines).plain
+    assert f"Cascaded: {len(cascaded)}" in line
+    assert "Cascade:" not in line and len(line) <= 80

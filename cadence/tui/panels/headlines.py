@@ -37,7 +37,9 @@ KIND_STYLE = {
 }
 
 
-def tone(good: bool) -> Text:
+def tone(good: bool, kind: HeadlineKind | None = None) -> Text:
+    if kind is HeadlineKind.CASCADE:
+        return Text("—", style=muted())
     return (
         Text("▲ good", style=status_style(Status.GOOD))
         if good
@@ -66,15 +68,20 @@ def summary_line(headlines: Sequence[Headline]) -> Text:
     text = Text()
     for kind in HeadlineKind:
         mine = [headline for headline in headlines if headline.headline_kind is kind]
+        if kind is HeadlineKind.CASCADE:  # messages from other teams' meetings: neither good nor bad news
+            if mine:
+                text.append("Cascaded", style=f"bold {accent(KIND_STYLE[kind])}".strip())
+                text.append(f": {len(mine)} · ")
+            continue
         good = sum(1 for headline in mine if headline.good)
         text.append(kind.value.capitalize(), style=f"bold {accent(KIND_STYLE[kind])}".strip())
         text.append(": ")
         text.append(f"{good} good", style=status_style(Status.GOOD) if good else muted())
         text.append(", ")
         text.append(f"{len(mine) - good} bad", style=status_style(Status.BAD) if len(mine) - good else muted())
-        text.append("  ·  ")
+        text.append(" · ")
     dropped = sum(1 for headline in headlines if headline.dropped_to)
-    text.append(f"{dropped} dropped to Issues", style=muted())
+    text.append(f"{dropped} to Issues", style=muted())
     return text
 
 
@@ -138,7 +145,7 @@ class HeadlinesPanel(SectionPanel):
             cells = [
                 Text(f"{headline.created:{date_format}}"),
                 Text(headline.headline_kind.value, style=accent(KIND_STYLE[headline.headline_kind])),
-                tone(headline.good),
+                tone(headline.good, headline.headline_kind),
                 literal(by, by_width) if by else Text("—", style=muted()),
                 literal(headline.text, title_width),
                 self.issue_cell(headline, narrow),
@@ -170,7 +177,7 @@ class HeadlinesPanel(SectionPanel):
             " · ",
             (headline.headline_kind.value, accent(KIND_STYLE[headline.headline_kind])),
             " · ",
-            tone(headline.good),
+            tone(headline.good, headline.headline_kind),
             f" · {headline.created:%a %d %b}",
         )
         if headline.by_id:

@@ -50,6 +50,10 @@ class CadenceHeader(Static):
             self.update(header_text(session, self.size.width - 2))
 
 
+SHORT_LABELS = {"Dashboard": "Dash", "Scorecard": "Score", "Headlines": "Heads", "Meetings": "Meet"}
+"""What a tab other than the current one says when the terminal is too narrow for every label in full."""
+
+
 class SectionTab(Static):
     DEFAULT_CSS = """
     SectionTab { width: auto; padding: 0 0 0 1; color: $text-muted; }
@@ -60,6 +64,15 @@ class SectionTab(Static):
     def __init__(self, section: str, key: str, label: str, current: bool) -> None:
         super().__init__(f"{key} {label}", markup=False, classes="-current" if current else "")
         self.section = section
+        self.current = current
+        self.full = f"{key} {label}"
+        self.short = f"{key} {SHORT_LABELS.get(label, label)}"
+
+    def wanted_width(self, short: bool) -> int:
+        return 1 + len(self.short if short and not self.current else self.full)
+
+    def use_short(self, short: bool) -> None:
+        self.update(self.short if short and not self.current else self.full)
 
     async def on_click(self, event: Click) -> None:
         await self.app.run_action(f"section('{self.section}')")
@@ -80,3 +93,10 @@ class SectionTabs(Horizontal):
     def compose(self) -> ComposeResult:
         for name, key, label in self.sections:
             yield SectionTab(name, key, label, name == self.current)
+
+    def on_resize(self) -> None:
+        """All nine tabs in full need 91 columns: narrower, the others go short so 9 People stays in sight."""
+        tabs = list(self.query(SectionTab))
+        short = sum(tab.wanted_width(False) for tab in tabs) > self.size.width
+        for tab in tabs:
+            tab.use_short(short)
