@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from cadence.domain.models import HeadlineKind
+
 from tests.tui.conftest import SIZES
 
 
