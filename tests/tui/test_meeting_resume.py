@@ -93,3 +93,50 @@ async def test_keys_typed_in_one_burst_after_enter_all_reach_the_line(
             app.post_message(events.Key(key, "\r" if key == "enter" else None if len(key) > 1 else key))
         assert await wait_for(pilot, lambda: bool(on_disk().meeting(meeting_id).segue))
     assert on_disk().meeting(meeting_id).segue[0].text == "half a line"
+
+
+async def test_killed_mid_ids_with_half_a_note_typed_it_resumes_at_ids_with_the_clock_right_and_the_note_there(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
+) -> None:
+    """The issue's own case. The note reaches the file while the app still runs (the typing timer, no Esc, no
+    blur), as it must for a terminal that is killed: app 1 is then dropped, and app 2 comes back ten minutes on."""
+    from datetime import timedelta
+
+    from cadence.domain.meeting_clock import issue_seconds, section_seconds
+    from cadence.store import Workspace
+    from cadence.store.actions import meetings
+    from cadence.tui.panels.meeting_ids import IdsPanel
+
+    from tests.tui.meeting_support import MEETING_AT
+
+    clock = Clock()
+    meeting_id = start_meeting(demo_folder)
+    ids_at = next(i for i, s in enumerate(on_disk().meeting(meeting_id).sections) if s.kind.value == "ids")
+    Workspace(demo_folder).apply(lambda tx: meetings.go_to_section(tx, meeting_id, ids_at, MEETING_AT))
+    first = make_app(clock=clock)
+    async with first.run_test(size=(80, 24)) as pilot:
+        open_meeting(first, meeting_id)
+        assert await wait_for(pilot, lambda: isinstance(getattr(first.screen, "panel", None), IdsPanel))
+        await pilot.press("enter")  # work on the top issue: its own clock starts
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).ids_current is not None)
+        issue_id = on_disk().meeting(meeting_id).ids_current
+        clock.advance(minutes=3)
+        await pilot.press("i", *"the board supplier ships la")  # half a note, and the terminal dies
+        assert await wait_for(
+            pilot,
+            lambda: any(w.identify == "the board supplier ships la" for w in on_disk().meeting(meeting_id).ids_work),
+            seconds=5,
+        ), "typed text reaches the file within two seconds, without leaving the box"
+    clock.advance(minutes=10)
+    second = make_app(clock=clock)
+    async with second.run_test(size=(80, 24)) as pilot:
+        open_meeting(second, meeting_id)
+        assert await wait_for(pilot, lambda: isinstance(getattr(second.screen, "panel", None), IdsPanel))
+        meeting = on_disk().meeting(meeting_id)
+        assert meeting.current == ids_at and meeting.ids_current == issue_id
+        assert section_seconds(meeting, ids_at, clock()) == timedelta(minutes=13).total_seconds()
+        assert issue_seconds(meeting, issue_id or "", clock()) == timedelta(minutes=13).total_seconds()
+        panel = second.screen.panel
+        assert isinstance(panel, IdsPanel)
+        assert panel.box("identify").text == "the board supplier ships la"
+        assert "13:00" in str(second.screen.query_one(AgendaSidebar).render())
