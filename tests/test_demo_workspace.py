@@ -103,7 +103,9 @@ def test_every_measurable_has_half_a_year_of_weekly_scores(demo: Snapshot) -> No
         assert len(set(weeks)) == len(weeks), f"{measurable.id} has two scores for one week"
         assert all(week.weekday() == demo.meta.week_start_day for week in weeks), measurable.id
         assert max(weeks) <= LAST_FULL_WEEK
-        assert max(weeks) - min(weeks) == timedelta(weeks=25), f"{measurable.id} does not span 26 weeks"
+        # Cash in bank (M-2) has no figure for the last week yet: the demo meeting asks for it
+        last = LAST_FULL_WEEK - timedelta(weeks=1) if measurable.id == "M-2" else LAST_FULL_WEEK
+        assert max(weeks) == last and min(weeks) == LAST_FULL_WEEK - timedelta(weeks=25), measurable.id
     assert sum(len(weeks) for weeks in by_measurable.values()) < 26 * len(demo.measurables), "no missing weeks"
     assert any(score.note for score in demo.scores)
 

@@ -71,7 +71,7 @@ def run_the_meeting(demo) -> None:  # type: ignore[no-untyped-def]
     )
     ok(demo("09:03", "meeting", "segue", "Marcus", "[bold]Finished[/] the half marathon"))
     ok(demo("09:06", "meeting", "next"))  # Scorecard
-    ok(demo("09:07", "score", "set", "M-4", "93.5%"))
+    ok(demo("09:07", "score", "set", "M-2", "195000", "--week", "2026-11-16"))  # last week's missing cash figure
     ok(demo("09:08", "meeting", "pause"))
     ok(demo("09:18", "meeting", "resume"))  # ten minutes of fire alarm: not meeting time
     ok(demo("09:21", "meeting", "next"))  # Rock review
@@ -155,8 +155,9 @@ def test_a_whole_meeting_scripted_from_the_cli_is_on_disk(demo, workspace_dir: P
         "Get the electrician in this week",
     ]
     assert all(t["due"] == "2026-12-01" for t in minutes["new_todos"])
-    ontime = next(n for n in minutes["scorecard"] if n["title"] == "On-time shipments")
-    assert (ontime["value"], ontime["on_goal"]) == ("93.5%", False)
+    assert minutes["week"] == "2026-11-16", "the meeting reviews the week just ended"
+    cash = next(n for n in minutes["scorecard"] if n["title"] == "Cash in bank")
+    assert (cash["value"], cash["on_goal"]) == ("$195,000", False)
     reviewed = {t["todo_id"]: t["done"] for t in minutes["todos_reviewed"]}
     assert reviewed["T-14"] is True
 

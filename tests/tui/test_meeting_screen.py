@@ -8,6 +8,7 @@ clock, never from a counter, so nothing sleeps and nothing is timed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -414,17 +415,17 @@ async def test_scorecard_a_missing_number_is_entered_and_a_red_one_drops_to_issu
     app = make_app(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_at(app, pilot, meeting_id, SCORECARD)
-        revenue = next(m for m in on_disk().measurables if m.title == "Revenue invoiced")
-        week = on_disk().week_of(clock.now.date())
+        cash = next(m for m in on_disk().measurables if m.title == "Cash in bank")
+        week = on_disk().week_of(clock.now.date()) - timedelta(days=7)  # the meeting reviews the week just ended
         scores_before = len(on_disk().scores)
-        # Revenue invoiced, this week: no number yet. Enter types it (ENTRY); n and p are digits' neighbours, not moves.
-        await pilot.press("enter", *"40000", "enter", "escape")
+        # Cash in bank, last week: no number yet. Enter types it (ENTRY); n and p are digits' neighbours, not moves.
+        await pilot.press("down", "enter", *"190000", "enter", "escape")
         assert await wait_for(pilot, lambda: len(on_disk().scores) == scores_before + 1)
-        score = next(s for s in on_disk().scores if s.measurable_id == revenue.id and s.week == week)
-        assert score.value == 40000  # under the $52,000 goal: red
+        score = next(s for s in on_disk().scores if s.measurable_id == cash.id and s.week == week)
+        assert score.value == 190000  # under the $200,000 goal: red
         await pilot.press("up", "i")
         assert await wait_for(pilot, lambda: len(raised(on_disk(), meeting_id)) == 1)
-    assert "Revenue invoiced" in raised(on_disk(), meeting_id)[0].title
+    assert "Cash in bank" in raised(on_disk(), meeting_id)[0].title
     assert on_disk().meeting(meeting_id).current == SCORECARD
 
 
@@ -451,10 +452,11 @@ async def test_a_sections_key_typed_in_the_same_burst_as_n_reaches_the_new_secti
     async with app.run_test(size=(80, 24)) as pilot:
         await open_at(app, pilot, meeting_id, HEADLINES)
         reviewed = meetings.review_todos(on_disk(), on_disk().meeting(meeting_id))
-        first_open = min(reviewed, key=lambda todo: (todo.done, todo.due, todo.id))  # the list's first row
-        for key in ("n", "x"):  # one read from the terminal: next section, then done on its first to-do
+        snapshot = on_disk()
+        first_row = min(reviewed, key=lambda todo: (snapshot.person_name(todo.owner_id), int(todo.id[2:])))
+        for key in ("n", "x"):  # one read from the terminal: next section, then done/not done on its first row
             app.post_message(events.Key(key, key))
-        assert await wait_for(pilot, lambda: on_disk().todo(first_open.id).done)
+        assert await wait_for(pilot, lambda: on_disk().todo(first_row.id).done is not first_row.done)
     assert on_disk().meeting(meeting_id).current == TODOS
 
 
