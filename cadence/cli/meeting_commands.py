@@ -106,20 +106,6 @@ def _status(view: View, meeting: Meeting, now: datetime) -> dict[str, Any]:
     }
 
 
-def _names(view: View) -> dict[str, str]:
-    """Every id the minutes may mention, with what to call it."""
-    names: dict[str, str] = {}
-    for person in view.people:
-        names[person.id] = person.name
-    for team in view.teams:
-        names[team.id] = team.name
-    for issue in view.issues:
-        names[issue.id] = issue.title
-    for todo in view.todos:
-        names[todo.id] = todo.title
-    return names
-
-
 def _echo_state(view: View, meeting: Meeting, now: datetime) -> None:
     status = _status(view, meeting, now)
     paused = ", paused" if status["paused"] else ""
@@ -444,11 +430,9 @@ def meeting_end(context: CliContext, meeting_id: str | None) -> None:
 @pass_context
 def meeting_export(context: CliContext, meeting_id: str | None, form: str, output: Path | None, force: bool) -> None:
     """A meeting's minutes as Markdown (default: the latest meeting; to stdout unless --output)."""
-    from cadence.domain.minutes_markdown import minutes_markdown
-
     view = context.read()
     found = meetings.find_meeting(view, meeting_id)
-    text = minutes_markdown(found, _names(view), view.team_name(found.team_id), now=_now())
+    text = meetings.minutes_text(view, found, _now())
     if output is None:
         click.echo(text, nl=False)
         return

@@ -19,7 +19,6 @@ from cadence.domain.minutes_markdown import minutes_markdown
 from cadence.store import Workspace
 from cadence.store.actions import meetings
 from cadence.store.agendas import load_agendas
-from cadence.tui.panels.meetings import minutes_names
 
 from tests.tui.conftest import FIXED_NOW, SIZES
 
@@ -145,7 +144,7 @@ async def test_enter_on_a_past_meeting_shows_its_minutes_read_only(make_app, on_
     snapshot = on_disk()
     file_before = (demo_folder / "cadence.json").read_bytes()
     meeting = snapshot.meeting("MT-3")
-    expected = minutes_markdown(meeting, minutes_names(snapshot), "Leadership team", FIXED_NOW)
+    expected = minutes_markdown(meeting, meetings.minutes_names(snapshot), "Leadership team", FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("7", "enter")
         assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "MinutesScreen")
@@ -162,7 +161,9 @@ async def test_x_exports_minutes_and_asks_before_overwriting(make_app, on_disk, 
     where.mkdir()
     monkeypatch.chdir(where)
     snapshot = on_disk()
-    expected = minutes_markdown(snapshot.meeting("MT-2"), minutes_names(snapshot), "Leadership team", FIXED_NOW)
+    expected = minutes_markdown(
+        snapshot.meeting("MT-2"), meetings.minutes_names(snapshot), "Leadership team", FIXED_NOW
+    )
     target = where / "minutes-MT-2-2026-11-10.md"
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -29,6 +29,7 @@ from cadence.domain.meeting_parts import (
     Rating,
     SegueLine,
 )
+from cadence.domain.minutes_markdown import minutes_markdown
 from cadence.domain.models import Headline, HeadlineKind, Issue, IssueStatus, Meeting, MeetingKind, Team, Todo
 from cadence.domain.scorecard import active_measurables, goal_text
 from cadence.domain.units import format_value
@@ -313,12 +314,10 @@ def _work(meeting: Meeting, issue_id: str) -> IdsWork:
 
 
 def _with_work(meeting: Meeting, work: IdsWork) -> list[IdsWork]:
-    others = [w for w in meeting.ids_work if w.issue_id != work.issue_id]
-    return (
-        [*others, work]
-        if len(others) == len(meeting.ids_work)
-        else [work if w.issue_id == work.issue_id else w for w in meeting.ids_work]
-    )
+    """The meeting's IDS work with ``work`` in its issue's place (added at the end if the issue is new)."""
+    if any(w.issue_id == work.issue_id for w in meeting.ids_work):
+        return [work if w.issue_id == work.issue_id else w for w in meeting.ids_work]
+    return [*meeting.ids_work, work]
 
 
 def work_on_issue(tx: Transaction, meeting_id: str, issue_id: str, now: datetime, *, driver: str = ANYONE) -> Meeting:
@@ -459,6 +458,21 @@ def meeting_headlines(view: View, meeting: Meeting) -> list[Headline]:
         if added_during or since <= headline.created <= day:
             found.append(headline)
     return found
+
+
+def minutes_names(view: View) -> dict[str, str]:
+    """What the minutes call each id they mention: people and teams by name, issues and to-dos by title."""
+    names: dict[str, str] = {}
+    for records in (view.people, view.teams):
+        names.update((record.id, record.name) for record in records)
+    for items in (view.issues, view.todos):
+        names.update((item.id, item.title) for item in items)
+    return names
+
+
+def minutes_text(view: View, meeting: Meeting, now: datetime) -> str:
+    """The meeting's minutes as Markdown: what ``cadence meeting export`` prints and the app shows and saves."""
+    return minutes_markdown(meeting, minutes_names(view), view.team_name(meeting.team_id), now)
 
 
 def scorecard_week(view: View, meeting: Meeting) -> date:

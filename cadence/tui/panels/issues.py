@@ -47,6 +47,15 @@ HELP = (
 )
 
 
+async def rank_issue(panel: SectionPanel, issue: Issue, rank: int) -> None:
+    """Make ``issue`` #``rank`` of the top 3 (0: out of it); the Issues list and IDS share this."""
+    if not rank and not issue.rank:
+        panel.notify(f"{issue.id} is not in the top 3.", timeout=2)
+        return
+    done = f"{issue.id} is now #{rank} of the top 3" if rank else f"{issue.id} is out of the top 3"
+    await panel.write(lambda tx: actions.set_issue_rank(tx, issue.id, rank or None), done=done)
+
+
 def person_label(name: str, narrow: bool) -> str:
     """Full names when there is room; first names in 80 columns (the detail line has the full one)."""
     if not name:
@@ -352,13 +361,8 @@ class IssuesPanel(SectionPanel):
 
     async def action_rank(self, rank: int) -> None:
         issue = self.selected()
-        if issue is None:
-            return
-        if not rank and not issue.rank:
-            self.notify(f"{issue.id} is not in the top 3.", timeout=2)
-            return
-        done = f"{issue.id} is now #{rank} of the top 3" if rank else f"{issue.id} is out of the top 3"
-        await self.write(lambda tx: actions.set_issue_rank(tx, issue.id, rank or None), done=done)
+        if issue is not None:
+            await rank_issue(self, issue, rank)
 
     async def action_move(self) -> None:
         issue = self.selected()

@@ -32,6 +32,7 @@ from cadence.domain.models import Issue, Meeting, Todo
 from cadence.store import InputError, Transaction, actions
 from cadence.store.actions import meetings
 from cadence.tui.panels.base import panel_css
+from cadence.tui.panels.issues import rank_issue
 from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.status_styles import muted, themed
 from cadence.tui.widgets.autosave_text import AutosaveText
@@ -275,13 +276,8 @@ class IdsPanel(MeetingPanel):
 
     async def action_rank(self, rank: int) -> None:
         issue = self.selected()
-        if issue is None:
-            return
-        if not rank and not issue.rank:
-            self.notify(f"{issue.id} is not in the top 3.", timeout=2)
-            return
-        done = f"{issue.id} is now #{rank} of the top 3" if rank else f"{issue.id} is out of the top 3"
-        await self.write(lambda tx: actions.set_issue_rank(tx, issue.id, rank or None), done=done)
+        if issue is not None:
+            await rank_issue(self, issue, rank)
 
     def action_solve(self) -> None:
         issue = self.selected()

@@ -28,10 +28,9 @@ from textual.widgets import DataTable, Static
 
 from cadence.domain.meeting_clock import clock_text, total_seconds
 from cadence.domain.meeting_parts import AgendaTemplate
-from cadence.domain.minutes_markdown import minutes_markdown
 from cadence.domain.models import Meeting, Team
 from cadence.domain.periods import WEEKDAY_NAMES
-from cadence.store import InputError, Snapshot, Transaction
+from cadence.store import InputError, Transaction
 from cadence.store.actions import meetings
 from cadence.store.agendas import Agendas, load_agendas
 from cadence.tui.background import in_thread
@@ -52,26 +51,6 @@ HELP = (
     "s starts this week's meeting (or joins the running one), Enter opens minutes or joins, "
     "x exports minutes to a Markdown file, e changes the team's day, time and agenda."
 )
-
-
-def minutes_names(snapshot: Snapshot) -> dict[str, str]:
-    """What the minutes call each id they mention: people and teams by name, issues and to-dos by title."""
-    names: dict[str, str] = {}
-    for person in snapshot.people:
-        names[person.id] = person.name
-    for team in snapshot.teams:
-        names[team.id] = team.name
-    for issue in snapshot.issues:
-        names[issue.id] = issue.title
-    for todo in snapshot.todos:
-        names[todo.id] = todo.title
-    return names
-
-
-def minutes_of(snapshot: Snapshot, meeting: Meeting, now: datetime) -> str:
-    """The meeting's minutes as Markdown (the same text ``cadence meeting export`` writes)."""
-    team = next((team.name for team in snapshot.teams if team.id == meeting.team_id), "")
-    return minutes_markdown(meeting, minutes_names(snapshot), team, now)
 
 
 def default_export_name(meeting: Meeting) -> str:
@@ -351,7 +330,7 @@ def export_minutes(node: SessionUser, meeting: Meeting, where: Callable[[], Path
 
     def text_now() -> str:
         snapshot = session.snapshot
-        return minutes_of(snapshot, snapshot.meeting(meeting_id), session.clock())
+        return meetings.minutes_text(snapshot, snapshot.meeting(meeting_id), session.clock())
 
     async def submit(values: dict[str, str]) -> tuple[str, Path]:
         path = target(values)

@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, MarkdownViewer, Static
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, total_seconds
+from cadence.store.actions import meetings
 from cadence.tui.panels.base import SessionUser
-from cadence.tui.panels.meetings import export_minutes, minutes_of
+from cadence.tui.panels.meetings import export_minutes
 from cadence.tui.widgets.literal import literal
 
 
@@ -50,7 +51,9 @@ class MinutesScreen(Screen[None], SessionUser):
         )
         yield Static(title, id="minutes-title")
         yield MarkdownViewer(
-            minutes_of(snapshot, meeting, self.session.clock()), show_table_of_contents=False, id="minutes-view"
+            meetings.minutes_text(snapshot, meeting, self.session.clock()),
+            show_table_of_contents=False,
+            id="minutes-view",
         )
         yield Footer(compact=True)
 
