@@ -35,6 +35,7 @@ SUBCOMMANDS = {
     "demo": "cadence.cli.workspace_commands:demo",
     "check": "cadence.cli.workspace_commands:check",
     "export": "cadence.cli.workspace_commands:export",
+    "import": "cadence.cli.import_command:import_file",
     "restore": "cadence.cli.restore_command:restore",
     "serve": "cadence.cli.serve_command:serve",
     "person": "cadence.cli.people_commands:person",

@@ -53,5 +53,15 @@ class CliContext:
         with self.workspace.transaction() as transaction:
             yield transaction
 
+    @contextmanager
+    def write_or_rehearse(self, dry_run: bool) -> Iterator[Transaction]:
+        """The real transaction, or with ``dry_run`` one on a copy that is thrown away (``Workspace.rehearsal``)."""
+        if dry_run:
+            with self.workspace.rehearsal() as transaction:
+                yield transaction
+        else:
+            with self.workspace.transaction() as transaction:
+                yield transaction
+
 
 pass_context = click.make_pass_decorator(CliContext)

@@ -19,9 +19,10 @@ from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, Kind
 from cadence.domain.meeting_parts import Cascade, IdsWork, MeetingSection, Minutes, Rating, SegueLine
 from cadence.domain.units import Unit
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """2: milestones have ids (MS-n), so an edit aimed at one never lands on another.
-3: meetings keep their agenda kinds, segue, IDS work, cascades to teams and minutes; teams their meeting slot."""
+3: meetings keep their agenda kinds, segue, IDS work, cascades to teams and minutes; teams their meeting slot.
+4: measurables have a frequency (weekly, monthly, quarterly); a score's ``week`` is its period's first day."""
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -142,6 +143,15 @@ class Aggregate(StrEnum):
     AVERAGE = "average"
 
 
+class Frequency(StrEnum):
+    """How often a measurable is counted. Most are weekly; some numbers only make sense per month
+    (revenue booked) or per quarter (an NPS survey), and the web tools keep those in their own tabs."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
 class GoalChange(BaseModel):
     """A goal that applies from ``week`` (a week start) on, until the next change."""
 
@@ -172,6 +182,7 @@ class Measurable(Record):
     aggregate: Aggregate = Aggregate.SUM
     order: int = 0
     archived: bool = False
+    frequency: Frequency = Frequency.WEEKLY
 
     def goal_for_week(self, week: date) -> Goal:
         """The goal in force for ``week``: the latest change on or before it, else the base goal."""
@@ -183,6 +194,11 @@ class Measurable(Record):
 
 
 class Score(Record):
+    """One value of a measurable for one period. ``week`` is the period's first day: a week start for a
+    weekly measurable, the 1st of the month for a monthly one, the fiscal quarter's first day for a
+    quarterly one (``cadence.domain.scorecard.period_start``). The name stays ``week`` so files keep
+    their shape."""
+
     kind: ClassVar[Kind] = Kind.SCORE
     measurable_id: str
     week: date

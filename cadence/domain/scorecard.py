@@ -37,8 +37,8 @@ from enum import StrEnum
 
 from cadence.domain.goals import Comparator, Goal
 from cadence.domain.ids import id_number
-from cadence.domain.models import Aggregate, Measurable, Score
-from cadence.domain.periods import Quarter, quarter_of, weeks_back
+from cadence.domain.models import Aggregate, Frequency, Measurable, Score
+from cadence.domain.periods import Quarter, quarter_of, week_start, weeks_back
 from cadence.domain.units import Unit, format_value
 
 WEEKS_SHOWN = 13
@@ -161,6 +161,34 @@ def periods_for(
     if kind is PeriodKind.MONTH:
         return month_periods(today, count or MONTHS_SHOWN, week_start_day)
     return quarter_periods(today, count or QUARTERS_SHOWN, fiscal_start_month, week_start_day)
+
+
+FREQUENCY_PERIODS = {
+    Frequency.WEEKLY: PeriodKind.WEEK,
+    Frequency.MONTHLY: PeriodKind.MONTH,
+    Frequency.QUARTERLY: PeriodKind.QUARTER,
+}
+"""The period a measurable of each frequency is counted in (its own columns on the grid)."""
+
+
+def period_of(frequency: Frequency | str, day: date, week_start_day: int = 0, fiscal_start_month: int = 1) -> Period:
+    """The period of ``frequency`` holding ``day``: its week, its calendar month or its fiscal quarter."""
+    kind = FREQUENCY_PERIODS[Frequency(frequency)]
+    if kind is PeriodKind.WEEK:
+        return week_period(week_start(day, week_start_day))
+    if kind is PeriodKind.MONTH:
+        return month_period(day)
+    return quarter_period(quarter_of(day, fiscal_start_month))
+
+
+def period_start(frequency: Frequency | str, day: date, week_start_day: int = 0, fiscal_start_month: int = 1) -> date:
+    """The first day of the period holding ``day``: what a score of that frequency is stored under."""
+    return period_of(frequency, day, week_start_day, fiscal_start_month).start
+
+
+def period_noun(frequency: Frequency | str) -> str:
+    """``week``, ``month`` or ``quarter``: for messages like "no value for the month of 2026-11-01"."""
+    return FREQUENCY_PERIODS[Frequency(frequency)].value
 
 
 # Numbers -------------------------------------------------------------------------------

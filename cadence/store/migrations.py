@@ -72,8 +72,15 @@ def meeting_parts(data: RawTables) -> RawTables:
     return data
 
 
+def measurable_frequency(data: RawTables) -> RawTables:
+    """3 -> 4: measurables gain a frequency; every existing one was weekly, which is the default,
+    so nothing in the records changes. The version still moves on, so a cadence from before
+    frequencies refuses to write a file that may hold monthly numbers it would misread."""
+    return data
+
+
 # ``MIGRATIONS[n]`` turns schema ``n`` into ``n + 1``.
-MIGRATIONS: dict[int, Migration] = {1: milestone_ids, 2: meeting_parts}
+MIGRATIONS: dict[int, Migration] = {1: milestone_ids, 2: meeting_parts, 3: measurable_frequency}
 
 
 def migrate(data: RawTables, from_version: int, to_version: int) -> RawTables:

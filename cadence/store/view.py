@@ -15,6 +15,7 @@ from typing import TypeVar, cast
 
 from cadence.domain.ids import WORKSPACE_VISION_ID, Kind, id_number, normalise_id
 from cadence.domain.models import (
+    Frequency,
     Headline,
     Issue,
     IssueStatus,
@@ -32,6 +33,7 @@ from cadence.domain.models import (
     Vision,
 )
 from cadence.domain.periods import Quarter, quarter_of, week_start
+from cadence.domain.scorecard import period_start
 from cadence.store.errors import InputError
 
 R = TypeVar("R", bound=Record)
@@ -222,6 +224,10 @@ class View(ABC):
 
     def week_of(self, day: date) -> date:
         return week_start(day, self.meta.week_start_day)
+
+    def period_start(self, frequency: Frequency | str, day: date) -> date:
+        """The first day of the week, month or fiscal quarter (by ``frequency``) holding ``day``."""
+        return period_start(frequency, day, self.meta.week_start_day, self.meta.fiscal_start_month)
 
     # Common filters ------------------------------------------------------------
 

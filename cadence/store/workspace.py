@@ -267,6 +267,22 @@ class Workspace:
             self._daily_backup(folder_fd, payload, info)
             self._replace(folder_fd, fileformat.encode(transaction.storage.data), info)
 
+    @contextmanager
+    def rehearsal(self) -> Iterator[Transaction]:
+        """A transaction on the file as it is now that is never written: a dry run (``import --dry-run``)
+        makes exactly the changes the real run would and reports them, without the lock or write access.
+        """
+        from cadence.store.transaction import Transaction  # TinyDB is only needed to write
+
+        with self._folder() as folder_fd:
+            payload, _info = self._read_file(folder_fd)
+        data = fileformat.decode(payload, self.path)
+        version = fileformat.schema_version(data, self.path)
+        if version < SCHEMA_VERSION:
+            data = migrate(data, version, SCHEMA_VERSION)
+        meta = fileformat.validate_meta(data, self.path)
+        yield Transaction(data, meta, fileformat.validate_records(data, self.path))
+
     def restore(self, name: str) -> Path:
         """Replace the workspace file with ``backups/name`` after checking it; returns the copy of the current file.
 

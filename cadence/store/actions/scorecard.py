@@ -14,13 +14,14 @@ from datetime import date
 from cadence.domain.goals import Goal, parse_goal
 from cadence.domain.models import (
     Aggregate,
+    Frequency,
     GoalChange,
     Issue,
     IssueStatus,
     Measurable,
     Score,
 )
-from cadence.domain.scorecard import active_measurables, default_aggregate
+from cadence.domain.scorecard import active_measurables, default_aggregate, period_noun
 from cadence.domain.units import Unit, parse_value
 from cadence.store.actions.fields import choice, parse_date_field
 from cadence.store.actions.issues import describe_score, drop_to_issues
@@ -36,8 +37,10 @@ def add_measurable(
     unit: str = "number",
     team: str | None = None,
     aggregate: str | None = None,
+    frequency: str | None = None,
 ) -> Measurable:
-    """A new measurable; ``aggregate`` (sum or average) empty or None: by its unit (``default_aggregate``)."""
+    """A new measurable; ``aggregate`` (sum or average) empty or None: by its unit (``default_aggregate``);
+    ``frequency`` (weekly, monthly, quarterly) empty or None: weekly."""
     unit_value = choice(Unit, unit, "unit")
     try:
         parsed_goal = parse_goal(goal, unit_value)
@@ -51,6 +54,7 @@ def add_measurable(
         unit=unit_value,
         goal=parsed_goal,
         aggregate=choice(Aggregate, aggregate, "rollup") if aggregate and aggregate.strip() else None,
+        frequency=choice(Frequency, frequency, "frequency") if frequency and frequency.strip() else Frequency.WEEKLY,
     )
 
 
@@ -63,6 +67,7 @@ def create_measurable(
     unit: Unit,
     goal: Goal,
     aggregate: Aggregate | None = None,
+    frequency: Frequency = Frequency.WEEKLY,
 ) -> Measurable:
     """A new measurable from checked values: last in order; rolls up by its unit unless told (``default_aggregate``)."""
     order = max((measurable.order for measurable in tx.measurables), default=0) + 1
@@ -75,6 +80,7 @@ def create_measurable(
         goal=goal,
         aggregate=aggregate or default_aggregate(unit),
         order=order,
+        frequency=frequency,
     )
 
 
@@ -86,8 +92,10 @@ def edit_measurable(
     owner: str | None = None,
     unit: str | None = None,
     aggregate: str | None = None,
+    frequency: str | None = None,
 ) -> Measurable:
-    """Change what a measurable is called, who owns it, its unit or how it rolls up (goals: ``change_goal``)."""
+    """Change what a measurable is called, who owns it, its unit, how it rolls up or (before its first
+    value) how often it is counted (goals: ``change_goal``)."""
     measurable = tx.measurable(measurable_id)
     changes: dict[str, object] = {}
     if title is not None:
@@ -98,6 +106,16 @@ def edit_measurable(
         changes["unit"] = choice(Unit, unit, "unit")
     if aggregate is not None:
         changes["aggregate"] = choice(Aggregate, aggregate, "rollup")
+    if frequency is not None:
+        chosen = choice(Frequency, frequency, "frequency")
+        if chosen is not measurable.frequency:
+            held = sum(1 for score in tx.scores if score.measurable_id == measurable.id)
+            if held:
+                raise InputError(
+                    f"frequency: {measurable.id} already has {held} {measurable.frequency.value} value(s); "
+                    "add a new measurable for the other frequency (its values would not fit the new periods)"
+                )
+            changes["frequency"] = chosen
     return tx.save(measurable, **changes) if changes else measurable
 
 
@@ -110,12 +128,14 @@ def change_goal(
         parsed = parse_goal(goal, measurable.unit)
     except ValueError as error:
         raise InputError(f"goal: {error}") from None
-    week = tx.week_of(parse_date_field(from_week, today, "week") if from_week else today)
+    day = parse_date_field(from_week, today, "week") if from_week else today
+    week = tx.period_start(measurable.frequency, day)
     return set_goal_from(tx, measurable.id, parsed, week)
 
 
 def set_goal_from(tx: Transaction, measurable_id: str, goal: Goal, week: date) -> Measurable:
-    """``goal`` from ``week`` (a week start) on: a change on the same week is replaced, later ones are dropped."""
+    """``goal`` from ``week`` (the first day of one of its periods) on: a change on the same week is
+    replaced, later ones are dropped."""
     measurable = tx.measurable(measurable_id)
     kept = [change for change in measurable.goal_history if change.week < week]
     history = sorted([*kept, GoalChange(week=week, goal=goal)], key=lambda change: change.week)
@@ -175,18 +195,27 @@ def set_score(
     week: str | None = None,
     note: str | None = None,
 ) -> Score:
-    """Record one measurable's value for a week (any day of the week names it); replaces an earlier value."""
+    """Record one measurable's value for a period (any day of its week, month or quarter names it);
+    replaces an earlier value."""
     measurable = tx.measurable(measurable_id)
     try:
         number = parse_value(value, measurable.unit)
     except ValueError as error:
         raise InputError(f"value: {error}") from None
-    week_start = tx.week_of(parse_date_field(week, today, "week") if week else today)
-    return record_score(tx, measurable.id, week_start, number, note)
+    day = parse_date_field(week, today, "week") if week else today
+    return record_score(tx, measurable.id, tx.period_start(measurable.frequency, day), number, note)
 
 
 def record_score(tx: Transaction, measurable_id: str, week: date, value: float, note: str | None = None) -> Score:
-    """``value`` for the week starting ``week``; replaces an earlier value, keeping its note unless told."""
+    """``value`` for the period starting ``week``; replaces an earlier value, keeping its note unless told.
+
+    ``week`` must be the first day of one of the measurable's periods (a week start for a weekly one,
+    the 1st for a monthly one): a score stored under any other day would never show on the grid."""
+    measurable = tx.measurable(measurable_id)
+    start = tx.period_start(measurable.frequency, week)
+    if start != week:
+        noun = period_noun(measurable.frequency)
+        raise InputError(f"{measurable.id} is counted per {noun}: {week} is not a {noun}'s first day ({start} is)")
     existing = tx.score_for(measurable_id, week)
     if existing is not None:
         changes: dict[str, object] = {"value": value}
@@ -199,16 +228,16 @@ def record_score(tx: Transaction, measurable_id: str, week: date, value: float, 
 def set_score_note(tx: Transaction, measurable_id: str, week: date, note: str) -> Score:
     """Add, change or (with an empty note) remove the note on a week's value."""
     measurable = tx.measurable(measurable_id)
-    existing = tx.score_for(measurable.id, tx.week_of(week))
+    existing = tx.score_for(measurable.id, tx.period_start(measurable.frequency, week))
     if existing is None:
-        raise InputError("note: enter a value for that week first")
+        raise InputError(f"note: enter a value for that {period_noun(measurable.frequency)} first")
     return tx.save(existing, note=note.strip())
 
 
 def clear_score(tx: Transaction, measurable_id: str, week: date) -> bool:
     """Remove a week's value (and its note); False if that week had none."""
     measurable = tx.measurable(measurable_id)
-    existing = tx.score_for(measurable.id, tx.week_of(week))
+    existing = tx.score_for(measurable.id, tx.period_start(measurable.frequency, week))
     if existing is None:
         return False
     tx.delete(existing)
@@ -218,10 +247,10 @@ def clear_score(tx: Transaction, measurable_id: str, week: date) -> bool:
 def drop_score_to_issues(tx: Transaction, measurable_id: str, week: date, today: date) -> Issue:
     """A red (off goal) week's value to the Issues list, once: an open issue for the same cell refuses a second."""
     measurable = tx.measurable(measurable_id)
-    week_start = tx.week_of(week)
+    week_start = tx.period_start(measurable.frequency, week)
     score = tx.score_for(measurable.id, week_start)
     if score is None:
-        raise InputError(f"{measurable.id} has no value for the week of {week_start}")
+        raise InputError(f"{measurable.id} has no value for the {period_noun(measurable.frequency)} of {week_start}")
     if measurable.goal_for_week(week_start).is_met(score.value):
         raise InputError("only a red (✗ off goal) value drops to the Issues list")
     extra = describe_score(measurable, score)
