@@ -22,7 +22,8 @@ from cadence.domain.units import Unit
 SCHEMA_VERSION = 4
 """2: milestones have ids (MS-n), so an edit aimed at one never lands on another.
 3: meetings keep their agenda kinds, segue, IDS work, cascades to teams and minutes; teams their meeting slot.
-4: measurables have a frequency (weekly, monthly, quarterly); a score's ``week`` is its period's first day."""
+4: measurables have a frequency (weekly, monthly, quarterly); a score's ``week`` is its period's first day;
+   to-dos may hold details."""
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -256,6 +257,8 @@ class Todo(Record):
     done_on: date | None = None
     source: str = ""
     created: date
+    details: Text = ""
+    """More than the title says (web tools keep a to-do's "Details"; an import must not lose them)."""
 
 
 class HeadlineKind(StrEnum):
