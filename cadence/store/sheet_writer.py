@@ -41,8 +41,11 @@ def csv_text(rows: Rows) -> str:
     """Rows as CSV (``\\n`` line ends), every risky text cell neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # csv quotes a field holding "\n" but not one holding a lone "\r", which a reader then splits on
+    quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:
-        writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+        cells = ["" if cell is None else neutralise(cell) for cell in row]
+        (quoting_all if any(isinstance(cell, str) and "\r" in cell for cell in cells) else writer).writerow(cells)
     return out.getvalue()
 
 

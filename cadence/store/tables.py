@@ -87,7 +87,9 @@ def read_text(payload: bytes | str, name: str = "") -> Workbook:
     if first and first.count(delimiter) == 0:
         delimiter = ","
     try:
-        rows = [[_unprotect(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        rows = [
+            [_unprotect(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as error:
         raise InputError(f"{name or 'the file'} is not readable as CSV: {error}") from None
     shape = "CSV" if delimiter == "," else f"{_DELIMITERS[delimiter]} text"
