@@ -17,9 +17,16 @@ Rules this module keeps:
   ``aggregate``: ``sum`` adds them, ``average`` averages them. Missing weeks
   are skipped, never counted as zero.
 - The goal a rolled-up value is judged by is the goal in force in its last
-  week with a value; for a ``sum`` measurable it is scaled by the number of
-  weeks that had a value (a weekly ``>= 20`` becomes ``>= 80`` over four
+  week (month) with a value; for a ``sum`` measurable it is scaled by the number
+  of weeks (months) that had a value (a weekly ``>= 20`` becomes ``>= 80`` over four
   weeks; ``= yes`` every week becomes ``= 4`` yeses).
+- A measurable is counted in **its own frequency's periods** (weeks, calendar
+  months or fiscal quarters; a score is stored under its period's first day).
+  Its cells come only from those periods and the coarser ones they roll up
+  into: a monthly measurable rolls up into quarters, but is never shown in a
+  week column (a month whose 1st is a week start must not read as that
+  week's value), and a quarterly one only has quarter columns. Only cells of
+  its own periods are typed into (``GridCell.editable``).
 - A new measurable **rolls up by its unit** unless told otherwise
   (``default_aggregate``): percent, duration and yes/no average (a month of
   25% and 40% weeks is 32.5%, not 65%); number and currency sum.
@@ -191,6 +198,34 @@ def period_noun(frequency: Frequency | str) -> str:
     return FREQUENCY_PERIODS[Frequency(frequency)].value
 
 
+# Frequencies on the grid (grid functions; the period_* functions above are the store's) ------------
+
+_KIND_ORDER = (PeriodKind.WEEK, PeriodKind.MONTH, PeriodKind.QUARTER)
+PERIOD_ABBREVIATIONS = {PeriodKind.WEEK: "wk", PeriodKind.MONTH: "mo", PeriodKind.QUARTER: "qtr"}
+
+
+def own_kind(measurable: Measurable) -> PeriodKind:
+    """The period a measurable is counted in: its own columns, the only ones typed into."""
+    return FREQUENCY_PERIODS[measurable.frequency]
+
+
+def views_of(frequency: Frequency | str) -> list[PeriodKind]:
+    """The columns a measurable of ``frequency`` can be shown in: its own periods and the coarser ones
+    they roll up into (weekly: weeks, months, quarters; monthly: months, quarters; quarterly: quarters)."""
+    kind = FREQUENCY_PERIODS[Frequency(frequency)]
+    return list(_KIND_ORDER[_KIND_ORDER.index(kind) :])
+
+
+def shows_in(measurable: Measurable, kind: PeriodKind) -> bool:
+    """Can ``measurable`` have a value in a ``kind`` column (never a finer period than its own)?"""
+    return kind in views_of(measurable.frequency)
+
+
+def frequency_title(frequency: Frequency | str) -> str:
+    """``Weekly``, ``Monthly`` or ``Quarterly``: a block's heading."""
+    return Frequency(frequency).value.capitalize()
+
+
 # Numbers -------------------------------------------------------------------------------
 
 AVERAGED_UNITS = frozenset({Unit.PERCENT, Unit.DURATION, Unit.YESNO})
@@ -302,13 +337,19 @@ def goal_text(goal: Goal, unit: Unit | str, compact: bool = False) -> str:
 
 @dataclass(frozen=True)
 class GridCell:
-    """One measurable in one period: the value (``None`` when missing), its goal and verdict."""
+    """One measurable in one period: the value (``None`` when missing), its goal and verdict.
+
+    ``parts``: how many of the measurable's own periods the value combines (1 for its own period,
+    the weeks or months with a value for a roll-up). ``own``: the period is the measurable's own
+    (a value is typed here); a roll-up or a period finer than its own is not.
+    """
 
     period: Period
     value: float | None
     goal: Goal
     note: str = ""
-    weeks: int = 0
+    parts: int = 0
+    own: bool = False
 
     @property
     def on_goal(self) -> bool | None:
@@ -322,7 +363,12 @@ class GridCell:
 
     @property
     def editable(self) -> bool:
-        return self.period.kind is PeriodKind.WEEK
+        return self.own
+
+    @property
+    def weeks(self) -> int:
+        """``parts`` under its older name (a weekly measurable's roll-up combines weeks)."""
+        return self.parts
 
 
 @dataclass(frozen=True)
@@ -339,10 +385,10 @@ class GridRow:
         if cell.value is None:
             return "·"
         unit = self.measurable.unit
-        if cell.period.kind is PeriodKind.WEEK:
+        if cell.own:
             shown = short_value(cell.value, unit, width)
         elif Unit(unit) is Unit.YESNO and self.measurable.aggregate is Aggregate.SUM:
-            shown = f"{cell.value:g}/{cell.weeks}"
+            shown = f"{cell.value:g}/{cell.parts}"
         else:
             shown = format_rolled(cell.value, unit, self.measurable.aggregate)
         return f"{shown} {cell.mark}{NOTE_MARK if cell.note else ''}"
@@ -356,13 +402,25 @@ class GridRow:
         return sum(1 for cell in self.cells if cell.value is not None)
 
 
+def _scores_in(measurable: Measurable, period: Period, own_scores: list[Score]) -> list[Score]:
+    """The measurable's scores that count in ``period``: its own period's one, or those rolling up into it."""
+    native = own_kind(measurable)
+    if not shows_in(measurable, period.kind):
+        return []
+    if period.kind is native:
+        return [score for score in own_scores if score.week == period.start]
+    if native is PeriodKind.WEEK:
+        return [score for score in own_scores if period.holds_week(score.week)]
+    return [score for score in own_scores if period.start <= score.week <= period.end]
+
+
 def _cell(measurable: Measurable, period: Period, found: list[Score]) -> GridCell:
-    if period.kind is PeriodKind.WEEK:
+    if period.kind is own_kind(measurable):
         goal = measurable.goal_for_week(period.start)
         if not found:
-            return GridCell(period, None, goal)
+            return GridCell(period, None, goal, own=True)
         score = found[0]
-        return GridCell(period, score.value, goal, score.note, 1)
+        return GridCell(period, score.value, goal, score.note, 1, own=True)
     if not found:
         return GridCell(period, None, measurable.goal_for_week(period.end))
     ordered = sorted(found, key=lambda score: score.week)
@@ -375,14 +433,16 @@ def _cell(measurable: Measurable, period: Period, found: list[Score]) -> GridCel
 
 
 def build_row(measurable: Measurable, scores: Iterable[Score], periods: Sequence[Period]) -> GridRow:
-    """One measurable's row over ``periods`` (in the order given: newest-left is just reversed)."""
+    """One measurable's row over ``periods`` (in the order given: newest-left is just reversed).
+
+    A period finer than the measurable's own (a week for a monthly one) is always empty: callers show
+    a measurable only in ``views_of`` its frequency, and this keeps a stray one from showing a value.
+    """
     own = [score for score in scores if score.measurable_id == measurable.id]
-    cells = tuple(
-        _cell(measurable, period, [score for score in own if period.holds_week(score.week)]) for period in periods
-    )
+    cells = tuple(_cell(measurable, period, _scores_in(measurable, period, own)) for period in periods)
     values = [cell.value for cell in cells]
     newest = max((period.start for period in periods), default=None)
-    if newest is not None and periods and periods[0].kind is not PeriodKind.WEEK:
+    if newest is not None and periods and periods[0].kind is not own_kind(measurable):
         newest = max(period.end for period in periods)
     return GridRow(
         measurable=measurable,
@@ -399,6 +459,12 @@ def build_grid(measurables: Sequence[Measurable], scores: Iterable[Score], perio
     wanted = {measurable.id for measurable in measurables}
     relevant = [score for score in scores if score.measurable_id in wanted]
     return [build_row(measurable, relevant, periods) for measurable in measurables]
+
+
+def of_frequency(measurables: Iterable[Measurable], frequency: Frequency | str) -> list[Measurable]:
+    """The measurables counted at ``frequency``, in the order given: one block of the Scorecard."""
+    wanted = Frequency(frequency)
+    return [measurable for measurable in measurables if measurable.frequency is wanted]
 
 
 def active_measurables(measurables: Iterable[Measurable]) -> list[Measurable]:
