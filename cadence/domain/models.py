@@ -184,6 +184,7 @@ class Measurable(Record):
     order: int = 0
     archived: bool = False
     frequency: Frequency = Frequency.WEEKLY
+    description: Text = ""
 
     def goal_for_week(self, week: date) -> Goal:
         """The goal in force for ``week``: the latest change on or before it, else the base goal."""

@@ -68,6 +68,7 @@ def create_measurable(
     goal: Goal,
     aggregate: Aggregate | None = None,
     frequency: Frequency = Frequency.WEEKLY,
+    description: str = "",
 ) -> Measurable:
     """A new measurable from checked values: last in order; rolls up by its unit unless told (``default_aggregate``)."""
     order = max((measurable.order for measurable in tx.measurables), default=0) + 1
@@ -81,6 +82,7 @@ def create_measurable(
         aggregate=aggregate or default_aggregate(unit),
         order=order,
         frequency=frequency,
+        description=description,
     )
 
 
@@ -93,9 +95,10 @@ def edit_measurable(
     unit: str | None = None,
     aggregate: str | None = None,
     frequency: str | None = None,
+    description: str | None = None,
 ) -> Measurable:
-    """Change what a measurable is called, who owns it, its unit, how it rolls up or (before its first
-    value) how often it is counted (goals: ``change_goal``)."""
+    """Change what a measurable is called, who owns it, its unit, how it rolls up, what it is about
+    (``description``) or (before its first value) how often it is counted (goals: ``change_goal``)."""
     measurable = tx.measurable(measurable_id)
     changes: dict[str, object] = {}
     if title is not None:
@@ -106,6 +109,8 @@ def edit_measurable(
         changes["unit"] = choice(Unit, unit, "unit")
     if aggregate is not None:
         changes["aggregate"] = choice(Aggregate, aggregate, "rollup")
+    if description is not None:
+        changes["description"] = description.strip()
     if frequency is not None:
         chosen = choice(Frequency, frequency, "frequency")
         if chosen is not measurable.frequency:
