@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from cadence.domain.ids import Kind
-from cadence.domain.models import Role
+from cadence.domain.models import Frequency, Role
+from cadence.domain.scorecard import period_noun
 from cadence.store.view import View
 
 
@@ -40,10 +41,13 @@ def find_problems(view: View) -> list[str]:
     for measurable in view.measurables:
         need(measurable.id, "owner", measurable.owner_id, people, "person")
         need(measurable.id, "team", measurable.team_id, teams, "team")
+    frequencies = {measurable.id: measurable.frequency for measurable in view.measurables}
     for score in view.scores:
         need(score.id, "measurable", score.measurable_id, measurables, "measurable")
-        if score.week != view.week_of(score.week):
-            problems.append(f"{score.id}: week {score.week} is not a week start")
+        frequency = frequencies.get(score.measurable_id, Frequency.WEEKLY)
+        if score.week != view.period_start(frequency, score.week):
+            noun = period_noun(frequency)
+            problems.append(f"{score.id}: {noun} {score.week} is not a {noun} start")
     weekly = Counter((score.measurable_id, score.week) for score in view.scores)
     for (measurable_id, week), count in sorted(weekly.items()):
         if count > 1:

@@ -23,6 +23,7 @@ from cadence.domain.models import (
     Score,
     Todo,
 )
+from cadence.domain.scorecard import period_noun
 from cadence.domain.units import format_value
 from cadence.store.actions.fields import choice
 from cadence.store.actions.todos import add_todo, find_active_person
@@ -203,4 +204,5 @@ def drop_to_issues(tx: Transaction, record: Record, today: date, extra: str = ""
 
 
 def describe_score(measurable: Measurable, score: Score) -> str:
-    return f" (week of {score.week}: {format_value(score.value, measurable.unit)})"
+    """`` (week of 2026-11-16: 7)``; a monthly (quarterly) value says ``month`` (``quarter``)."""
+    return f" ({period_noun(measurable.frequency)} of {score.week}: {format_value(score.value, measurable.unit)})"

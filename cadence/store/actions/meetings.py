@@ -30,7 +30,17 @@ from cadence.domain.meeting_parts import (
     SegueLine,
 )
 from cadence.domain.minutes_markdown import minutes_markdown
-from cadence.domain.models import Headline, HeadlineKind, Issue, IssueStatus, Meeting, MeetingKind, Team, Todo
+from cadence.domain.models import (
+    Frequency,
+    Headline,
+    HeadlineKind,
+    Issue,
+    IssueStatus,
+    Meeting,
+    MeetingKind,
+    Team,
+    Todo,
+)
 from cadence.domain.scorecard import active_measurables, goal_text
 from cadence.domain.units import format_value
 from cadence.store.actions.fields import TODO_DAYS, choice
@@ -491,6 +501,8 @@ def freeze_minutes(view: View, meeting: Meeting) -> Minutes:
     numbers = []
     for measurable in active_measurables(view.measurables):
         if not view.in_team(meeting.team_id, measurable.team_id, measurable.owner_id):
+            continue
+        if measurable.frequency is not Frequency.WEEKLY:  # the minutes keep the week's numbers
             continue
         goal = measurable.goal_for_week(week)
         score = view.score_for(measurable.id, week)
