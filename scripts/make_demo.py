@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
 from cadence.domain.goals import Comparator, Goal  # noqa: E402
 from cadence.domain.models import (  # noqa: E402
     Aggregate,
+    Frequency,
     GoalChange,
     Headline,
     HeadlineKind,
@@ -599,6 +600,43 @@ def add_scorecard(demo: Demo) -> None:
             demo.add(None, Score, measurable_id=measurable.id, week=week, value=float(value), note=note)
 
 
+# Monthly and quarterly numbers: added after the weekly ones (so every earlier id stays) and with
+# fixed values (no draw from the seeded random, so everything generated after stays the same).
+# key, title, owner, team, unit, goal, aggregate, frequency, {period's first day: value or (value, note)}
+PERIODIC_MEASURABLES: list[dict[str, Any]] = [
+    dict(key="m-booked", title="Revenue booked", owner="dana", team="leadership", unit=Unit.CURRENCY,
+         goal=_goal(">=", 400000), aggregate=Aggregate.SUM, frequency=Frequency.MONTHLY,
+         values={"2026-05-01": 412500, "2026-06-01": 431200, "2026-07-01": 405800,
+                 "2026-08-01": (362400, "Two Marrowbrook orders slipped into September"),
+                 "2026-09-01": 468900, "2026-10-01": 447300}),
+    dict(key="m-nps", title="Customer NPS", owner="tom", team="leadership", unit=Unit.NUMBER,
+         goal=_goal(">=", 50), aggregate=Aggregate.AVERAGE, frequency=Frequency.QUARTERLY,
+         values={"2025-10-01": 46, "2026-01-01": (44, "Survey went out during the January board shortage"),
+                 "2026-04-01": 52, "2026-07-01": 57}),
+]
+
+
+def add_periodic_measurables(demo: Demo) -> None:
+    order = max((m.order for m in demo.tx.measurables if m.team_id == demo["leadership"]), default=0)
+    for spec in PERIODIC_MEASURABLES:
+        order += 1
+        measurable = demo.add(
+            spec["key"],
+            Measurable,
+            title=spec["title"],
+            owner_id=demo[spec["owner"]],
+            team_id=demo[spec["team"]],
+            unit=spec["unit"],
+            goal=spec["goal"],
+            aggregate=spec["aggregate"],
+            frequency=spec["frequency"],
+            order=order,
+        )
+        for start, item in spec["values"].items():
+            value, note = item if isinstance(item, tuple) else (item, "")
+            demo.add(None, Score, measurable_id=measurable.id, week=D(start), value=float(value), note=note)
+
+
 # Headlines ---------------------------------------------------------------------------------
 
 def add_headlines(demo: Demo) -> None:
@@ -926,6 +964,7 @@ def generate(outdir: Path | str = DEFAULT_OUTDIR) -> Path:
         add_processes(demo)
         add_rocks(demo)
         add_scorecard(demo)
+        add_periodic_measurables(demo)
         add_headlines(demo)
         add_meetings(demo)
         add_issues_and_todos(demo)

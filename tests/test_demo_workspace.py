@@ -12,7 +12,7 @@ import pytest
 
 from cadence.domain.goals import Comparator
 from cadence.domain.ids import Kind
-from cadence.domain.models import HeadlineKind, IssueStatus, IssueTerm, Role, RockStatus, SeatKind
+from cadence.domain.models import Frequency, HeadlineKind, IssueStatus, IssueTerm, Role, RockStatus, SeatKind
 from cadence.domain.units import Unit
 from cadence.locations import demo_workspace_dir
 from cadence.store import Workspace
@@ -85,7 +85,7 @@ def test_rocks_cover_two_quarters_and_every_status(demo: Snapshot) -> None:
 
 def test_scorecard_shape(demo: Snapshot) -> None:
     measurables = demo.measurables
-    assert 10 <= len(measurables) <= 12
+    assert 12 <= len(measurables) <= 14
     assert {m.unit for m in measurables} == set(Unit)
     assert Comparator.BETWEEN in {m.goal.comparator for m in measurables}
     assert len({m.goal.comparator for m in measurables}) >= 4
@@ -97,7 +97,8 @@ def test_every_measurable_has_half_a_year_of_weekly_scores(demo: Snapshot) -> No
     by_measurable: dict[str, list[date]] = {}
     for score in demo.scores:
         by_measurable.setdefault(score.measurable_id, []).append(score.week)
-    for measurable in demo.measurables:
+    weekly = [m for m in demo.measurables if m.frequency is Frequency.WEEKLY]
+    for measurable in weekly:
         weeks = by_measurable.get(measurable.id, [])
         assert len(weeks) >= 20, measurable.id
         assert len(set(weeks)) == len(weeks), f"{measurable.id} has two scores for one week"
@@ -106,8 +107,26 @@ def test_every_measurable_has_half_a_year_of_weekly_scores(demo: Snapshot) -> No
         # Cash in bank (M-2) has no figure for the last week yet: the demo meeting asks for it
         last = LAST_FULL_WEEK - timedelta(weeks=1) if measurable.id == "M-2" else LAST_FULL_WEEK
         assert max(weeks) == last and min(weeks) == LAST_FULL_WEEK - timedelta(weeks=25), measurable.id
-    assert sum(len(weeks) for weeks in by_measurable.values()) < 26 * len(demo.measurables), "no missing weeks"
+    counted = sum(len(by_measurable.get(m.id, [])) for m in weekly)
+    assert counted < 26 * len(weekly), "no missing weeks"
     assert any(score.note for score in demo.scores)
+
+
+def test_a_monthly_and_a_quarterly_measurable_on_the_leadership_scorecard(demo: Snapshot) -> None:
+    """Revenue booked (monthly, one red month) and Customer NPS (quarterly), after the weekly ones."""
+    by_frequency = {m.frequency: m for m in demo.measurables if m.frequency is not Frequency.WEEKLY}
+    assert set(by_frequency) == {Frequency.MONTHLY, Frequency.QUARTERLY}
+    monthly, quarterly = by_frequency[Frequency.MONTHLY], by_frequency[Frequency.QUARTERLY]
+    leadership = next(team for team in demo.teams if team.leadership)
+    assert {monthly.team_id, quarterly.team_id} == {leadership.id}
+    months = sorted(s.week for s in demo.scores if s.measurable_id == monthly.id)
+    assert months == [date(2026, month, 1) for month in range(5, 11)]
+    reds = [s for s in demo.scores if s.measurable_id == monthly.id and not monthly.goal.is_met(s.value)]
+    assert len(reds) == 1 and reds[0].note
+    quarters = sorted(s.week for s in demo.scores if s.measurable_id == quarterly.id)
+    assert quarters == [date(2025, 10, 1), date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1)]
+    weekly_ids = [m.id for m in demo.measurables if m.frequency is Frequency.WEEKLY]
+    assert max(int(i.split("-")[1]) for i in weekly_ids) < int(monthly.id.split("-")[1]), "added after the weekly ones"
 
 
 def test_some_scores_miss_their_goal(demo: Snapshot) -> None:
