@@ -1,107 +1,115 @@
 """``cadence scorecard export`` / ``import``: move a spreadsheet scorecard in and out.
 
-Import always says what it will do before it writes, reports every bad cell by
-row and column, and writes nothing when any row is bad unless ``--skip-bad``;
-whatever it writes goes in one transaction.
+Import is ``cadence import FILE --kind scorecard`` under the scorecard's own
+name: the same options, the same plan first, the same all-or-nothing write
+(``run_import``). Export writes CSV (one frequency: weekly unless
+``--frequency``) or ``.xlsx`` (a sheet per frequency held), through
+``sheet_writer`` so a title like ``=HYPERLINK(...)`` stays harmless text.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from cadence.cli.context import CliContext, pass_context
-from cadence.cli.output import safe
-from cadence.domain.models import Team
-from cadence.store import InputError, scorecard_csv
-
-if TYPE_CHECKING:
-    from cadence.store import Snapshot, Transaction
+from cadence.cli.import_command import import_flags, import_options, run_import
+from cadence.domain.models import Frequency
+from cadence.store import InputError
 
 
 @click.group()
 def scorecard() -> None:
-    """The Scorecard as a spreadsheet (CSV): export and import."""
-
-
-def _team(view: Snapshot | Transaction, team: str | None) -> Team | None:
-    return view.find_team(team) if team else None
+    """The Scorecard as a spreadsheet (CSV or .xlsx): export and import."""
 
 
 @scorecard.command("export")
-@click.option("--format", "format_", type=click.Choice(["csv"]), default="csv", show_default=True, help="File format.")
+@click.option(
+    "--format", "format_", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True, help="File format."
+)
+@click.option(
+    "--frequency",
+    type=click.Choice([frequency.value for frequency in Frequency]),
+    default=None,
+    help="Only these measurables (CSV default: weekly; .xlsx default: a sheet for each frequency held).",
+)
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here (default: stdout)."
 )
+@click.option("--weeks", default=13, show_default=True, type=click.IntRange(1, 520), help="Weeks, ending this week.")
+@click.option("--months", default=6, show_default=True, type=click.IntRange(1, 240), help="Months, ending this month.")
 @click.option(
-    "--weeks", default=13, show_default=True, type=click.IntRange(1, 520), help="How many weeks, ending this week."
+    "--quarters", default=4, show_default=True, type=click.IntRange(1, 80), help="Quarters, ending this quarter."
 )
 @click.option("--team", default=None, help="Only this team's measurables (name or id).")
 @click.option("--no-notes", is_flag=True, help="Leave out the note rows.")
 @pass_context
 def scorecard_export(
-    context: CliContext, format_: str, out: Path | None, weeks: int, team: str | None, no_notes: bool
+    context: CliContext,
+    format_: str,
+    frequency: str | None,
+    out: Path | None,
+    weeks: int,
+    months: int,
+    quarters: int,
+    team: str | None,
+    no_notes: bool,
 ) -> None:
-    """Export the scorecard: Measurable, Owner, Goal, Unit, then one column per week."""
+    """Export the scorecard: Measurable, Owner, Goal, Unit, Description, then one column per period."""
+    from cadence.store.scorecard_export import scorecard_sheets
+    from cadence.store.sheet_writer import csv_text, xlsx_bytes
+
     view = context.read()
-    text = scorecard_csv.export_csv(view, context.today, weeks, _team(view, team), notes=not no_notes)
-    if out is None:
-        click.echo(text, nl=False)
+    chosen_team = view.find_team(team) if team else None
+    counts = {Frequency.WEEKLY: weeks, Frequency.MONTHLY: months, Frequency.QUARTERLY: quarters}
+    if format_ == "csv":
+        frequencies = [Frequency(frequency or Frequency.WEEKLY)]
+    else:
+        frequencies = [Frequency(frequency)] if frequency else []
+    sheets = scorecard_sheets(
+        view, context.today, counts=counts, team=chosen_team, notes=not no_notes, frequencies=frequencies
+    )
+    if format_ == "csv":
+        text = csv_text(sheets[0][1])
+        if out is None:
+            click.echo(text, nl=False)
+            return
+        _write(out, text.encode("utf-8"))
+        click.echo(f"wrote {out} ({len(sheets[0][1]) - 1} rows, {sheets[0][0].lower()})")
         return
+    if out is None:
+        if sys.stdout.isatty():
+            raise InputError("--format xlsx writes a binary file: give --out card.xlsx")
+        sys.stdout.buffer.write(xlsx_bytes(sheets))
+        return
+    _write(out, xlsx_bytes(sheets))
+    click.echo(f"wrote {out} (sheets {', '.join(name for name, _ in sheets)})")
+
+
+def _write(out: Path, payload: bytes) -> None:
     try:
-        out.write_text(text, encoding="utf-8")
+        out.write_bytes(payload)
     except OSError as error:
         raise InputError(f"--out: cannot write {out}: {error.strerror or error}") from None
-    rows = max(0, text.count("\n") - 1)
-    click.echo(f"wrote {out} ({rows} rows, {weeks} weeks)")
 
 
 @scorecard.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--skip-bad", is_flag=True, help="Import the good rows and skip the bad ones.")
-@click.option("--team", default=None, help="Match and create measurables in this team (name or id).")
+@import_flags
 @pass_context
-def scorecard_import(context: CliContext, file: Path, dry_run: bool, skip_bad: bool, team: str | None) -> None:
-    """Import a CSV scorecard (the shape `export` writes); shows the plan first."""
-    try:
-        payload = file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {file}: {error.strerror or error}") from None
-    snapshot = context.read()
-    sheet = scorecard_csv.read_sheet(payload, snapshot.week_of)
-    if dry_run:
-        plan = scorecard_csv.plan_import(snapshot, sheet, context.today, _team(snapshot, team))
-        _report(plan, snapshot, skip_bad)
-        click.echo("dry run: nothing written")
-        if plan.problems and not skip_bad:
-            raise InputError(f"{len(plan.bad_rows)} bad row(s) in {file.name}: an import would write nothing")
-        return
-    with context.write() as tx:
-        chosen = _team(tx, team)
-        plan = scorecard_csv.plan_import(tx, sheet, context.today, chosen)
-        _report(plan, tx, skip_bad)
-        if plan.problems and not skip_bad:
-            raise InputError(
-                f"{len(plan.bad_rows)} bad row(s) in {file.name}: nothing written (fix them, or use --skip-bad)"
-            )
-        if plan.empty:
-            click.echo("nothing to change")
-            return
-        scorecard_csv.apply_import(tx, plan, chosen)
-    click.echo(f"imported: {plan.summary()}")
-
-
-def _report(plan: scorecard_csv.ImportPlan, view: Snapshot | Transaction, skip_bad: bool) -> None:
-    """The plan on stdout; problems (and what is skipped) on stderr."""
-    for column in plan.ignored_columns:
-        click.echo(f"ignored column {safe(repr(column))} (neither Measurable/Owner/Goal/Unit nor a date)", err=True)
-    for problem in plan.problems:
-        click.echo(f"error: {safe(str(problem))}", err=True)
-    if plan.problems and skip_bad:
-        click.echo(f"skipping row(s) {', '.join(str(row) for row in plan.bad_rows)}", err=True)
-    for line in scorecard_csv.describe_plan(plan, view, safe):
-        click.echo(line)
-    click.echo(f"plan: {plan.summary()}")
+def scorecard_import(
+    context: CliContext,
+    file: Path,
+    dry_run: bool,
+    skip_bad: bool,
+    team: str | None,
+    dayfirst: bool | None,
+    create_people: bool,
+    people_map: tuple[str, ...],
+) -> None:
+    """Import a scorecard sheet (CSV, TSV, .xlsx; Google Sheets, Ninety, Bloom Growth or cadence's own
+    export); shows the plan first; writes nothing if any cell is bad unless --skip-bad."""
+    options = import_options(context, team, dayfirst, create_people, people_map)
+    run_import(context, file, "scorecard", options, dry_run, skip_bad)

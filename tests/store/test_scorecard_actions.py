@@ -8,7 +8,10 @@ from datetime import date
 import pytest
 
 from cadence.domain.goals import Comparator, Goal
-from cadence.store import InputError, Workspace, actions, scorecard_csv
+from cadence.store import InputError, Workspace, actions
+from cadence.store.importing import ImportOptions
+from cadence.store.importing.scorecard import ScorecardImporter
+from cadence.store.tables import read_text
 
 TODAY = date(2026, 11, 25)  # a Wednesday: "this week" starts Monday 2026-11-23
 
@@ -180,10 +183,10 @@ def test_the_csv_import_goes_through_the_same_actions(scored: Workspace) -> None
     """A goal changed by import lands in the history as change_goal puts it, and values as set_score does."""
     with scored.transaction() as tx:
         actions.change_goal(tx, "M-1", ">= 30", TODAY, "2026-12-07")  # a planned later change
-    sheet = scorecard_csv.read_sheet("Measurable,Owner,Goal,2026-11-16\nLeads,Ann,>= 15,14\n", scored.read().week_of)
+    book = read_text("Measurable,Owner,Goal,2026-11-16\nLeads,Ann,>= 15,14\n")
     with scored.transaction() as tx:
-        plan = scorecard_csv.plan_import(tx, sheet, TODAY)
-        scorecard_csv.apply_import(tx, plan)
+        report = ScorecardImporter().run(tx, book, ImportOptions(today=TODAY))
+    assert not report.problems
     leads = stored(scored, "measurables")["1"]
     assert [(c["week"], c["goal"]["value"]) for c in leads["goal_history"]] == [("2026-11-23", 15)], (
         "like change_goal: the import's week replaces itself and later changes"

@@ -1,0 +1,112 @@
+"""Scorecards as teams keep them: a Google Sheet, Ninety's or Bloom Growth's export, cadence's own.
+
+``ScorecardImporter`` finds each sheet's layout (``scorecard_layout``: the
+header row wherever it sits, the period columns, the extra columns by name),
+reads its rows (``scorecard_rows``: headings, note rows), plans every row
+against the workspace (``scorecard_plan``) and applies the good ones
+(``scorecard_apply``). A workbook may hold several scorecards (cadence's
+``.xlsx`` export has a Weekly, a Monthly and a Quarterly sheet): every sheet
+that looks like one is imported, and the others are named in the notes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cadence.domain.models import Frequency
+from cadence.store.clock import now
+from cadence.store.errors import InputError
+from cadence.store.importing import EXPECTED_COLUMNS, ImportOptions, ImportReport
+from cadence.store.importing.owners import OwnerResolver
+from cadence.store.importing.scorecard_apply import apply_row
+from cadence.store.importing.scorecard_layout import TITLE, Layout, describe, find_layout
+from cadence.store.importing.scorecard_plan import Planner, RowPlan
+from cadence.store.importing.scorecard_rows import read_rows
+from cadence.store.tables import Workbook
+from cadence.store.transaction import Transaction
+
+
+class ScorecardImporter:
+    """``kind`` scorecard: measurables by row, values by week, month or quarter column."""
+
+    kind = "scorecard"
+
+    def recognise(self, book: Workbook) -> str | None:
+        today = now().date()
+        layouts = [
+            layout
+            for table in book.tables
+            if (layout := find_layout(table, today, dayfirst=None, recognising=True)) is not None
+        ]
+        if not layouts:
+            return None
+        return "; ".join(describe(layout) for layout in layouts)
+
+    def run(self, tx: Transaction, book: Workbook, options: ImportOptions) -> ImportReport:
+        layouts, skipped_sheets = self._layouts(tx, book, options)
+        report = ImportReport(self.kind, "; ".join(describe(layout) for layout in layouts))
+        report.notes.extend(skipped_sheets)
+        default_team = tx.find_team(options.team).id if options.team else None
+        owners = OwnerResolver(tx, options)
+        seen: dict[tuple[str | None, Frequency, str], int] = {}
+        unchanged = 0
+
+        def this_period(frequency: Frequency) -> date:
+            return tx.period_start(frequency, options.today)
+
+        for layout in layouts:
+            sheet = f"sheet {layout.table.name!r}: " if layout.table.name else ""
+            report.notes.extend(f"{sheet}column {text!r} skipped: {why}" for text, why in layout.skipped)
+            found = read_rows(layout, lambda text: _team_named(tx, text), default_team)
+            options.progress("read", len(found.rows), len(found.rows))
+            report.notes.extend(sheet + note for note in found.notes)
+            report.problems.extend(found.problems)
+            planner = Planner(tx, layout, owners, this_period, seen=seen)
+            plans: list[RowPlan] = []
+            for done, row in enumerate(found.rows, start=1):
+                plan, problems = planner.plan(row)
+                report.problems.extend(problems)
+                if plan is not None:
+                    plans.append(plan)
+                options.progress("planned", done, len(found.rows))
+            report.notes.extend(sheet + note for note in planner.notes)
+            for done, plan in enumerate(plans, start=1):
+                apply_row(tx, plan, this_period(plan.frequency), report)
+                unchanged += plan.unchanged
+                options.progress("written", done, len(plans))
+        if owners.created:
+            report.count("new people", len(owners.created))
+            report.notes.append("people added (--create-people): " + ", ".join(owners.created))
+        if unchanged:
+            report.notes.append(f"{unchanged} value(s) already in the workspace, unchanged")
+        report.problems.sort(key=lambda problem: (problem.sheet, problem.row))
+        return report
+
+    def _layouts(self, tx: Transaction, book: Workbook, options: ImportOptions) -> tuple[list[Layout], list[str]]:
+        """Every sheet that holds a scorecard; the others are named (a workbook often has a notes sheet)."""
+        layouts: list[Layout] = []
+        skipped: list[str] = []
+        for table in book.tables:
+            layout = find_layout(
+                table,
+                options.today,
+                dayfirst=options.dayfirst,
+                week_start_day=tx.meta.week_start_day,
+                fiscal_start_month=tx.meta.fiscal_start_month,
+            )
+            if layout is not None and TITLE in layout.roles:
+                layouts.append(layout)
+            elif len(book.tables) > 1:
+                skipped.append(f"sheet {table.name!r} skipped: no Measurable/Title column")
+        if not layouts:
+            raise InputError(f"the header has no Measurable column (expected {EXPECTED_COLUMNS['scorecard']})")
+        return layouts, skipped
+
+
+def _team_named(tx: Transaction, text: str) -> str | None:
+    """The team a heading names exactly (by name or id, any case): a heading is not a prefix search."""
+    folded = text.strip().casefold()
+    for team in tx.teams:
+        if team.name.casefold() == folded or team.id.casefold() == folded:
+            return team.id
+    return None
