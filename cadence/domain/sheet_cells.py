@@ -95,17 +95,17 @@ def _parse_amount(raw: str, unit: Unit, fractions: bool) -> float:
         negative, text = True, text[1:-1]
     percent = text.endswith("%")
     text = text.removesuffix("%")
-    if text[:1] in "+-":
+    if text.startswith(("+", "-")):
         negative, text = negative != (text[0] == "-"), text[1:]
-    if text[:1] and text[0] in _CURRENCY_SIGNS:
+    if text.startswith(tuple(_CURRENCY_SIGNS)):
         if unit is Unit.PERCENT:
             raise ValueError(f"{raw!r} is an amount of money, not {noun}")
         text = text[1:]
-        if text[:1] in "+-":
+        if text.startswith(("+", "-")):
             negative, text = negative != (text[0] == "-"), text[1:]
     if percent and unit is not Unit.PERCENT:
         raise ValueError(f"{raw!r} is a percent, not {noun}")
-    if not text or text[0] in "+-":
+    if not text or text.startswith(("+", "-")):
         raise ValueError(f"{raw!r} is not {noun}")
     try:
         value = parse_value(text, Unit.NUMBER)

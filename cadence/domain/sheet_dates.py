@@ -37,7 +37,7 @@ from cadence.domain.scorecard import PeriodKind
 FUTURE_ALLOWANCE = timedelta(days=31)
 """How far past ``today`` the newest yearless column may lie (a sheet often has next week ready)."""
 
-_MAX_RANGE_DAYS = 13
+_WEEK_RANGE_DAYS = (4, 6)
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,12 @@ _NAMED_DAY_FIRST = re.compile(
     re.I,
 )
 _BARE_DAY = re.compile(r"^(?P<day>\d{1,2})" + _ORDINAL + r"(?:,?\s+(?P<year>\d{4}|'\d{2}))?$", re.I)
+_WEEK_PREFIX = re.compile(
+    r"^(?:(?:week|wk)\.?\s+(?:of|starting|beginning|commencing|ending|ended)|w/[cbe]|w\.e\.|we|wc|wb)\s*:?\s+", re.I
+)
+"""``Week of Nov 3``, ``W/E 11/9``: the date that follows names the week.
+
+A week-ending date is given as it is: the store maps any day onto its week."""
 _RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|thru|until)\s+", re.I)
 
 _ISO_WEEK = re.compile(r"^(?P<year>\d{4})\s*-?\s*W(?P<week>\d{1,2})$", re.I)
@@ -259,10 +265,28 @@ def _read_token(header: str) -> _Token | None:
     text = _clean(header)
     if not text:
         return None
+    prefixed = _WEEK_PREFIX.match(text)
+    if prefixed:
+        days = _read_range(text[prefixed.end() :]) or _single_day(text[prefixed.end() :])
+        return days and _whole_header(days, text)
     day = _read_day(text)
     if day is not None:
         return _Days(day, None)
-    return _read_label(text) or _read_range(text)
+    label = _read_label(text)
+    if label is not None:
+        return label
+    days = _read_range(text)
+    return days and _whole_header(days, text)
+
+
+def _single_day(text: str) -> _Days | None:
+    day = _read_day(text)
+    return _Days(day, None) if day else None
+
+
+def _whole_header(days: _Days, text: str) -> _Days:
+    """Messages about day order quote the whole header, not half of a range."""
+    return _Days(replace(days.start, text=text), days.end and replace(days.end, text=text))
 
 
 # Day order -------------------------------------------------------------------------------
@@ -465,20 +489,18 @@ def _ordered(starts: list[date]) -> bool:
     return len(gaps) > 0 and (all(gap > 0 for gap in gaps) or all(gap < 0 for gap in gaps))
 
 
-def _sane_ranges(rows: list[dict[int, _Dated]]) -> bool:
-    return all(
-        dated.end is None or 0 <= (dated.end - dated.start).days <= _MAX_RANGE_DAYS
-        for row in rows
-        for dated in row.values()
-    )
-
-
 def _judge(rows: list[dict[int, _Dated]], check: Callable[[list[date]], bool]) -> bool:
-    if not _sane_ranges(rows):
+    """Does this reading make every range a week and every row's run of dates pass ``check``?
+
+    A range is a week when its end is 4 to 6 days after its start (Monday to
+    Friday, Saturday or Sunday). A row with one date and no range says nothing.
+    """
+    ranges = [(dated.end - dated.start).days for row in rows for dated in row.values() if dated.end is not None]
+    if any(not _WEEK_RANGE_DAYS[0] <= days <= _WEEK_RANGE_DAYS[1] for days in ranges):
         return False
     sequences = [[row[column].start for column in sorted(row) if row[column].kind is PeriodKind.WEEK] for row in rows]
     judged = [check(starts) for starts in sequences if len(starts) > 1]
-    return bool(judged) and all(judged)
+    return (bool(judged) or bool(ranges)) and all(judged)
 
 
 def _choose_order(token_rows: list[dict[int, _Token]], days: list[_Day], today: date, fiscal_start_month: int) -> bool:
