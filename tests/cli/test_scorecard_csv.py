@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cadence.domain.models import Frequency
 from cadence.domain.scorecard import active_measurables, build_grid, week_periods
 from cadence.locations import demo_workspace_dir
 from cadence.store import Workspace
@@ -206,7 +207,9 @@ def test_score_show_agrees_with_the_grid(cadence, workspace_dir: Path) -> None:
     assert shown.code == 0
     listed = json.loads(shown.out)
     view = stored(workspace_dir)
-    rows = build_grid(active_measurables(view.measurables), view.scores, week_periods(date(2026, 11, 23), 13))
+    weekly = [m for m in active_measurables(view.measurables) if m.frequency is Frequency.WEEKLY]
+    rows = build_grid(weekly, view.scores, week_periods(date(2026, 11, 23), 13))
+    listed = [item for item in listed if item["id"] in {m.id for m in weekly}]
     assert [item["id"] for item in listed] == [row.measurable.id for row in rows]
     for item, row in zip(listed, rows):
         assert item["trend"] == row.trend and item["average"] == row.average
