@@ -29,6 +29,9 @@ NO_MARKS = frozenset({"no", "n", "false", "0", "0.0", "✗", "✘", "x", "☐", 
 """Yes/no cells, lower-cased. ``x`` is read as ``✗`` (no), the mark cadence's own grid shows for a miss."""
 
 _CURRENCY_SIGNS = "$€£¥"
+_CURRENCY_CODE = re.compile(r"^(?:usd|eur|gbp|cad|aud|nzd|chf|jpy)\s*|\s*(?:usd|eur|gbp|cad|aud|nzd|chf|jpy)$", re.I)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?[kmb]?$", re.I)
+_MINUSES = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-"})
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _CLOCK = re.compile(r"^(\d+):(\d{2})(?::(\d{2}))?$")
 _NUMBER_LIKE = re.compile(r"^\(?[+-]?[$€£¥]?\s*[+-]?(\d[\d,]*(\.\d*)?|\.\d+)\s*[kmb]?\)?%?$", re.IGNORECASE)
@@ -89,7 +92,12 @@ def _parse_duration(raw: str) -> float:
 def _parse_amount(raw: str, unit: Unit, fractions: bool) -> float:
     """Numbers, amounts and percents: signs, currency, thousands, ``k``/``M``/``B``, ``(1,200)``, ``%``."""
     noun = _UNIT_NOUN[unit]
-    text = raw.replace(" ", "")
+    text = raw.translate(_MINUSES)
+    if unit is not Unit.PERCENT:
+        text = _CURRENCY_CODE.sub("", text)
+    text = text.replace(" ", "")
+    if len(text) > 1 and text[-1] in _CURRENCY_SIGNS:  # 12€: the sign is written last in much of Europe
+        text = text[-1] + text[:-1]
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
@@ -107,6 +115,8 @@ def _parse_amount(raw: str, unit: Unit, fractions: bool) -> float:
         raise ValueError(f"{raw!r} is a percent, not {noun}")
     if not text or text.startswith(("+", "-")):
         raise ValueError(f"{raw!r} is not {noun}")
+    if "," in text and not _THOUSANDS.match(text):
+        raise ValueError(f"{raw!r} is not {noun} (commas separate thousands, like 12,500; decimals take a point)")
     try:
         value = parse_value(text, Unit.NUMBER)
     except ValueError:

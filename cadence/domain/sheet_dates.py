@@ -493,9 +493,14 @@ def _judge(rows: list[dict[int, _Dated]], check: Callable[[list[date]], bool]) -
     """Does this reading make every range a week and every row's run of dates pass ``check``?
 
     A range is a week when its end is 4 to 6 days after its start (Monday to
-    Friday, Saturday or Sunday). A row with one date and no range says nothing.
+    Friday, Saturday or Sunday). With two header rows, a column with a date in
+    each (a week start above its end, as Bloom writes them) is a range too. A
+    row with one date and no range says nothing.
     """
     ranges = [(dated.end - dated.start).days for row in rows for dated in row.values() if dated.end is not None]
+    if len(rows) == 2:
+        stacked = [(rows[0][column], rows[1][column]) for column in rows[0].keys() & rows[1].keys()]
+        ranges += [(below.start - above.start).days for above, below in stacked if above.end is below.end is None]
     if any(not _WEEK_RANGE_DAYS[0] <= days <= _WEEK_RANGE_DAYS[1] for days in ranges):
         return False
     sequences = [[row[column].start for column in sorted(row) if row[column].kind is PeriodKind.WEEK] for row in rows]

@@ -396,6 +396,12 @@ def test_week_ends_in_the_second_row_help_decide_the_order() -> None:
     assert periods == {1: HeaderPeriod(WEEK, date(2025, 11, 3), "11/03/2025")}
 
 
+def test_one_bloom_week_decides_its_order_from_its_start_and_end() -> None:
+    # 11/03 above 11/09: month first is a week (Nov 3 - Nov 9), day first is not (11 Mar - 11 Sep)
+    periods = read_period_headers(["", "11/03/2025"], TODAY, second_row=["Who", "11/09/2025"])
+    assert periods == {1: HeaderPeriod(WEEK, date(2025, 11, 3), "11/03/2025")}
+
+
 def test_a_second_row_with_no_dates_changes_nothing() -> None:
     periods = read_period_headers(["Measurable", "Nov 3"], TODAY, second_row=["", "actual"])
     assert periods == {1: HeaderPeriod(WEEK, date(2025, 11, 3), "Nov 3")}
