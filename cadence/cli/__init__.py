@@ -34,7 +34,7 @@ SUBCOMMANDS = {
     "init": "cadence.cli.workspace_commands:init",
     "demo": "cadence.cli.workspace_commands:demo",
     "check": "cadence.cli.workspace_commands:check",
-    "export": "cadence.cli.workspace_commands:export",
+    "export": "cadence.cli.export_command:export",
     "import": "cadence.cli.import_command:import_file",
     "restore": "cadence.cli.restore_command:restore",
     "serve": "cadence.cli.serve_command:serve",

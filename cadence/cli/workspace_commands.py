@@ -1,4 +1,4 @@
-"""``cadence init``, ``demo``, ``check``, ``export``, ``serve``: the workspace as a whole."""
+"""``cadence init``, ``demo``, ``check``: the workspace as a whole (``export`` is in ``export_command``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import safe
 from cadence.locations import demo_workspace_dir
 from cadence.store import Workspace, WorkspaceMissing
-from cadence.store.export import workspace_as_json
 from cadence.store.integrity import find_problems, record_count
 
 
@@ -77,17 +76,3 @@ def check(context: CliContext) -> None:
         click.echo(f"{context.workspace.path}: {len(problems)} problems")
         sys.exit(1)
     click.echo(f"{context.workspace.path}: OK, {record_count(view)} records, schema {view.meta.schema_version}")
-
-
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here, not stdout.")
-@pass_context
-def export(context: CliContext, fmt: str, out: Path | None) -> None:
-    """Export the whole workspace in a stable order."""
-    text = workspace_as_json(context.read())
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    out.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {out}", err=True)

@@ -1,0 +1,93 @@
+"""``cadence export``: everything out again, as JSON (the whole workspace), or one kind as CSV, ``.xlsx`` or
+Markdown.
+
+JSON stays the default and the whole workspace (scripts rely on it). CSV and
+``.xlsx`` give each kind in the shape its importer reads, so a team can take
+its records to a spreadsheet and bring them back; every cell goes through
+``sheet_writer`` so formula-looking text stays text. An ``.xlsx`` is binary:
+it is written only to ``--out``, never to a terminal or a pipe. A file that
+cannot be written is one line (``error: cannot write ...``) and exit 1.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from cadence.cli.context import CliContext, pass_context
+from cadence.cli.output import safe
+from cadence.store.errors import InputError
+
+FORMATS = ("json", "csv", "xlsx", "md")
+KINDS = ("all", "scorecard", "rocks", "milestones", "issues", "todos", "headlines", "people")
+"""The same as ``cadence.store.exporting.KINDS`` (spelt here so ``--help`` does not import the store)."""
+
+_WHY = {
+    errno.ENOENT: "the folder it goes in does not exist",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "it is a folder",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+}
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(KINDS), default="all", show_default=True, help="What to export.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here, not stdout.")
+@pass_context
+def export(context: CliContext, kind: str, fmt: str, out: Path | None) -> None:
+    """Export the workspace: JSON (all of it, the default), or one kind as CSV, .xlsx (needs --out; with
+    --kind all, a sheet per kind) or Markdown. CSV and .xlsx read back with `cadence import`."""
+    view = context.read()
+    if fmt == "json":
+        if kind != "all":
+            raise InputError("--format json exports the whole workspace; for one kind use --format csv, xlsx or md")
+        from cadence.store.export import workspace_as_json
+
+        _emit(workspace_as_json(view), out)
+        return
+    from cadence.store import exporting
+
+    if fmt == "xlsx":
+        if out is None:
+            raise InputError("an .xlsx file is binary and is not written to the terminal: give --out FILE.xlsx")
+        from cadence.store.sheet_writer import xlsx_bytes
+
+        sheets = exporting.kind_sheets(view, kind, context.today)
+        _write(out, xlsx_bytes(sheets))
+        shown = ", ".join(f"{name} {len(rows) - 1}" for name, rows in sheets)
+        click.echo(f"wrote {safe(str(out))} ({shown})", err=True)
+        return
+    if fmt == "md":
+        _emit(exporting.markdown(view, kind, context.today), out)
+        return
+    from cadence.store.sheet_writer import csv_text
+
+    rows = exporting.csv_rows(view, kind, context.today)
+    if kind == "rocks" and any(rock.milestones for rock in view.rocks):
+        click.echo("note: a CSV holds the rocks only; their milestones: --kind milestones (or --format xlsx)", err=True)
+    _emit(csv_text(rows), out)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(safe(text) if sys.stdout.isatty() else text, nl=False)  # no escape sequence reaches a terminal
+        return
+    _write(out, text.encode("utf-8"))
+    click.echo(f"wrote {safe(str(out))}", err=True)
+
+
+def _write(out: Path, payload: bytes) -> None:
+    """Write ``out``; any failure is one line saying which file and why, never a traceback."""
+    try:
+        out.write_bytes(payload)
+    except OSError as error:
+        why = _WHY.get(error.errno or 0) or (os.strerror(error.errno) if error.errno else str(error))
+        raise InputError(f"cannot write {out}: {why}; nothing was exported") from None
