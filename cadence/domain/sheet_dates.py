@@ -375,19 +375,6 @@ def _newest_year(dated: Callable[[int], date | None], today: date) -> int | None
     return None
 
 
-def _fill_years(items: list[tuple[int, Callable[[int], date | None]]], today: date) -> dict[int, int]:
-    """Years for yearless items (``(order key, date in a year)`` in column order), by index."""
-    offsets = _relative_years([key for key, _ in items])
-    if not items:
-        return {}
-    newest_index = max(range(len(items)), key=lambda index: (offsets[index], items[index][0]))
-    newest_year = _newest_year(items[newest_index][1], today)
-    if newest_year is None:
-        return {}
-    base = newest_year - offsets[newest_index]
-    return {index: base + offset for index, offset in enumerate(offsets)}
-
-
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -406,52 +393,60 @@ def _label_date(label: _Label, year: int, fiscal_start_month: int) -> date | Non
     return Quarter(year, label.number, fiscal_start_month).start
 
 
+_LABEL_KEY_STEP = {PeriodKind.WEEK: 7, PeriodKind.MONTH: 31, PeriodKind.QUARTER: 93}
+
+
+def _year_written(token: _Token) -> bool:
+    if isinstance(token, _Label):
+        return token.year is not None
+    return token.start.year is not None or (token.end is not None and token.end.year is not None)
+
+
+def _dated(token: _Token, year: int | None, dayfirst: bool, fiscal_start_month: int) -> _Dated | None:
+    """The token's dates with its start in ``year`` (None: the year the token writes); None if no such date."""
+    if isinstance(token, _Days):
+        return _dated_range(token, dayfirst, year if year is not None else token.start.year)
+    year = year if year is not None else token.year
+    start = None if year is None else _label_date(token, year, fiscal_start_month)
+    return _Dated(token.kind, start) if start else None
+
+
+def _group_and_key(token: _Token, dayfirst: bool) -> tuple[str, int]:
+    """Which run of yearless columns the token belongs to, and its place within a year (roughly in days)."""
+    if isinstance(token, _Label):
+        return token.kind.value, token.number * _LABEL_KEY_STEP[token.kind]
+    month, day_number = token.start.month_day(dayfirst)
+    return "days", month * 31 + day_number
+
+
 def _resolve_row(row: dict[int, _Token], today: date, dayfirst: bool, fiscal_start_month: int) -> dict[int, _Dated]:
-    """Dates for one header row's tokens, years inferred per kind so the columns stay in order."""
+    """Dates for one header row's tokens; yearless ones get years per run (dates, weeks, months, quarters)."""
     resolved: dict[int, _Dated] = {}
-    yearless: dict[str, list[tuple[int, int, Callable[[int], date | None]]]] = {}
+    runs: dict[str, list[int]] = {}
     for column in sorted(row):
-        token = row[column]
-        if isinstance(token, _Label):
-            label = token
-            if label.year is not None:
-                start = _label_date(label, label.year, fiscal_start_month)
-                if start is not None:
-                    resolved[column] = _Dated(label.kind, start)
-                continue
-            key = label.number * (7 if label.kind is PeriodKind.WEEK else 31 if label.kind is PeriodKind.MONTH else 93)
-
-            def label_in(year: int, label: _Label = label) -> date | None:
-                return _label_date(label, year, fiscal_start_month)
-
-            yearless.setdefault(f"label-{label.kind}", []).append((column, key, label_in))
-            continue
-        month, day_number = token.start.month_day(dayfirst)
-        if token.start.year is not None or (token.end is not None and token.end.year is not None):
-            dated = _dated_range(token, dayfirst, token.start.year)
+        if _year_written(row[column]):
+            dated = _dated(row[column], None, dayfirst, fiscal_start_month)
             if dated is not None:
                 resolved[column] = dated
-            continue
+        else:
+            runs.setdefault(_group_and_key(row[column], dayfirst)[0], []).append(column)
+    for columns in runs.values():
+        keys = [_group_and_key(row[column], dayfirst)[1] for column in columns]
+        offsets = _relative_years(keys)
+        newest = max(range(len(columns)), key=lambda index: (offsets[index], keys[index]))
+        newest_token = row[columns[newest]]
 
-        def range_in(year: int, token: _Days = token) -> date | None:
-            dated = _dated_range(token, dayfirst, year)
+        def newest_start(year: int, token: _Token = newest_token) -> date | None:
+            dated = _dated(token, year, dayfirst, fiscal_start_month)
             return dated.start if dated else None
 
-        yearless.setdefault("days", []).append((column, month * 31 + day_number, range_in))
-    for items in yearless.values():
-        years = _fill_years([(key, dated) for _, key, dated in items], today)
-        for index, (column, _, _) in enumerate(items):
-            if index not in years:
-                continue
-            token = row[column]
-            if isinstance(token, _Label):
-                start = _label_date(token, years[index], fiscal_start_month)
-                if start is not None:
-                    resolved[column] = _Dated(token.kind, start)
-            else:
-                dated = _dated_range(token, dayfirst, years[index])
-                if dated is not None:
-                    resolved[column] = dated
+        newest_year = _newest_year(newest_start, today)
+        if newest_year is None:
+            continue
+        for column, offset in zip(columns, offsets, strict=True):
+            dated = _dated(row[column], newest_year - offsets[newest] + offset, dayfirst, fiscal_start_month)
+            if dated is not None:
+                resolved[column] = dated
     return resolved
 
 
