@@ -12,14 +12,20 @@ Rules it keeps:
   over 12) proves day-first for the row, ``10/13/2025`` proves month-first.
   When every date could be either, the order that makes the columns evenly
   spaced weeks (7 days apart) wins, else the one that makes them an ordered
-  run; when both or neither do, :class:`AmbiguousDates` asks for
-  ``--dayfirst`` or ``--monthfirst``. A ``dayfirst`` given by the caller
-  always wins.
+  run; either way every range (``3/10 - 9/10``, or a week start above its
+  end in two header rows) must then span a week (end 4-6 days after start).
+  When both orders or neither pass, :class:`AmbiguousDates` asks for
+  ``--dayfirst`` or ``--monthfirst``; so does a lone ambiguous date. A
+  ``dayfirst`` given by the caller always wins. Named months (``Nov 2``) and
+  ISO dates never depend on the order.
 - **Missing years.** ``Nov 2``, ``Q3``, ``W45`` and ``January`` get the years
   that keep the columns in order (ascending or descending, whichever spans
   less time), rolling over at a year end (``Dec 29``, ``Jan 5``), with the
   newest column the latest one not more than :data:`FUTURE_ALLOWANCE` after
   ``today``.
+- **A header is a week's first day** unless it says otherwise: ``Week
+  ending Nov 9`` and ``W/E 11/9`` give the date they name, and the store maps
+  any day onto its week.
 - **Only whole cells.** ``May`` is a month, ``Mayor`` is not; ``Q3 Total``,
   ``Total``, ``Average``, ``Goal``, ``Notes`` and ``Trend`` are never periods.
 """
