@@ -98,10 +98,7 @@ def find_layout(
 
     Dates whose day/month order cannot be told raise ``InputError`` asking for ``--dayfirst`` or
     ``--monthfirst``; when only ``recognising`` the sheet is still recognised (read month-first)."""
-    rows = table.rows[:HEADER_SEARCH_ROWS]
-    titled = next((index for index, row in enumerate(rows) if _roles_of(row)[0].get(TITLE) is not None), None)
-    if titled is None:
-        titled = next((index for index, row in enumerate(rows) if _has_owner_and_periods(row, today)), None)
+    titled = _header_row(table.rows[:HEADER_SEARCH_ROWS], today)
     if titled is None:
         return None
     header = table.rows[titled]
@@ -148,14 +145,27 @@ def _roles_of(header: Sequence[str]) -> tuple[dict[str, int], list[str]]:
     return roles, duplicates
 
 
-def _has_owner_and_periods(row: Sequence[str], today: date) -> bool:
-    """A header without a title column (which the run then asks for): it names owners or periods."""
-    if _roles_of(row)[0]:
-        return True
+def _header_row(rows: Sequence[Sequence[str]], today: date) -> int | None:
+    """The first row naming a title column and an owner, goal or period column; failing that, the first
+    naming periods with an owner or goal column, or two periods (the run then asks for the title column).
+    A lone title-like column (``Name``, ``Email``) is not a scorecard."""
+    for index, row in enumerate(rows):
+        roles = _roles_of(row)[0]
+        if TITLE in roles and (OWNER in roles or GOAL in roles or _period_count(row, today)):
+            return index
+    for index, row in enumerate(rows):
+        roles = _roles_of(row)[0]
+        count = _period_count(row, today)
+        if count >= 2 or (count and (OWNER in roles or GOAL in roles)):
+            return index
+    return None
+
+
+def _period_count(row: Sequence[str], today: date) -> int:
     try:
-        return len(read_period_headers(row, today, dayfirst=False)) >= 1
-    except (AmbiguousDates, ValueError):
-        return False
+        return len(read_period_headers(row, today, dayfirst=False))
+    except ValueError:  # AmbiguousDates included: only counting here
+        return 0
 
 
 def _periods(
