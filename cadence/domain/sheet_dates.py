@@ -22,7 +22,9 @@ Rules it keeps:
   that keep the columns in order (ascending or descending, whichever spans
   less time), rolling over at a year end (``Dec 29``, ``Jan 5``), with the
   newest column the latest one not more than :data:`FUTURE_ALLOWANCE` after
-  ``today``.
+  ``today`` -- unless the run a year later would run through ``today`` (a
+  year's template of week columns, the weeks to come still empty): that one
+  is this year's.
 - **A header is a week's first day** unless it says otherwise: ``Week
   ending Nov 9`` and ``W/E 11/9`` give the date they name, and the store maps
   any day onto its week.
@@ -449,11 +451,25 @@ def _resolve_row(row: dict[int, _Token], today: date, dayfirst: bool, fiscal_sta
         newest_year = _newest_year(newest_start, today)
         if newest_year is None:
             continue
-        for column, offset in zip(columns, offsets, strict=True):
-            dated = _dated(row[column], newest_year - offsets[newest] + offset, dayfirst, fiscal_start_month)
-            if dated is not None:
-                resolved[column] = dated
+        placed = _place_run(row, columns, offsets, newest_year - offsets[newest], dayfirst, fiscal_start_month)
+        later = _place_run(row, columns, offsets, newest_year - offsets[newest] + 1, dayfirst, fiscal_start_month)
+        if later and min(dated.start for dated in later.values()) <= today <= max(
+            dated.start for dated in later.values()
+        ):
+            placed = later  # a year's template of columns running through today is this year's, future weeks and all
+        resolved.update(placed)
     return resolved
+
+
+def _place_run(
+    row: dict[int, _Token], columns: list[int], offsets: list[int], base: int, dayfirst: bool, fiscal_start_month: int
+) -> dict[int, _Dated]:
+    placed: dict[int, _Dated] = {}
+    for column, offset in zip(columns, offsets, strict=True):
+        dated = _dated(row[column], base + offset, dayfirst, fiscal_start_month)
+        if dated is not None:
+            placed[column] = dated
+    return placed
 
 
 def _dated_range(token: _Days, dayfirst: bool, start_year: int | None) -> _Dated | None:

@@ -6,7 +6,7 @@ expected dates are what a person reading the sheet that day would say.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -246,6 +246,12 @@ def test_the_text_is_the_header_as_the_sheet_has_it() -> None:
 )
 def test_years_keep_the_columns_in_order_and_near_today(headers: list[str], today: date, expected: list[date]) -> None:
     assert [start for _, start in starts(headers, today).values()] == expected
+
+
+def test_a_year_of_week_columns_running_through_today_is_this_years() -> None:
+    mondays = [date(2025, 1, 6) + timedelta(weeks=index) for index in range(52)]
+    headers = [f"{monday:%b} {monday.day}" for monday in mondays]
+    assert [start for _, start in starts(headers).values()] == mondays
 
 
 @pytest.mark.parametrize(
