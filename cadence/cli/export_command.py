@@ -15,12 +15,16 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import safe
 from cadence.store.errors import InputError
+
+if TYPE_CHECKING:
+    from cadence.store.view import Snapshot
 
 FORMATS = ("json", "csv", "xlsx", "md")
 KINDS = ("all", "scorecard", "rocks", "milestones", "issues", "todos", "headlines", "people")
@@ -71,9 +75,25 @@ def export(context: CliContext, kind: str, fmt: str, out: Path | None) -> None:
     from cadence.store.sheet_writer import csv_text
 
     rows = exporting.csv_rows(view, kind, context.today)
+    if kind == "scorecard":
+        _say_other_frequencies(view)
     if kind == "rocks" and any(rock.milestones for rock in view.rocks):
         click.echo("note: a CSV holds the rocks only; their milestones: --kind milestones (or --format xlsx)", err=True)
     _emit(csv_text(rows), out)
+
+
+def _say_other_frequencies(view: Snapshot) -> None:
+    """A CSV holds one frequency's columns: say which measurables it leaves out, and how to get them."""
+    from cadence.store.scorecard_export import frequencies_held
+
+    held = frequencies_held(view, None)
+    if len(held) > 1:
+        others = " / ".join(f"--frequency {frequency.value}" for frequency in held[1:])
+        click.echo(
+            f"note: this CSV holds the {held[0].value} measurables only; the others: "
+            f"cadence scorecard export --format csv {others} (or --format xlsx: a sheet each)",
+            err=True,
+        )
 
 
 def _emit(text: str, out: Path | None) -> None:

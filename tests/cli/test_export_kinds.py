@@ -201,3 +201,43 @@ def test_an_out_path_that_cannot_be_written_is_one_line(source, tmp_path: Path) 
         f"error: cannot write {under_file}: part of the path is a file, not a folder; nothing was exported"
     )
     assert not missing.exists()
+
+
+def test_markdown_shows_markup_and_control_characters_as_typed(source) -> None:
+    assert source("headline", "add", "<b>Big</b> order \x1b[31m", "--kind", "customer", "--by", "Ann").code == 0
+    result = source("export", "--kind", "headlines", "--format", "md")
+    assert result.code == 0, result.err
+    assert "| &lt;b>Big&lt;/b> order \\x1b[31m | customer | good | Ann |" in result.out
+    assert "\x1b" not in result.out
+
+
+def test_scorecard_csv_says_which_measurables_it_leaves_out(source) -> None:
+    for args in (
+        ("Leads", "--owner", "Ann", "--goal", ">= 10"),
+        ("Revenue booked", "--owner", "Bob", "--goal", ">= 100000", "--frequency", "monthly"),
+    ):
+        assert source("measurable", "add", *args).code == 0
+    result = source("export", "--kind", "scorecard", "--format", "csv")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].startswith("Measurable,Owner,Goal,Unit")
+    assert "Leads,Ann" in result.out and "Revenue booked" not in result.out
+    assert "the weekly measurables only; the others: cadence scorecard export --format csv --frequency monthly" in (
+        result.err
+    )
+
+
+def test_the_everything_workbook_imports_kind_by_kind(source, cadence, tmp_path: Path) -> None:
+    out = tmp_path / "everything.xlsx"
+    assert source("export", "--kind", "all", "--format", "xlsx", "--out", str(out)).code == 0
+    fresh = tmp_path / "fresh"
+    fresh_with_same_people(cadence, fresh)
+    found = cadence("--workspace", str(fresh), "import", str(out), "--dry-run")
+    assert "Ninety rocks export: Rocks (3 rows) + Milestones (4 rows)" in found.err
+    for kind, summary in (
+        ("rocks", "imported: 3 new rocks, 4 new milestones"),
+        ("issues", "imported: 5 new issues"),
+        ("todos", "imported: 3 new to-dos"),
+    ):
+        result = cadence("--workspace", str(fresh), "import", str(out), "--kind", kind)
+        assert result.code == 0, result.err
+        assert summary in result.out

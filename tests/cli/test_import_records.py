@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from cadence.store.importing.issues import IssuesImporter
 from cadence.store.importing.rocks import RocksImporter
 from cadence.store.importing.todos import TodosImporter
@@ -271,6 +272,26 @@ def test_a_scorecard_sheet_is_not_taken_for_rocks_issues_or_todos(team_workspace
             if i.recognise(read_workbook(FIXTURES / name))
         ]
         assert found == [kind], name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ninety's scorecard: a group column, status, Title, Description, Owner, Goal, Average, week ranges
+        "Group,Status,Title,Description,Owner,Goal,Average,Oct 13 - Oct 19,Oct 20 - Oct 26\n"
+        "Sales,On Track,Calls,,Ann,>= 20,21,22,20\n",
+        # Bloom Growth's: week starts above Who, Measurables, Goal and week ends
+        ",,,10/13/2025,10/20/2025\nWho,Measurables,Goal,10/19/2025,10/26/2025\nAnn,Calls,>= 20,22,20\n",
+        # a plain one with a Due-looking column name and a Status column
+        "Title,Owner,Goal,Status,Due Date,2026-11-02\nCalls,Ann,>= 20,ok,,21\n",
+    ],
+    ids=["ninety", "bloom", "plain"],
+)
+def test_scorecard_shapes_are_not_rocks_issues_or_todos(text: str) -> None:
+    from cadence.store.tables import read_text
+
+    book = read_text(text, "scorecard.csv")
+    assert [i.recognise(book) for i in (RocksImporter(), IssuesImporter(), TodosImporter())] == [None, None, None]
 
 
 def test_unknown_team_is_a_problem_on_its_cell(team_workspace, workspace_dir: Path, tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """Markdown tables for reading an export (in a pull request, a wiki, a chat): one table per sheet.
 
 User text is escaped so it cannot break the table or turn into markup: ``|``
-and ``\\`` get a backslash, a line break becomes ``<br>``, and ``<`` ``>``
-``&`` become entities (so a title like ``<script>`` shows as typed where the
-Markdown is rendered to HTML), and control characters show as ``\\x1b``. Markdown is for people, not for importing.
+and ``\\`` get a backslash, a line break becomes ``<br>``, and ``<`` becomes
+``&lt;`` (so a title like ``<script>`` shows as typed where the Markdown is
+rendered to HTML, while ``>= 20`` stays readable as plain text); control
+characters show as ``\\x1b``. Markdown is for people, not for importing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from cadence.store.sheet_writer import Cell
 def escape(cell: Cell) -> str:
     text = "" if cell is None else str(cell)
     text = text.replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("<", "&lt;")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
     return visible(text.strip())
 

@@ -109,7 +109,8 @@ class IssuesImporter:
                 if done % 50 == 0 or done == total:
                     options.progress("written", done, total)
         if resolver.created:
-            report.notes.append(f"added {len(resolver.created)} people: {', '.join(resolver.created)}")
+            report.count("new people", len(resolver.created))
+            report.notes.append("people added (--create-people): " + ", ".join(resolver.created))
         return report
 
 

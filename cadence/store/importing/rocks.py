@@ -138,7 +138,8 @@ class RocksImporter:
             _note_columns(report, milestones)
             import_milestones(tx, milestones, options, in_file, report)
         if resolver.created:
-            report.notes.append(f"added {len(resolver.created)} people: {', '.join(resolver.created)}")
+            report.count("new people", len(resolver.created))
+            report.notes.append("people added (--create-people): " + ", ".join(resolver.created))
         return report
 
 
