@@ -87,8 +87,9 @@ SHAPES = [
             ("Cash in bank", "2025-12-22"): 158000.0,
             ("Cash in bank", "2025-12-29"): 149000.0,
             ("New qualified leads", "2026-01-05"): 25.0,
+            ("Quotes sent", "2025-12-29"): 19.0,
         },
-        6,
+        9,
         id="ninety-crossing-a-year",
     ),
     pytest.param(
@@ -202,6 +203,7 @@ def test_ninety_description_group_and_skipped_columns(northwind, workspace_dir: 
     by_title = {m.title: m for m in view.measurables}
     assert by_title["Cash in bank"].description == "Closing balance on Friday"
     assert by_title["New qualified leads"].team_id == "TM-1" and by_title["Cash in bank"].team_id is None
+    assert by_title["Quotes sent"].team_id == "TM-1", "a blank group cell (merged) keeps the group above"
 
 
 def test_monthly_and_quarterly_rows_make_measurables_of_that_frequency(northwind, workspace_dir: Path) -> None:

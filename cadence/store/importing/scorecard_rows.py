@@ -39,7 +39,6 @@ class SheetRow:
     cells: dict[int, str]
     """Period column -> the cell's text, for every cell that is not empty."""
     team_id: str | None
-    heading: str = ""
     note_cells: dict[int, str] = field(default_factory=dict)
     notes_row: int | None = None
 
@@ -64,7 +63,7 @@ def read_rows(layout: Layout, find_team: TeamFinder, default_team: str | None) -
     notes: list[str] = []
     problems: list[Problem] = []
     unknown_groups: list[str] = []
-    team_id, heading = default_team, ""
+    team_id = default_team
     note_column = UNIT if UNIT in roles else GOAL
     for index in range(layout.first_data_row, len(table.rows)):
         record = table.rows[index]
@@ -87,17 +86,17 @@ def read_rows(layout: Layout, find_team: TeamFinder, default_team: str | None) -
             owner_row.note_cells = cells
             owner_row.notes_row = number
             continue
-        row_team = team_id
         group = text(record, GROUP)
-        if group:
-            row_team = find_team(group) or default_team
-            if row_team is None and group not in unknown_groups:
+        if group:  # a group cell holds for the rows under it too (a merged cell reads as blank below)
+            named = find_team(group)
+            team_id = named or default_team
+            if named is None and group not in unknown_groups:
                 unknown_groups.append(group)
                 notes.append(f"group {group!r} names no team: read as a heading only")
         title = text(record, TITLE)
         others = [text(record, role) for role in (OWNER, GOAL, UNIT, DESCRIPTION, NOTES)]
         if title and not cells and not any(others):
-            team_id, heading = _heading(title, find_team, default_team, number, notes)
+            team_id = _heading(title, find_team, default_team, number, notes)
             continue
         rows.append(
             SheetRow(
@@ -109,20 +108,17 @@ def read_rows(layout: Layout, find_team: TeamFinder, default_team: str | None) -
                 description=text(record, DESCRIPTION),
                 notes_text=text(record, NOTES),
                 cells=cells,
-                team_id=row_team,
-                heading=heading,
+                team_id=team_id,
             )
         )
     return SheetRows(rows, notes, problems)
 
 
-def _heading(
-    title: str, find_team: TeamFinder, default_team: str | None, number: int, notes: list[str]
-) -> tuple[str | None, str]:
+def _heading(title: str, find_team: TeamFinder, default_team: str | None, number: int, notes: list[str]) -> str | None:
     """A section heading: the team it names for the rows under it, or just a heading (noted)."""
     named = find_team(title)
     if named is not None:
         notes.append(f"row {number}: {title!r} is a heading naming team {named}: the rows under it are that team's")
-        return named, title
+        return named
     notes.append(f"row {number}: {title!r} read as a section heading (it names no team)")
-    return default_team, title
+    return default_team
