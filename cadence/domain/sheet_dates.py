@@ -429,36 +429,61 @@ def _group_and_key(token: _Token, dayfirst: bool) -> tuple[str, int]:
 
 def _resolve_row(row: dict[int, _Token], today: date, dayfirst: bool, fiscal_start_month: int) -> dict[int, _Dated]:
     """Dates for one header row's tokens; yearless ones get years per run (dates, weeks, months, quarters)."""
-    resolved: dict[int, _Dated] = {}
+    written: dict[str, dict[int, _Dated]] = {}
     runs: dict[str, list[int]] = {}
     for column in sorted(row):
+        group = _group_and_key(row[column], dayfirst)[0]
         if _year_written(row[column]):
             dated = _dated(row[column], None, dayfirst, fiscal_start_month)
             if dated is not None:
-                resolved[column] = dated
+                written.setdefault(group, {})[column] = dated
         else:
-            runs.setdefault(_group_and_key(row[column], dayfirst)[0], []).append(column)
-    for columns in runs.values():
-        keys = [_group_and_key(row[column], dayfirst)[1] for column in columns]
-        offsets = _relative_years(keys)
-        newest = max(range(len(columns)), key=lambda index: (offsets[index], keys[index]))
-        newest_token = row[columns[newest]]
-
-        def newest_start(year: int, token: _Token = newest_token) -> date | None:
-            dated = _dated(token, year, dayfirst, fiscal_start_month)
-            return dated.start if dated else None
-
-        newest_year = _newest_year(newest_start, today)
-        if newest_year is None:
-            continue
-        placed = _place_run(row, columns, offsets, newest_year - offsets[newest], dayfirst, fiscal_start_month)
-        later = _place_run(row, columns, offsets, newest_year - offsets[newest] + 1, dayfirst, fiscal_start_month)
-        if later and min(dated.start for dated in later.values()) <= today <= max(
-            dated.start for dated in later.values()
-        ):
-            placed = later  # a year's template of columns running through today is this year's, future weeks and all
-        resolved.update(placed)
+            runs.setdefault(group, []).append(column)
+    resolved = {column: dated for columns in written.values() for column, dated in columns.items()}
+    for group, columns in runs.items():
+        resolved.update(_place_yearless(row, columns, written.get(group, {}), today, dayfirst, fiscal_start_month))
     return resolved
+
+
+def _place_yearless(
+    row: dict[int, _Token],
+    columns: list[int],
+    written: dict[int, _Dated],
+    today: date,
+    dayfirst: bool,
+    fiscal_start_month: int,
+) -> dict[int, _Dated]:
+    """Years for a run of yearless columns of one kind (see the module docstring).
+
+    Columns of the same kind that write their year (``Dec 29, 2025 - Jan 4``
+    among ``Jan 5 - Jan 11``) anchor the run: the placement that keeps them
+    all in order over the shortest span wins over the one nearest today.
+    """
+    keys = [_group_and_key(row[column], dayfirst)[1] for column in columns]
+    offsets = _relative_years(keys)
+    newest = max(range(len(columns)), key=lambda index: (offsets[index], keys[index]))
+
+    def newest_start(year: int, token: _Token = row[columns[newest]]) -> date | None:
+        dated = _dated(token, year, dayfirst, fiscal_start_month)
+        return dated.start if dated else None
+
+    newest_year = _newest_year(newest_start, today)
+    if newest_year is None:
+        return {}
+    base = newest_year - offsets[newest]
+    placed = _place_run(row, columns, offsets, base, dayfirst, fiscal_start_month)
+    if written:
+        fitting: list[tuple[int, dict[int, _Dated]]] = []
+        for shift in (0, -1, 1, -2, 2):
+            shifted = _place_run(row, columns, offsets, base + shift, dayfirst, fiscal_start_month)
+            starts = [dated.start for _, dated in sorted({**written, **shifted}.items())]
+            if _ordered(starts):
+                fitting.append((abs((max(starts) - min(starts)).days), shifted))
+        return min(fitting, key=lambda fit: fit[0])[1] if fitting else placed
+    later = _place_run(row, columns, offsets, base + 1, dayfirst, fiscal_start_month)
+    if later and min(dated.start for dated in later.values()) <= today <= max(dated.start for dated in later.values()):
+        return later  # a year's template of columns running through today is this year's, future weeks and all
+    return placed
 
 
 def _place_run(

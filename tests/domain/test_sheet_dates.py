@@ -240,6 +240,14 @@ def test_the_text_is_the_header_as_the_sheet_has_it() -> None:
         (["Nov", "Dec", "Jan"], date(2026, 1, 10), [date(2025, 11, 1), date(2025, 12, 1), date(2026, 1, 1)]),
         (["Q3", "Q4", "Q1"], date(2026, 1, 10), [date(2025, 7, 1), date(2025, 10, 1), date(2026, 1, 1)]),
         (["Q4", "Q3", "Q2"], TODAY, [date(2025, 10, 1), date(2025, 7, 1), date(2025, 4, 1)]),
+        # a column that writes its year anchors the yearless ones around it, however long ago
+        (
+            ["Dec 22 - Dec 28", "Dec 29, 2023 - Jan 4, 2024", "Jan 5 - Jan 11"],
+            TODAY,
+            [date(2023, 12, 22), date(2023, 12, 29), date(2024, 1, 5)],
+        ),
+        (["Nov 3, 2024", "Nov 10", "Nov 17"], TODAY, [date(2024, 11, 3), date(2024, 11, 10), date(2024, 11, 17)]),
+        (["2023-Q4", "Q1", "Q2"], TODAY, [date(2023, 10, 1), date(2024, 1, 1), date(2024, 4, 1)]),
         # numeric dates without a year
         (["12/22", "12/29", "1/5"], date(2026, 1, 10), [date(2025, 12, 22), date(2025, 12, 29), date(2026, 1, 5)]),
     ],
