@@ -224,7 +224,7 @@ def test_ninety_issues_workbook_short_and_long_term(team_workspace, workspace_di
 def test_issues_in_one_sheet_with_a_term_column(team_workspace, workspace_dir: Path) -> None:
     result = team_workspace("import", str(FIXTURES / "issues_one_sheet.csv"))
     assert result.code == 0, result.err
-    assert "issues sheet: issues (5 rows)" in result.err
+    assert "issues sheet (5 rows)" in result.err
     issues = records(workspace_dir, "issues")
     assert [(i["title"], i["term"], i["rank"], i["status"], i["owner_id"]) for i in issues] == [
         ("Cash is tight in January", "short", 1, "open", "P-1"),
@@ -302,3 +302,23 @@ def test_unknown_team_is_a_problem_on_its_cell(team_workspace, workspace_dir: Pa
     skipped = team_workspace("import", str(file), "--skip-bad")
     assert skipped.code == 0, skipped.err
     assert [(t["title"], t["team_id"]) for t in records(workspace_dir, "todos")] == [("Call Dana", None)]
+
+
+def test_not_done_only_for_a_quarter_at_its_end(team_workspace, workspace_dir: Path, tmp_path: Path) -> None:
+    file = tmp_path / "rocks.csv"
+    file.write_text(
+        "Title,Owner,Quarter,Due Date,Status\n"
+        "Last quarter's miss,Ann,2026-Q3,2026-09-30,Not Done\n"
+        "This quarter's,Bob,2026-Q4,2026-12-31,Not Done\n",
+        "utf-8",
+    )
+    refused = team_workspace("import", str(file))
+    assert refused.code == 1
+    assert "row 3, column Status: a rock is marked not-done only at quarter end (2026-Q4 ends 2026-12-31)" in (
+        refused.err
+    )
+    assert team_workspace("import", str(file), "--skip-bad").code == 0
+    assert [(r["title"], r["status"]) for r in records(workspace_dir, "rocks")] == [
+        ("Last quarter's miss", "not-done"),
+        ("This quarter's", "on-track"),
+    ]

@@ -86,7 +86,9 @@ class IssuesImporter:
         layouts = self._layouts(book)
         if not layouts:
             return None
-        sheets = " + ".join(f"{layout.table.name or 'issues'} ({layout.data_rows} rows)" for layout in layouts)
+        if len(layouts) == 1 and not layouts[0].table.name:
+            return f"issues sheet ({layouts[0].data_rows} rows)"
+        sheets = " + ".join(f"{layout.table.name} ({layout.data_rows} rows)" for layout in layouts)
         if any(fold(layout.table.name) in SHEET_TERMS for layout in layouts):
             return f"Ninety issues export: {sheets}"
         return f"issues sheet: {sheets}"

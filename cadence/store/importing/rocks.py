@@ -67,6 +67,8 @@ NOT_ROCKS = ("Goal", "Priority", "To-do", "Term", "Measurable")
 
 STATUSES = {
     "ontrack": RockStatus.ON_TRACK,
+    "notstarted": RockStatus.ON_TRACK,
+    "inprogress": RockStatus.ON_TRACK,
     "offtrack": RockStatus.OFF_TRACK,
     "atrisk": RockStatus.OFF_TRACK,
     "behind": RockStatus.OFF_TRACK,
@@ -281,8 +283,8 @@ def _status(tx: Transaction, row: SheetRow, options: ImportOptions, quarter: str
         return None
     if status is RockStatus.NOT_DONE:
         end = parse_quarter(quarter, tx.meta.fiscal_start_month).end
-        probe = Rock(id="R-1", title="x", owner_id="P-1", quarter=quarter, created=options.today)
-        if not not_done_allowed(tx, probe, options.today):
+        in_quarter = Rock(id="R-1", title="-", owner_id="P-1", quarter=quarter, created=options.today)
+        if not not_done_allowed(tx, in_quarter, options.today):  # the rule reads only the rock's quarter
             row.problem("status", f"a rock is marked not-done only at quarter end ({quarter} ends {end})")
             return None
     return status
