@@ -92,3 +92,18 @@ def test_a_description_column_sets_the_description(scored: Workspace) -> None:
     with scored.transaction() as tx:
         actions.edit_measurable(tx, "M-1", description="  Calls that booked a demo ")
     assert next(m for m in scored.read().measurables if m.id == "M-1").description == "Calls that booked a demo"
+
+
+def test_recognise_names_cadences_own_export() -> None:
+    book = read_text("Measurable,Owner,Goal,Unit,Description,2026-11-16\nLeads,Ann,>= 10,number,,12\n")
+    assert ScorecardImporter().recognise(book) == "cadence scorecard export: 1 week column (ISO dates)"
+
+
+def test_bloom_weeks_from_sunday_land_in_the_week_holding_their_middle(scored: Workspace) -> None:
+    """Sun 1 Nov - Sat 7 Nov is the week of Monday 2 Nov (a week start alone would say 26 Oct)."""
+    book = read_text(",,,11/01/2026,11/08/2026\nWho,Measurables,Goal,11/07/2026,11/14/2026\nAnn,Leads,>= 10,11,13\n")
+    with scored.transaction() as tx:
+        report = ScorecardImporter().run(tx, book, ImportOptions(today=TODAY))
+    assert not report.problems
+    weeks = {s.week: s.value for s in scored.read().scores}
+    assert weeks == {date(2026, 11, 2): 11, date(2026, 11, 9): 13}

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from cadence.domain.models import Frequency
 from cadence.domain.scorecard import FREQUENCY_PERIODS, PeriodKind, period_start
@@ -173,17 +173,35 @@ def _periods(
 ) -> tuple[dict[int, HeaderPeriod], bool]:
     """The header's period columns; when the row above names periods too (Bloom's week starts above
     the week ends), that row decides and the header row confirms."""
-    if above and not _roles_of(above)[0]:
-        try:
-            starts = read_period_headers(above, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month)
-        except ValueError:
-            starts = {}
-        if len(starts) >= 1:
-            both = read_period_headers(
-                above, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month, second_row=header
-            )
-            return both, True
+    if above and not _roles_of(above)[0] and _period_count(above, today):
+        both = read_period_headers(
+            above, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month, second_row=header
+        )
+        return _by_middle_day(both, header, today, dayfirst, fiscal_start_month), True
     return read_period_headers(header, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month), False
+
+
+def _by_middle_day(
+    starts: dict[int, HeaderPeriod],
+    ends_row: Sequence[str],
+    today: date,
+    dayfirst: bool | None,
+    fiscal_start_month: int,
+) -> dict[int, HeaderPeriod]:
+    """A week given by its start above its end is the workspace week holding its middle day: a
+    Sunday-to-Saturday week (Sun 1 Nov - Sat 7 Nov) is the week of Monday 2 Nov, not of 26 Oct."""
+    try:
+        ends = read_period_headers(ends_row, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month)
+    except ValueError:
+        return starts
+    moved: dict[int, HeaderPeriod] = {}
+    for column, period in starts.items():
+        end = ends.get(column)
+        span = (end.start - period.start).days if end is not None else 0
+        if period.kind is PeriodKind.WEEK and end is not None and end.kind is PeriodKind.WEEK and 0 < span <= 7:
+            period = replace(period, start=period.start + timedelta(days=span // 2))
+        moved[column] = period
+    return moved
 
 
 def _check_distinct(
@@ -268,8 +286,16 @@ def describe(layout: Layout) -> str:
         parts = [f"{count} {kind.value} column{'s' if count != 1 else ''}" for kind, count in counts.items()]
         if style and PeriodKind.WEEK in counts:
             parts[0] += f" ({style})"
-        found = "Google Sheets-style scorecard: " + (", ".join(parts) if parts else "no period columns")
+        maker = "cadence scorecard export" if _is_cadence_export(layout) else "Google Sheets-style scorecard"
+        found = f"{maker}: " + (", ".join(parts) if parts else "no period columns")
     if layout.unclear_order and "unclear" not in found:
         found += " (day/month order unclear)"
     described = ", ".join([found, *extras])
     return f"sheet {layout.table.name!r}: {described}" if layout.table.name else described
+
+
+def _is_cadence_export(layout: Layout) -> bool:
+    """The header ``scorecard_export`` writes: Measurable, Owner, Goal, Unit, Description, periods."""
+    from cadence.store.scorecard_export import HEADERS
+
+    return [header_key(text) for text in layout.headers[: len(HEADERS)]] == [header_key(h) for h in HEADERS]
