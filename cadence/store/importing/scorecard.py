@@ -19,9 +19,10 @@ from cadence.store.errors import InputError
 from cadence.store.importing import EXPECTED_COLUMNS, ImportOptions, ImportReport
 from cadence.store.importing.owners import OwnerResolver
 from cadence.store.importing.scorecard_apply import apply_row
-from cadence.store.importing.scorecard_layout import TITLE, Layout, describe, find_layout
+from cadence.store.importing.scorecard_layout import TITLE, Layout, find_layout
 from cadence.store.importing.scorecard_plan import Planner, RowPlan
 from cadence.store.importing.scorecard_rows import read_rows
+from cadence.store.importing.scorecard_shape import describe
 from cadence.store.tables import Workbook
 from cadence.store.transaction import Transaction
 
