@@ -194,7 +194,7 @@ async def test_add_reorder_and_archive_measurables(make_app, on_disk) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "a")
         await pilot.pause()
-        await pilot.press(*"Proposals out", "enter", *"Dana", "enter", "ctrl+u", *"number", "enter", *">= 4", "enter", "ctrl+u", *"sum", "enter")
+        await pilot.press(*"Proposals out", "enter", *"Dana", "enter", "ctrl+u", *"number", "enter", *">= 4", "enter", "ctrl+u", *"sum", "enter", "enter")
         await pilot.pause()
         added = on_disk().measurables[-1]
         assert (added.title, added.owner_id, added.team_id, added.goal.value) == ("Proposals out", "P-1", "TM-1", 4)
@@ -216,7 +216,7 @@ async def test_edit_a_measurable(make_app, on_disk) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "j", "j", "j", "j", "e")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"Complaints", "enter", "ctrl+u", *"Dana", "enter", "enter", "ctrl+u", *"average", "enter")
+        await pilot.press("ctrl+u", *"Complaints", "enter", "ctrl+u", *"Dana", "enter", "enter", "ctrl+u", *"average", "enter", "enter")
         await pilot.pause()
     complaints = next(m for m in on_disk().measurables if m.id == "M-5")
     assert (complaints.title, complaints.owner_id, complaints.aggregate.value) == ("Complaints", "P-1", "average")

@@ -23,7 +23,7 @@ def grid(app) -> ScoreGrid:  # type: ignore[no-untyped-def]
 async def add_measurable(pilot, unit: str, goal: str, rollup: str = "") -> None:  # type: ignore[no-untyped-def]
     await pilot.press("3", "a")
     await pilot.pause()
-    await pilot.press(*"Close rate", "enter", *"Dana", "enter", "ctrl+u", *unit, "enter", *goal, "enter", *rollup, "enter")
+    await pilot.press(*"Close rate", "enter", *"Dana", "enter", "ctrl+u", *unit, "enter", *goal, "enter", *rollup, "enter", "enter")  # frequency: weekly
     await pilot.pause()
 
 

@@ -13,6 +13,15 @@ the cell unchanged. So the weekly pass is ``3``, ``Enter``, then value,
 ``Enter``, value, ``Enter``... Entry ends by itself past the last row.
 Roll-ups (months, quarters) are read-only.
 
+**Blocks**: the weekly measurables first, then (only when there are any) a
+Monthly block over month columns and a Quarterly block over quarter columns,
+each a grid of its own, stacked so every number is in sight without a key
+to find it; ``down`` past the last row of a block goes on into the next.
+``p`` switches the block the cursor is in between its own periods and the
+coarser roll-ups (weeks, months, quarters; months, quarters). A monthly cell
+is typed like a weekly one and stored under the month's first day (a
+quarterly one: the quarter's).
+
 Every write is a named action of ``cadence.store.actions`` run off the event
 loop (``SectionPanel.write``); a value's save is awaited inside the key
 handler, so keys typed meanwhile wait in the panel's queue, in order.
@@ -20,7 +29,7 @@ handler, so keys typed meanwhile wait in the panel's queue, in order.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,22 +39,28 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from cadence.domain.models import Measurable
+from cadence.domain.models import Frequency, Measurable
 from cadence.domain.scorecard import (
+    FREQUENCY_PERIODS,
     GridCell,
     GridRow,
     Period,
     PeriodKind,
     active_measurables,
     build_grid,
+    frequency_title,
+    of_frequency,
+    period_noun,
+    period_of,
     periods_for,
+    views_of,
 )
 from cadence.domain.text import clip
 from cadence.domain.units import format_value, parse_value
 from cadence.store import InputError, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.panels.scorecard_forms import add_measurable_form, edit_measurable_form, goal_form, note_form
-from cadence.tui.panels.scorecard_text import cell_detail, notes_text, row_detail, summary_line
+from cadence.tui.panels.scorecard_text import cell_detail, notes_text, period_words, row_detail, summary_line
 from cadence.tui.widgets.cell_entry import CellEntry
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.literal import literal
@@ -55,6 +70,12 @@ EDIT_MOVES = {"enter": (1, 0), "tab": (0, 1), "shift+tab": (0, -1), "down": (1, 
 ROWS_AROUND_GRID = 7  # header, tabs, summary, detail, editor, footer, one line of notes
 ENTRY_BANNER = " ENTRY · typing goes into the cell · ⏎ save ↓ · Tab save → · Esc stop"
 ENTRY_CLASS = "-entry"
+BLOCK_IDS = {
+    Frequency.WEEKLY: "sc-grid",
+    Frequency.MONTHLY: "sc-grid-monthly",
+    Frequency.QUARTERLY: "sc-grid-quarterly",
+}
+BLOCK_ROWS = 4  # a monthly or quarterly block shows up to this many rows before it scrolls
 
 
 class ScorecardPanel(SectionPanel):
@@ -62,17 +83,25 @@ class ScorecardPanel(SectionPanel):
     HELP = (
         "Enter on a week's cell starts ENTRY: type a value (12,500  $12.5k  85%  yes/no  1:30; a bare "
         "number for a duration is hours), Enter saves and moves down, Tab right, Esc stops. Outside "
-        "ENTRY no key types a value: 1-9 always switch sections. ✓ on goal, ✗ off goal, * has a note."
+        "ENTRY no key types a value: 1-9 always switch sections. ✓ on goal, ✗ off goal, * has a note. "
+        "Monthly and quarterly measurables have their own blocks under the weekly ones (down arrow "
+        "goes on into them): a month's cell is typed the same way; p switches the block the cursor "
+        "is in between its own periods and roll-ups."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "note", "Note", tooltip="Add or edit the note on this cell"),
         Binding("i", "to_issue", "Issue", tooltip="Drop a red cell to the Issues list"),
-        Binding("p", "period", "Period", tooltip="Weeks / months / quarters (roll-ups are read-only)"),
+        Binding(
+            "p",
+            "period",
+            "Period",
+            tooltip="This block's columns: its own periods or roll-ups (weeks / months / quarters; read-only)",
+        ),
         Binding("m", "mine", "Mine", tooltip="My numbers: one person's measurables across all teams"),
         Binding("a", "add", "Add", tooltip="Add a measurable to this team"),
-        Binding("g", "goal", "Goal", tooltip="Change the goal from a chosen week on"),
-        Binding("e", "edit", "Edit", show=False, tooltip="Edit the measurable: title, owner, unit, roll-up"),
+        Binding("g", "goal", "Goal", tooltip="Change the goal from a chosen week (month, quarter) on"),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit the measurable: title, owner, unit, roll-up, frequency"),
         Binding("delete,backspace", "clear", "Clear", show=False, tooltip="Clear this cell's value (asks first)"),
         Binding("K,ctrl+up", "reorder(-1)", "Row up", show=False, tooltip="Move the measurable up a row"),
         Binding("J,ctrl+down", "reorder(1)", "Row down", show=False, tooltip="Move the measurable down a row"),
@@ -111,7 +140,9 @@ class ScorecardPanel(SectionPanel):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.kind = PeriodKind.WEEK
+        self.kinds = {frequency: FREQUENCY_PERIODS[frequency] for frequency in Frequency}
+        self.active = Frequency.WEEKLY
+        self.block_rows: dict[Frequency, list[GridRow]] = {frequency: [] for frequency in Frequency}
         self.newest_left = False
         self.mine_id: str | None = None
         self.editing: tuple[str, date] | None = None
@@ -120,7 +151,8 @@ class ScorecardPanel(SectionPanel):
     def compose(self) -> ComposeResult:
         yield Static(ENTRY_BANNER, id="sc-mode", markup=False)
         yield Static(id="sc-summary", markup=False)
-        yield ScoreGrid(id="sc-grid")
+        for frequency in Frequency:
+            yield ScoreGrid(id=BLOCK_IDS[frequency], frequency=frequency)
         yield Static(id="sc-detail", markup=False)
         yield CellEntry(id="sc-entry")
         with VerticalScroll(id="sc-notes-box"):
@@ -131,7 +163,20 @@ class ScorecardPanel(SectionPanel):
 
     @property
     def grid(self) -> ScoreGrid:
-        return self.query_one(ScoreGrid)
+        """The block the cursor is in (the weekly one until another takes focus)."""
+        return self.grid_for(self.active)
+
+    def grid_for(self, frequency: Frequency) -> ScoreGrid:
+        return self.query_one(f"#{BLOCK_IDS[frequency]}", ScoreGrid)
+
+    @property
+    def kind(self) -> PeriodKind:
+        """The columns of the block the cursor is in: its own periods or a roll-up."""
+        return self.kinds[self.active]
+
+    @kind.setter
+    def kind(self, value: PeriodKind) -> None:
+        self.kinds[self.active] = value
 
     @property
     def entry(self) -> CellEntry:
@@ -142,10 +187,10 @@ class ScorecardPanel(SectionPanel):
     def this_week(self) -> date:
         return self.session.week()
 
-    def periods(self) -> list[Period]:
+    def periods(self, frequency: Frequency | None = None) -> list[Period]:
         meta = self.session.snapshot.meta
         periods = periods_for(
-            self.kind,
+            self.kinds[self.active if frequency is None else frequency],
             self.session.today(),
             week_start_day=meta.week_start_day,
             fiscal_start_month=meta.fiscal_start_month,
@@ -162,18 +207,94 @@ class ScorecardPanel(SectionPanel):
             return [m for m in shown if m.owner_id == self.mine_id]
         return [m for m in shown if self.session.belongs(m.team_id, m.owner_id)]
 
+    def review_period(self, frequency: Frequency) -> date | None:
+        """The first day of the period a block is filled in for (this week, this month, this quarter);
+        None hides the block (the meeting shows monthly numbers only in a month's first meeting)."""
+        meta = self.session.snapshot.meta
+        middle = self.this_week() + timedelta(days=3)
+        return period_of(frequency, middle, meta.week_start_day, meta.fiscal_start_month).start
+
+    def block_current(self, frequency: Frequency, periods: list[Period]) -> date | None:
+        """The column marked current (and where the cursor opens): the period being filled in."""
+        review = self.review_period(frequency)
+        if any(period.start == review for period in periods):
+            return review
+        return self.current_period(periods)
+
     def refresh_data(self) -> None:
         snapshot = self.session.snapshot
-        periods = self.periods()
-        rows = build_grid(self.measurables(), snapshot.scores, periods)
         self._layout = GridLayout.for_width(self.room())
         names = {person.id: person.name for person in snapshot.people}
-        grid = self.grid
-        grid.styles.max_height = max(6, self.app.size.height - ROWS_AROUND_GRID)
-        grid.show(rows, periods, self._layout, self.current_period(periods), names)
-        self.query_one("#sc-summary", Static).update(self.summary(rows))
-        self.query_one("#sc-notes", Static).update(notes_text(rows))
+        measurables = self.measurables()
+        blocks = {frequency: of_frequency(measurables, frequency) for frequency in Frequency}
+        shown = [
+            frequency
+            for frequency in Frequency
+            if frequency is Frequency.WEEKLY or (blocks[frequency] and self.review_period(frequency) is not None)
+        ]
+        room = max(6, self.app.size.height - ROWS_AROUND_GRID)
+        others = sum(min(len(blocks[frequency]), BLOCK_ROWS) + 2 for frequency in shown[1:])
+        trend = max(max(5, len(self.periods(frequency))) for frequency in shown)
+        for frequency in Frequency:
+            grid = self.grid_for(frequency)
+            grid.display = frequency in shown
+            if frequency not in shown:
+                self.block_rows[frequency] = []
+                continue
+            periods = self.periods(frequency)
+            rows = build_grid(blocks[frequency], snapshot.scores, periods)
+            self.block_rows[frequency] = rows
+            if frequency is Frequency.WEEKLY:
+                grid.styles.max_height = max(4, room - others)
+            else:
+                grid.styles.max_height = min(len(rows), BLOCK_ROWS) + 2
+            title = frequency_title(frequency) if len(shown) > 1 else "Measurable"
+            grid.trend_width = trend
+            grid.show_cursor = frequency is self.active
+            grid.show(rows, periods, self._layout, self.block_current(frequency, periods), names, title)
+        if self.active not in shown:
+            self.active = Frequency.WEEKLY
+            self.grid.show_cursor = True
+            if isinstance(self.screen.focused, ScoreGrid):
+                self.grid.focus()
+        self.query_one("#sc-summary", Static).update(self.summary(self.block_rows[self.active]))
+        every_row = [row for frequency in shown for row in self.block_rows[frequency]]
+        self.query_one("#sc-notes", Static).update(notes_text(every_row))
         self.show_detail()
+
+    def hidden_blocks(self) -> list[Frequency]:
+        """Blocks with measurables that this view leaves out (the meeting's, outside a month's first)."""
+        measurables = self.measurables()
+        return [
+            frequency
+            for frequency in (Frequency.MONTHLY, Frequency.QUARTERLY)
+            if of_frequency(measurables, frequency) and self.review_period(frequency) is None
+        ]
+
+    @on(ScoreGrid.Leave)
+    def _leave_block(self, event: ScoreGrid.Leave) -> None:
+        """Down past a block's last row goes on into the next block shown (up: the one above)."""
+        event.stop()
+        order = [frequency for frequency in Frequency if self.grid_for(frequency).display]
+        index = order.index(event.grid.frequency) + event.step
+        if not 0 <= index < len(order):
+            return
+        target = self.grid_for(order[index])
+        if not target.row_count:
+            return
+        target.move_cursor(row=0 if event.step > 0 else target.row_count - 1, animate=False)
+        target.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The block taking focus becomes the one the keys act on (summary and detail follow it)."""
+        widget = event.widget
+        if isinstance(widget, ScoreGrid) and widget.frequency is not self.active:
+            self.active = widget.frequency
+            for frequency in Frequency:
+                self.grid_for(frequency).show_cursor = frequency is self.active
+            self.query_one("#sc-summary", Static).update(self.summary(self.block_rows[self.active]))
+            self.show_detail()
+            self.refresh_bindings()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._layout is not None and GridLayout.for_width(self.room()) != self._layout:
@@ -190,11 +311,19 @@ class ScorecardPanel(SectionPanel):
         else:
             team = self.session.team
             who = clip(team.name if team else "All measurables", 40)
-        return summary_line(who, self.kind, rows, self.this_week(), self.newest_left, self.week_words())
+        frequency = self.active
+        review = self.review_period(frequency) or self.this_week()
+        words = self.week_words() if frequency is Frequency.WEEKLY else self.period_words(frequency, review)
+        hidden = [frequency_title(item) for item in self.hidden_blocks()]
+        return summary_line(who, self.kind, rows, review, self.newest_left, words, frequency=frequency, hidden=hidden)
 
     def week_words(self) -> str:
         """How the summary names the week being filled in."""
         return "this week"
+
+    def period_words(self, frequency: Frequency, start: date) -> str:
+        """How the summary names the month (quarter) being filled in."""
+        return f"this {period_noun(frequency)}"
 
     def show_detail(self) -> None:
         row, cell = self.grid.current_row, self.grid.current_cell
@@ -258,7 +387,8 @@ class ScorecardPanel(SectionPanel):
             self.notify("No measurable here yet: press a to add one.", severity="warning")
             return None
         if not cell.editable:
-            self.notify("Roll-ups are read-only: press p to get back to weeks.", severity="warning")
+            own = period_noun(row.measurable.frequency)
+            self.notify(f"Roll-ups are read-only: press p to get back to {own}s.", severity="warning")
             return None
         return row, cell
 
@@ -270,7 +400,7 @@ class ScorecardPanel(SectionPanel):
             return
         row, cell = found
         self.editing = (row.measurable.id, cell.period.start)
-        label = Text.assemble(literal(row.measurable.title, 22), f" · {cell.period.start:%d %b}:")
+        label = Text.assemble(literal(row.measurable.title, 22), f" · {period_words(cell.period)}:")
         text = "" if cell.value is None else format_value(cell.value, row.measurable.unit)
         self.entry.open(label, text, row.measurable.unit, cell.goal)
         self.show_entry(True)
@@ -336,7 +466,7 @@ class ScorecardPanel(SectionPanel):
                     return
         self.grid.place(measurable_id, week)
         before = self.grid.cursor_coordinate
-        self.grid.action_move(rows, columns)
+        self.grid.move_within(rows, columns)
         cell = self.grid.current_cell
         if self.grid.cursor_coordinate == before or self.grid.on_summary or cell is None or not cell.editable:
             self.close_editor()
@@ -350,11 +480,12 @@ class ScorecardPanel(SectionPanel):
         if found is None:
             return
         row, cell = found
+        noun = period_noun(row.measurable.frequency)
         if cell.value is None:
-            self.notify("Enter a value for that week first; then press n for its note.", severity="warning")
+            self.notify(f"Enter a value for that {noun} first; then press n for its note.", severity="warning")
             return
         fields, change = note_form(row.measurable.id, cell.period.start, cell.note)
-        title = f"Note: {row.measurable.title}, week of {cell.period.start:%d %b}"
+        title = f"Note: {row.measurable.title}, {noun} of {period_words(cell.period)}"
         score = self.session.snapshot.score_for(row.measurable.id, cell.period.start)
         self.open_form(title, fields, change, done="Note saved", guard=score)
 
@@ -369,7 +500,8 @@ class ScorecardPanel(SectionPanel):
         measurable_id, week = row.measurable.id, cell.period.start
         value = format_value(cell.value, row.measurable.unit)
         self.confirm(
-            f"Clear {row.measurable.title} for the week of {week:%d %b %Y} ({value})?",
+            f"Clear {row.measurable.title} for the {period_noun(row.measurable.frequency)} of "
+            f"{period_words(cell.period, full=True)} ({value})?",
             lambda: self.write_soon(lambda tx: actions.clear_score(tx, measurable_id, week), done="Cleared"),
         )
 
@@ -389,10 +521,14 @@ class ScorecardPanel(SectionPanel):
     # View toggles -----------------------------------------------------------------------
 
     def action_period(self) -> None:
-        self.kind = self.kind.next()
+        views = views_of(self.active)
+        if len(views) == 1:
+            self.notify("Quarterly numbers have only quarters.", timeout=2)
+            return
+        self.kind = views[(views.index(self.kind) + 1) % len(views)]
         self.refresh_data()
         periods = self.grid.periods
-        self.grid.place(None, self.current_period(periods))
+        self.grid.place(None, self.block_current(self.active, periods))
 
     def action_flip(self) -> None:
         self.newest_left = not self.newest_left
@@ -423,7 +559,9 @@ class ScorecardPanel(SectionPanel):
 
     def show_mine(self, person_id: str) -> None:
         self.mine_id = person_id
-        self.kind = PeriodKind.WEEK
+        self.kinds = {frequency: FREQUENCY_PERIODS[frequency] for frequency in Frequency}
+        self.active = Frequency.WEEKLY
+        self.grid.focus()
         self.refresh_data()
         first = self.grid.rows_shown[0].measurable.id if self.grid.rows_shown else None
         self.grid.place(first, self.this_week())
@@ -451,7 +589,8 @@ class ScorecardPanel(SectionPanel):
     def action_goal(self) -> None:
         measurable = self.selected_measurable()
         if measurable is not None:
-            fields, change = goal_form(measurable, self.this_week(), self.session.today())
+            start = self.session.snapshot.period_start(measurable.frequency, self.this_week())
+            fields, change = goal_form(measurable, start, self.session.today())
             self.open_form(f"Goal for {measurable.title}", fields, change, done="Goal changed", guard=measurable)
 
     async def action_reorder(self, step: int) -> None:

@@ -1,4 +1,4 @@
-"""The Scorecard's forms: add or edit a measurable, change its goal from a week on, a cell's note.
+"""The Scorecard's forms: add or edit a measurable, change its goal from a week (month, quarter) on, a cell's note.
 
 Each returns the fields and the one-transaction change for ``open_form``, so
 the panel stays about the grid and these stay about what a person types.
@@ -12,8 +12,9 @@ from datetime import date
 from typing import Any
 
 from cadence.domain.goals import parse_goal
-from cadence.domain.models import Aggregate, Measurable
+from cadence.domain.models import Aggregate, Frequency, Measurable
 from cadence.domain.periods import parse_user_date
+from cadence.domain.scorecard import period_noun
 from cadence.domain.units import DURATION_HINT, Unit
 from cadence.store import Transaction, actions
 from cadence.tui.widgets.forms import FormField, one_of
@@ -21,6 +22,8 @@ from cadence.tui.widgets.forms import FormField, one_of
 Change = Callable[[Transaction, dict[str, str]], Any]
 UNITS = [unit.value for unit in Unit]
 AGGREGATES = [aggregate.value for aggregate in Aggregate]
+FREQUENCIES = [frequency.value for frequency in Frequency]
+FREQUENCY_LABEL = "Frequency (weekly, monthly or quarterly)"
 ROLLUP_BY_UNIT = "blank: average for percent, duration, yesno; else sum"
 
 
@@ -82,6 +85,13 @@ def add_measurable_form(
             suggestions=AGGREGATES,
             placeholder=ROLLUP_BY_UNIT,
         ),
+        FormField(
+            "frequency",
+            FREQUENCY_LABEL,
+            value="weekly",
+            check=one_of(FREQUENCIES),
+            suggestions=FREQUENCIES,
+        ),
     ]
 
     def change(tx: Transaction, values: dict[str, str]) -> Measurable:
@@ -93,6 +103,7 @@ def add_measurable_form(
             values["unit"].strip() or "number",
             team_id,
             aggregate=values["rollup"].strip() or None,
+            frequency=values["frequency"].strip() or None,
         )
 
     return fields, change
@@ -120,6 +131,14 @@ def edit_measurable_form(
             check=one_of(AGGREGATES),
             suggestions=AGGREGATES,
         ),
+        FormField(
+            "frequency",
+            FREQUENCY_LABEL + "; only before its first value",
+            value=measurable.frequency.value,
+            required=True,
+            check=one_of(FREQUENCIES),
+            suggestions=FREQUENCIES,
+        ),
     ]
 
     def change(tx: Transaction, values: dict[str, str]) -> Measurable:
@@ -130,12 +149,15 @@ def edit_measurable_form(
             owner=values["owner"],
             unit=values["unit"],
             aggregate=values["rollup"],
+            frequency=values["frequency"],
         )
 
     return fields, change
 
 
 def goal_form(measurable: Measurable, this_week: date, today: date) -> tuple[list[FormField], Change]:
+    """``this_week``: the first day of the measurable's current period (a week, month or quarter)."""
+    noun = period_noun(measurable.frequency)
     current = measurable.goal_for_week(this_week)
     hint = f"; {DURATION_HINT}" if measurable.unit is Unit.DURATION else ""
     fields = [
@@ -148,7 +170,9 @@ def goal_form(measurable: Measurable, this_week: date, today: date) -> tuple[lis
         ),
         FormField(
             "week",
-            "From the week of (earlier weeks keep their goal)",
+            f"From the {noun} of (any day of it; earlier {noun}s keep their goal)"
+            if noun != "week"
+            else "From the week of (earlier weeks keep their goal)",
             value=this_week.isoformat(),
             required=True,
             check=week_checker(today),

@@ -11,7 +11,19 @@ from datetime import date
 
 from rich.text import Text
 
-from cadence.domain.scorecard import GridCell, GridRow, PeriodKind, format_average, format_total, iso_week_label
+from cadence.domain.models import Frequency
+from cadence.domain.scorecard import (
+    FREQUENCY_PERIODS,
+    PERIOD_ABBREVIATIONS,
+    GridCell,
+    GridRow,
+    Period,
+    PeriodKind,
+    format_average,
+    format_total,
+    iso_week_label,
+    period_noun,
+)
 from cadence.domain.units import format_value
 from cadence.tui.status_styles import Status, muted, status_style, themed, verdict_style
 from cadence.tui.widgets.literal import literal
@@ -19,15 +31,40 @@ from cadence.tui.widgets.literal import literal
 PERIOD_NAMES = {PeriodKind.WEEK: "weekly", PeriodKind.MONTH: "monthly roll-up", PeriodKind.QUARTER: "quarterly roll-up"}
 
 
+def period_words(period: Period, full: bool = False) -> str:
+    """A period as the editor and forms name it: ``16 Nov`` (``16 Nov 2026``), ``Nov 2026``, ``2026-Q3``."""
+    if period.kind is PeriodKind.WEEK:
+        return f"{period.start:%d %b %Y}" if full else f"{period.start:%d %b}"
+    if period.kind is PeriodKind.MONTH:
+        return f"{period.start:%b %Y}"
+    return period.label
+
+
 def summary_line(
-    who: str, kind: PeriodKind, rows: list[GridRow], this_week: date, newest_left: bool, week_words: str = "this week"
+    who: str,
+    kind: PeriodKind,
+    rows: list[GridRow],
+    this_week: date,
+    newest_left: bool,
+    week_words: str = "this week",
+    *,
+    frequency: Frequency = Frequency.WEEKLY,
+    hidden: list[str] | None = None,
 ) -> Text:
-    """Whose numbers, which periods, and how far this week's pass has got."""
-    text = Text.assemble(literal(who, 60, "bold"), f" · {PERIOD_NAMES[kind]}")
+    """Whose numbers, which block and periods, and how far this period's pass has got.
+
+    ``this_week`` is the first day of the period being filled in (a week, or a month for the
+    monthly block); ``hidden`` names blocks this view leaves to the Scorecard section.
+    """
+    own = FREQUENCY_PERIODS[frequency]
+    if frequency is Frequency.WEEKLY:
+        name = PERIOD_NAMES[kind]
+    else:
+        name = frequency.value if kind is own else f"{frequency.value} · {PERIOD_NAMES[kind]}"
+    text = Text.assemble(literal(who, 60, "bold"), f" · {name}")
     if not rows:
         text.append(" · no measurables yet: press a to add one", style=muted())
-        return text
-    if kind is PeriodKind.WEEK:
+    elif kind is own:
         cells = [cell for row in rows for cell in row.cells if cell.period.start == this_week]
         entered = sum(1 for cell in cells if cell.value is not None)
         off = sum(1 for cell in cells if cell.on_goal is False)
@@ -35,9 +72,11 @@ def summary_line(
         if off:
             text.append(f", {off} off goal ✗", style=status_style(Status.BAD, strong=True))
     else:
-        text.append(" · read-only: p for weeks", style=muted())
+        text.append(f" · read-only: p for {period_noun(frequency)}s", style=muted())
     if newest_left:
         text.append(" · newest left", style=muted())
+    if hidden:
+        text.append(f" · {', '.join(hidden)} numbers: see Scorecard", style=muted())
     return text
 
 
@@ -53,8 +92,11 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Te
         when = (
             f"week of {cell.period.start:%d %b %Y} ({label})" if wide else f"{cell.period.start:%d %b} ({label[-3:]})"
         )
+    elif cell.own:
+        when = period_words(cell.period)
     else:
-        when = f"{cell.period.label} ({cell.weeks} wk, {m.aggregate.value})"
+        counted_in = PERIOD_ABBREVIATIONS[FREQUENCY_PERIODS[m.frequency]]
+        when = f"{cell.period.label} ({cell.parts} {counted_in}, {m.aggregate.value})"
     parts = Text.assemble((m.id, "bold"), " ", literal(m.title, 40 if wide else 20))
     if owner:
         parts.append(" (")
@@ -65,9 +107,7 @@ def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Te
     if cell.value is None:
         parts.append(f"no value (goal {goal})", style=muted())
     else:
-        shown = (
-            format_value(cell.value, unit) if cell.period.kind is PeriodKind.WEEK else row.cell_text(cell).split()[0]
-        )
+        shown = format_value(cell.value, unit) if cell.own else row.cell_text(cell).split()[0]
         parts.append(shown + " ")
         parts.append(
             f"✓ on goal ({goal})" if cell.on_goal else f"✗ off goal ({goal})",
@@ -97,11 +137,11 @@ def notes_text(rows: list[GridRow]) -> Text:
     """Every note in the cells shown, newest first: the story behind the numbers, for the meeting."""
     found = [(cell.period, row.measurable, cell.note) for row in rows for cell in row.cells if cell.note]
     if not found:
-        return Text("No notes in these weeks. n on a cell adds one.", style=muted())
+        return Text("No notes in these periods. n on a cell adds one.", style=muted())
     found.sort(key=lambda item: item[0].start, reverse=True)
     text = Text(f"Notes ({len(found)})", style="bold")
     for period, measurable, note in found:
-        when = f"{period.start:%d %b}" if period.kind is PeriodKind.WEEK else period.label
+        when = f"{period.start:%d %b}" if period.kind is PeriodKind.WEEK else period.short
         text.append(f"\n{when:<8} ", style=muted())
         text.append_text(literal(measurable.title, 28, "bold"))
         text.append(": ")

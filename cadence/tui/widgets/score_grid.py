@@ -10,6 +10,11 @@ an average for averaged ones). Every judged cell carries a marker (✓ on goal,
 ✗ off goal) as well as its colour, and ``*`` when it has a note, so the grid
 reads the same in a 16-colour or NO_COLOR terminal. The cursor follows the
 measurable and the period it was on (by key) when the data under it changes.
+
+One grid is one block of the Scorecard: the weekly measurables, the monthly
+ones or the quarterly ones (``frequency``), each over its own periods. Up
+past the first row or down past the last, the grid says so (``Leave``) and
+the panel moves the cursor into the block above or below.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ from datetime import date
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from cadence.domain.models import Aggregate
+from cadence.domain.models import Aggregate, Frequency
 from cadence.domain.scorecard import (
+    PERIOD_ABBREVIATIONS,
     GridCell,
     GridRow,
     Period,
@@ -41,8 +48,6 @@ from cadence.tui.widgets.literal import literal
 FIXED = 3
 MISSING = "·"
 
-
-PERIOD_ABBREVIATIONS = {PeriodKind.WEEK: "wk", PeriodKind.MONTH: "mo", PeriodKind.QUARTER: "qtr"}
 CELL_PADDING = 1  # DataTable's default: one space each side of every column
 SCROLLBAR_ROOM = 2  # kept free for the vertical scrollbar a long scorecard shows
 
@@ -80,9 +85,9 @@ class GridLayout:
     def summary_width(self) -> int:
         return (1 if self.merged else 2) * (self.summary + 2 * CELL_PADDING)
 
-    def periods_fitting(self, width: int, periods: int) -> int:
+    def periods_fitting(self, width: int, periods: int, trend_width: int | None = None) -> int:
         """How many whole period columns fit beside the fixed and roll-up columns (at least one)."""
-        trend = max(5, periods)
+        trend = trend_width or max(5, periods)
         room = width - self.fixed_width(trend) - self.summary_width() - SCROLLBAR_ROOM
         return max(1, min(periods, room // (self.cell + 2 * CELL_PADDING)))
 
@@ -124,7 +129,15 @@ def period_header(period: Period, current: bool) -> Text:
 
 
 class ScoreGrid(DataTable[Text]):
-    """Rows keyed by measurable id, period columns keyed by their start date."""
+    """Rows keyed by measurable id, period columns keyed by their start date; one frequency's block."""
+
+    class Leave(Message):
+        """The cursor was moved up past the first row (``step`` -1) or down past the last (+1)."""
+
+        def __init__(self, grid: ScoreGrid, step: int) -> None:
+            super().__init__()
+            self.grid = grid
+            self.step = step
 
     DEFAULT_CSS = """
     ScoreGrid { height: 1fr; overflow-x: hidden; }
@@ -150,8 +163,11 @@ class ScoreGrid(DataTable[Text]):
         """While its panel is typing into a cell, the grid's own keys are off (and off the footer)."""
         return not any(getattr(node, "captures_keys", False) for node in self.ancestors)
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, frequency: Frequency = Frequency.WEEKLY) -> None:
         super().__init__(id=id, cursor_type="cell", fixed_columns=FIXED, header_height=2, zebra_stripes=False)
+        self.frequency = frequency
+        self.title = "Measurable"
+        self.trend_width: int | None = None  # set by the panel so stacked blocks' columns line up
         self.fixed = FIXED
         self.rows_shown: list[GridRow] = []
         self.periods: list[Period] = []  # every period the grid covers, in display order
@@ -180,6 +196,13 @@ class ScoreGrid(DataTable[Text]):
         return Coordinate(row, column)
 
     def action_move(self, rows: int, columns: int) -> None:
+        """A key's move: past the first or last row the cursor leaves for the block above or below."""
+        if rows and not 0 <= self.cursor_coordinate.row + rows < self.row_count:
+            self.post_message(self.Leave(self, rows))
+            return
+        self.move_within(rows, columns)
+
+    def move_within(self, rows: int, columns: int) -> None:
         """Up/down as usual; left/right walk the periods, sliding the window at its edges."""
         row, column = self.cursor_coordinate
         if columns and self.periods:
@@ -263,8 +286,11 @@ class ScoreGrid(DataTable[Text]):
         layout: GridLayout,
         current: date | None,
         owner_names: dict[str, str],
+        title: str = "Measurable",
     ) -> None:
         """Rebuild the table; the cursor keeps its measurable and period when both still exist.
+
+        ``title`` heads the measurables' column: the block's name when the Scorecard shows several.
 
         The first time (and whenever the periods change) the window ends on the
         current period, so the grid opens on this week, not the oldest one.
@@ -274,10 +300,11 @@ class ScoreGrid(DataTable[Text]):
         periods_changed = [p.start for p in periods] != [p.start for p in self.periods]
         self.rows_shown = list(rows)
         self.periods = list(periods)
+        self.title = title
         self.grid_layout = layout
         self.current = current
         self.owner_names = owner_names
-        self.window_size = layout.periods_fitting(self.available_width, len(self.periods))
+        self.window_size = layout.periods_fitting(self.available_width, len(self.periods), self.trend_width)
         if periods_changed:
             self.window_start = self._window_ending_on(current if keep_period is None else keep_period)
         self.window_start = max(0, min(self.window_start, len(self.periods) - self.window_size))
@@ -301,7 +328,7 @@ class ScoreGrid(DataTable[Text]):
         """A new width may fit more or fewer period columns: refill around the cursor's period."""
         if not self.periods:
             return
-        fitting = self.grid_layout.periods_fitting(self.available_width, len(self.periods))
+        fitting = self.grid_layout.periods_fitting(self.available_width, len(self.periods), self.trend_width)
         if fitting != self.window_size:
             keep = self.period_index
             self.window_size = fitting
@@ -318,10 +345,10 @@ class ScoreGrid(DataTable[Text]):
         trend_first = layout.trend_first and layout.show_trend
         self.fixed = (1 if layout.owner else 0) + 2 + (1 if trend_first else 0)
         self.fixed_columns = self.fixed
-        trend_width = max(5, len(self.periods))
+        trend_width = self.trend_width or max(5, len(self.periods))
         if layout.owner:
             self.add_column(Text("Owner", style="bold"), width=layout.owner, key="owner")
-        self.add_column(Text("Measurable", style="bold"), width=layout.title, key="title")
+        self.add_column(Text(self.title, style="bold"), width=layout.title, key="title")
         self.add_column(Text("Goal", style="bold"), width=layout.goal, key="goal")
         if trend_first:
             self.add_column(Text("Trend", style="bold"), width=trend_width, key="trend")
