@@ -304,3 +304,24 @@ def test_note_rows_and_existing_values(northwind, workspace_dir: Path, tmp_path:
     assert "row 2: M-1 'Quotes sent' week of 2026-11-16: 22 -> 23" in changed.out
     assert notes(workspace_dir) == {("Quotes sent", "2026-11-16"): "two big bids"}
     assert values(workspace_dir)[("Quotes sent", "2026-11-16")] == 22, "a dry run writes nothing"
+
+
+def test_a_goal_only_row_changes_the_goal_from_the_measurables_own_period(
+    northwind, workspace_dir: Path, tmp_path: Path
+) -> None:
+    """A monthly measurable named on a weekly sheet without values: its goal changes from this month,
+    and a blank Description cell leaves its description alone."""
+    assert northwind("import", str(FIXTURES / "scorecard_monthly.csv")).code == 0
+    described = tmp_path / "described.csv"
+    described.write_text('Measurable,Owner,Description,June\nRevenue invoiced,Dana Okafor,"Invoiced, not booked",\n')
+    assert northwind("import", str(described)).code == 0
+    sheet = tmp_path / "goals.csv"
+    sheet.write_text("Measurable,Owner,Goal,Description,2026-11-16\nRevenue invoiced,Dana Okafor,>= $420K,,\n")
+    result = northwind("import", str(sheet))
+    assert result.code == 0, result.err
+    assert "goal >= $400,000 -> >= $420,000 from the month of 2026-11-01" in result.out
+    revenue = next(m for m in stored(workspace_dir).measurables if m.id == "M-1")
+    assert [(change.week.isoformat(), change.goal.value) for change in revenue.goal_history] == [
+        ("2026-11-01", 420000.0)
+    ]
+    assert revenue.description == "Invoiced, not booked"

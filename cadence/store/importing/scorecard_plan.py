@@ -24,7 +24,6 @@ from cadence.domain.units import Unit
 from cadence.store.importing import Problem
 from cadence.store.importing.owners import OwnerResolver
 from cadence.store.importing.scorecard_layout import (
-    DESCRIPTION,
     GOAL,
     KIND_FREQUENCY,
     NOTES,
@@ -94,6 +93,8 @@ class Planner:
         existing = self._match(row, frequency, bad)
         if problems:
             return None, problems
+        if existing is not None:
+            frequency = existing.frequency  # a row without values (a goal change only) keeps its own periods
         owner_id = self._owner(row, existing, bad)
         unit = self._unit(row, existing, bad)
         goal = self._goal(row, existing, unit, bad)
@@ -101,7 +102,7 @@ class Planner:
             return None, problems
         assert unit is not None
         plan = RowPlan(sheet, row.row, row.title, existing, row.team_id, frequency, unit, owner_id, goal, None)
-        if DESCRIPTION in self.layout.roles and (existing is None or row.description != existing.description):
+        if row.description and (existing is None or row.description != existing.description):
             plan.description = row.description
         read = self._values(row, plan, bad)
         self._notes(row, plan, read, bad)
