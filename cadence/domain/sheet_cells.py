@@ -151,15 +151,18 @@ _SYMBOL_SPELLINGS = (("≥", ">="), ("≤", "<="), ("=>", ">="), ("=<", "<="), (
 _GOAL_HINT = "use >= 20, < 5%, 20+, at least 20, 70%-85%, between 70 and 85"
 
 
-def parse_sheet_goal(text: str, unit: Unit | str) -> Goal:
+def parse_sheet_goal(text: str, unit: Unit | str, *, fractions: bool = False) -> Goal:
     """A goal as a spreadsheet writes it, or ``ValueError`` naming the text and why not.
 
     Everything :func:`cadence.domain.goals.parse_goal` reads, plus ``≥ 20``,
     ``20+``, ``at least 20``, ``at most 5``, ``no more than 5``, ``min 20``,
     ``max 5``, ranges ``70%-85%``, ``70-85%``, ``70 - 85``, ``70 to 85``
-    (between, both bounds in the measurable's unit), and values as cells are
-    written (``$100K``). A bare value means "at least", except a bare
-    ``yes``/``no`` for a yes/no measurable, which means exactly that.
+    (between, both bounds in the measurable's unit; written high first, the
+    bounds are swapped), and values as cells are written (``$100K``). A bare
+    value means "at least", except a bare ``yes``/``no`` for a yes/no
+    measurable, which means exactly that. ``fractions`` as for
+    :func:`parse_cell`: a percent goal written ``>= 0.85`` is 85% (a ``%``
+    on either bound of a range counts for both, so ``0.7-0.85%`` is not scaled).
     """
     unit = Unit(unit)
     cleaned = _SPACES.sub(" ", text).strip()
@@ -168,45 +171,43 @@ def parse_sheet_goal(text: str, unit: Unit | str) -> Goal:
     if not cleaned:
         raise ValueError("the goal is empty")
     try:
-        return _read_goal(cleaned, unit)
+        return _read_goal(cleaned, unit, fractions)
     except ValueError as error:
         reason = str(error).splitlines()[0]
         raise ValueError(f"goal {text.strip()!r} not understood: {reason} ({_GOAL_HINT})") from None
 
 
-def _read_goal(cleaned: str, unit: Unit) -> Goal:
+def _read_goal(cleaned: str, unit: Unit, fractions: bool) -> Goal:
     symbol = _SYMBOL_GOAL.match(cleaned)
     if symbol:
         comparator = Comparator("=" if symbol.group(1) == "==" else symbol.group(1))
-        return Goal(comparator=comparator, value=_bound(symbol.group(2), unit))
+        return Goal(comparator=comparator, value=parse_cell(symbol.group(2), unit, fractions=fractions))
     words = _WORD_RANGE.match(cleaned)
     if words:
         comparator = Comparator.OUTSIDE if words.group(1).lower() == "outside" else Comparator.BETWEEN
-        return _range(comparator, words.group(2), words.group(3), unit)
+        return _range(comparator, words.group(2), words.group(3), unit, fractions)
     for pattern, comparator in _WORD_GOALS:
         worded = pattern.match(cleaned)
         if worded:
-            return Goal(comparator=comparator, value=_bound(worded.group(1), unit))
+            return Goal(comparator=comparator, value=parse_cell(worded.group(1), unit, fractions=fractions))
     dashed = _DASH_RANGE.match(cleaned)
     if dashed:
-        return _range(Comparator.BETWEEN, dashed.group(1), dashed.group(2), unit)
+        return _range(Comparator.BETWEEN, dashed.group(1), dashed.group(2), unit, fractions)
     if unit is Unit.YESNO and cleaned.lower() in YES_MARKS | NO_MARKS:
         return Goal(comparator=Comparator.EQUAL, value=_parse_yes_no(cleaned))
-    return Goal(comparator=Comparator.AT_LEAST, value=_bound(cleaned, unit))
+    return Goal(comparator=Comparator.AT_LEAST, value=parse_cell(cleaned, unit, fractions=fractions))
 
 
-def _range(comparator: Comparator, low_text: str, high_text: str, unit: Unit) -> Goal:
+def _range(comparator: Comparator, low_text: str, high_text: str, unit: Unit, fractions: bool) -> Goal:
     """Both bounds of ``70-85%`` are percent: a ``%`` on either side counts for both."""
     if unit is Unit.PERCENT:
+        fractions = fractions and "%" not in low_text + high_text
         low_text, high_text = low_text.strip().removesuffix("%"), high_text.strip().removesuffix("%")
-    low, high = _bound(low_text, unit), _bound(high_text, unit)
+    low = parse_cell(low_text, unit, fractions=fractions)
+    high = parse_cell(high_text, unit, fractions=fractions)
     if high < low:
         low, high = high, low
     return Goal(comparator=comparator, value=low, high=high)
-
-
-def _bound(text: str, unit: Unit) -> float:
-    return parse_cell(text, unit)
 
 
 # Guessing a column's unit ----------------------------------------------------------------

@@ -222,6 +222,28 @@ def test_goals_read_as_spreadsheets_write_them(text: str, unit: Unit, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (">= 0.85", goal(">=", 85)),
+        ("0.85", goal(">=", 85)),
+        ("at least 0.9", goal(">=", 90)),
+        ("0.7-0.85", goal("between", 70, 85)),
+        ("between 0.7 and 0.85", goal("between", 70, 85)),
+        (">= 85%", goal(">=", 85)),
+        ("70-85%", goal("between", 70, 85)),  # a % on one bound counts for both: not scaled
+        ("0.5-0.75%", goal("between", 0.5, 0.75)),
+    ],
+)
+def test_a_percent_goal_typed_as_fractions(text: str, expected: Goal) -> None:
+    assert parse_sheet_goal(text, Unit.PERCENT, fractions=True) == expected
+
+
+def test_fractions_leave_other_goals_alone() -> None:
+    assert parse_sheet_goal(">= 0.85", Unit.NUMBER, fractions=True) == goal(">=", 0.85)
+    assert parse_sheet_goal(">= 0.85", Unit.PERCENT) == goal(">=", 0.85)
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [
         (">= 20", Unit.NUMBER),
