@@ -322,3 +322,26 @@ def test_not_done_only_for_a_quarter_at_its_end(team_workspace, workspace_dir: P
         ("Last quarter's miss", "not-done"),
         ("This quarter's", "on-track"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "summary"),
+    [
+        ("Rock,Who,Due By,Status\nHire a lead,Ann,12/18/2026,On Track\n", "rocks", "1 new rocks"),
+        ("Rock Title,Assignee,Deadline,Quarter\nHire a lead,ann,2026-12-18,2026-Q4\n", "rocks", "1 new rocks"),
+        ("Issue,Who,Created\nToo many meetings,Bob,Nov 2, 2026\n", "issues", "1 new issues"),
+        ("Issue Title,Owner,Rank,Issue List\nToo many meetings,Bob,2,long\n", "issues", "1 new issues"),
+        ("Todo,Who,Due,Complete,Notes\nCall Dana,Ann,11/30/2026,FALSE,ask about Q1\n", "todos", "1 new to-dos"),
+        ("Title,Owner,Due Date,Completed\nCall Dana,Ann,2026-11-30,no\n", "todos", "1 new to-dos"),
+    ],
+    ids=["rocks-who", "rocks-deadline", "issues-who", "issues-rank", "todos-bloomish", "todos-title"],
+)
+def test_header_spellings(team_workspace, tmp_path: Path, text: str, kind: str, summary: str) -> None:
+    file = tmp_path / "sheet.csv"
+    file.write_text(text.replace("Nov 2, 2026", '"Nov 2, 2026"'), "utf-8")
+    book = read_workbook(file)
+    found = [i.kind for i in (RocksImporter(), IssuesImporter(), TodosImporter()) if i.recognise(book)]
+    assert found == [kind]
+    result = team_workspace("import", str(file))
+    assert result.code == 0, result.err
+    assert f"imported: {summary}" in result.out

@@ -43,7 +43,7 @@ TODO_COLUMNS = {
     "team": ("Team", "Team Name"),
     "created": ("Created", "Created Date", "Created On", "Date Created", "Created At"),
     "due": ("Due Date", "Due", "Due By", "Due On", "Deadline"),
-    "completed": ("Completed", "Completed On", "Completed Date", "Date Completed", "Done"),
+    "completed": ("Completed", "Completed On", "Completed Date", "Date Completed", "Done", "Complete"),
 }
 TODO_SHEETS = frozenset({"todos", "todo", "todolist"})
 NOT_TODOS = ("Goal", "Priority", "Quarter", "Rock", "Status", "Measurable")
