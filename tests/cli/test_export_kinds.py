@@ -233,6 +233,7 @@ def test_the_everything_workbook_imports_kind_by_kind(source, cadence, tmp_path:
     fresh_with_same_people(cadence, fresh)
     found = cadence("--workspace", str(fresh), "import", str(out), "--dry-run")
     assert "Ninety rocks export: Rocks (3 rows) + Milestones (4 rows)" in found.err
+    assert "sheets not read by the rocks import: Weekly, Short Term, Long Term, To-dos, Headlines, People" in found.err
     for kind, summary in (
         ("rocks", "imported: 3 new rocks, 4 new milestones"),
         ("issues", "imported: 5 new issues"),

@@ -36,6 +36,7 @@ from cadence.store.importing.record_sheet import (
     describe_changes,
     find_layout,
     fold,
+    other_sheets_note,
     owner_of,
     team_id_of,
 )
@@ -110,6 +111,9 @@ class IssuesImporter:
                 report.problems.extend(sheet_row.problems)
                 if done % 50 == 0 or done == total:
                     options.progress("written", done, total)
+        other = other_sheets_note(book, self._layouts(book), "issues")
+        if other:
+            report.notes.append(other)
         if resolver.created:
             report.count("new people", len(resolver.created))
             report.notes.append("people added (--create-people): " + ", ".join(resolver.created))

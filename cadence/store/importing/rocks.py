@@ -44,6 +44,7 @@ from cadence.store.importing.record_sheet import (
     describe_changes,
     find_layout,
     fold,
+    other_sheets_note,
     owner_of,
     read_quarter,
     team_id_of,
@@ -139,6 +140,9 @@ class RocksImporter:
         if milestones is not None:
             _note_columns(report, milestones)
             import_milestones(tx, milestones, options, in_file, report)
+        other = other_sheets_note(book, [layout for layout in (rocks, milestones) if layout], "rocks")
+        if other:
+            report.notes.append(other)
         if resolver.created:
             report.count("new people", len(resolver.created))
             report.notes.append("people added (--create-people): " + ", ".join(resolver.created))
