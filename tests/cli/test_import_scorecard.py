@@ -170,6 +170,7 @@ def test_google_sheet_headings_notes_fractions_and_skipped_columns(northwind, wo
     result = northwind("import", str(FIXTURES / "scorecard_google_us.csv"))
     assert result.code == 0, result.err
     assert "column 'Total' skipped: cadence works totals out itself" in result.err
+    assert "column 'Notes': each note goes with the latest period that has a value on its row" in result.err
     assert "row 4: 'SALES' is a heading naming team TM-1" in result.err
     assert "row 8: 'OPERATIONS' read as a section heading (it names no team)" in result.err
     assert "row 7 'Win rate': values like 0.85 are fractions of a percent measurable: read as 85%" in result.err

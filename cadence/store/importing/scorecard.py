@@ -19,7 +19,7 @@ from cadence.store.errors import InputError
 from cadence.store.importing import EXPECTED_COLUMNS, ImportOptions, ImportReport
 from cadence.store.importing.owners import OwnerResolver
 from cadence.store.importing.scorecard_apply import apply_row
-from cadence.store.importing.scorecard_layout import TITLE, Layout, find_layout
+from cadence.store.importing.scorecard_layout import NOTES, TITLE, Layout, find_layout
 from cadence.store.importing.scorecard_plan import Planner, RowPlan
 from cadence.store.importing.scorecard_rows import read_rows
 from cadence.store.importing.scorecard_shape import describe
@@ -58,6 +58,11 @@ class ScorecardImporter:
         for layout in layouts:
             sheet = f"sheet {layout.table.name!r}: " if layout.table.name else ""
             report.notes.extend(f"{sheet}column {text!r} skipped: {why}" for text, why in layout.skipped)
+            if NOTES in layout.roles:
+                report.notes.append(
+                    f"{sheet}column {layout.headers[layout.roles[NOTES]]!r}: each note goes with the latest "
+                    "period that has a value on its row"
+                )
             found = read_rows(layout, lambda text: _team_named(tx, text), default_team)
             options.progress("read", len(found.rows), len(found.rows))
             report.notes.extend(sheet + note for note in found.notes)
