@@ -178,7 +178,7 @@ async def test_the_meeting_shows_last_months_numbers_in_a_months_first_meeting(m
         await pilot.press("down")
         await pilot.pause()
         assert "Nov 2026 0/1 entered" in str(meeting_panel.query_one("#sc-summary").render())
-        assert "Quarterly numbers: see Scorecard" in str(meeting_panel.query_one("#sc-summary").render())
+        assert "Quarterly numbers: see Scorecard" in str(meeting_panel.query_one("#sc-notes").render())
         await pilot.press("enter", *"401000", "enter")
         assert await wait_for(pilot, lambda: any(s.measurable_id == revenue and s.week == NOVEMBER for s in on_disk().scores))
 
@@ -195,8 +195,8 @@ async def test_other_meetings_show_weekly_numbers_and_point_to_the_scorecard(mak
         await pilot.pause()
         meeting_panel = app.screen.query_one(MeetingScorecardPanel)
         assert not meeting_panel.grid_for(Frequency.MONTHLY).display
-        summary = str(meeting_panel.query_one("#sc-summary").render())
-        assert "Monthly, Quarterly numbers: see Scorecard" in summary
+        notes = str(meeting_panel.query_one("#sc-notes").render())
+        assert notes.startswith("Monthly and Quarterly numbers: see Scorecard (3)")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

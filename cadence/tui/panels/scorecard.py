@@ -60,7 +60,14 @@ from cadence.domain.units import format_value, parse_value
 from cadence.store import InputError, actions
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.panels.scorecard_forms import add_measurable_form, edit_measurable_form, goal_form, note_form
-from cadence.tui.panels.scorecard_text import cell_detail, notes_text, period_words, row_detail, summary_line
+from cadence.tui.panels.scorecard_text import (
+    cell_detail,
+    hidden_hint,
+    notes_text,
+    period_words,
+    row_detail,
+    summary_line,
+)
 from cadence.tui.widgets.cell_entry import CellEntry
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.literal import literal
@@ -259,7 +266,11 @@ class ScorecardPanel(SectionPanel):
                 self.grid.focus()
         self.query_one("#sc-summary", Static).update(self.summary(self.block_rows[self.active]))
         every_row = [row for frequency in shown for row in self.block_rows[frequency]]
-        self.query_one("#sc-notes", Static).update(notes_text(every_row))
+        notes = notes_text(every_row)
+        hidden = [frequency_title(item) for item in self.hidden_blocks()]
+        if hidden:
+            notes = hidden_hint(hidden) + Text("\n") + notes
+        self.query_one("#sc-notes", Static).update(notes)
         self.show_detail()
 
     def hidden_blocks(self) -> list[Frequency]:
@@ -314,8 +325,7 @@ class ScorecardPanel(SectionPanel):
         frequency = self.active
         review = self.review_period(frequency) or self.this_week()
         words = self.week_words() if frequency is Frequency.WEEKLY else self.period_words(frequency, review)
-        hidden = [frequency_title(item) for item in self.hidden_blocks()]
-        return summary_line(who, self.kind, rows, review, self.newest_left, words, frequency=frequency, hidden=hidden)
+        return summary_line(who, self.kind, rows, review, self.newest_left, words, frequency=frequency)
 
     def week_words(self) -> str:
         """How the summary names the week being filled in."""

@@ -49,12 +49,11 @@ def summary_line(
     week_words: str = "this week",
     *,
     frequency: Frequency = Frequency.WEEKLY,
-    hidden: list[str] | None = None,
 ) -> Text:
     """Whose numbers, which block and periods, and how far this period's pass has got.
 
     ``this_week`` is the first day of the period being filled in (a week, or a month for the
-    monthly block); ``hidden`` names blocks this view leaves to the Scorecard section.
+    monthly block).
     """
     own = FREQUENCY_PERIODS[frequency]
     if frequency is Frequency.WEEKLY:
@@ -75,9 +74,12 @@ def summary_line(
         text.append(f" · read-only: p for {period_noun(frequency)}s", style=muted())
     if newest_left:
         text.append(" · newest left", style=muted())
-    if hidden:
-        text.append(f" · {', '.join(hidden)} numbers: see Scorecard", style=muted())
     return text
+
+
+def hidden_hint(blocks: list[str]) -> Text:
+    """One line for blocks a view leaves out: the meeting shows monthly numbers in a month's first meeting."""
+    return Text(f"{' and '.join(blocks)} numbers: see Scorecard (3)", style="bold")
 
 
 def cell_detail(row: GridRow, cell: GridCell, wide: bool, owner: str = "") -> Text:
