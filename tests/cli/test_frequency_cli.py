@@ -8,10 +8,15 @@ one on the quarter's first day, whatever day names it.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cadence.locations import agendas_dir
+from cadence.store import Workspace
+from cadence.store.actions import meetings
+from cadence.store.agendas import load_agendas
 
 
 def stored(workspace_dir: Path, table: str) -> dict[str, dict[str, Any]]:
@@ -174,3 +179,20 @@ def test_check_accepts_monthly_and_quarterly_values_on_their_first_days(card, wo
     result = card("check")
     assert result.code == 0, result.out + result.err
     assert "not a week start" not in result.out + result.err
+
+
+def test_meeting_minutes_keep_the_weeks_numbers_not_a_months(card, workspace_dir: Path) -> None:
+    """A meeting on Tue 9 June 2026 reviews the week of Mon 1 June: June's monthly value (stored on
+    1 June too) must not be frozen into the minutes as that week's number."""
+    assert card("score", "set", "M-1", "12", "--week", "2026-06-01").code == 0
+    assert card("score", "set", "M-2", "420000", "--month", "2026-06").code == 0
+    workspace = Workspace(workspace_dir)
+    leadership = next(team.id for team in workspace.read().teams if team.leadership)
+    template = load_agendas(agendas_dir()).get("weekly")
+    started = workspace.apply(
+        lambda tx: meetings.start_meeting(tx, template, datetime(2026, 6, 9, 9, 0), team=leadership)
+    ).result
+    snapshot = workspace.read()
+    minutes = meetings.freeze_minutes(snapshot, snapshot.meeting(started.id))
+    assert minutes.week.isoformat() == "2026-06-01"
+    assert [(number.measurable_id, number.value) for number in minutes.scorecard] == [("M-1", "12")]

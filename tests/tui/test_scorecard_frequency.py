@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-
 from cadence.domain.models import Frequency
 from cadence.domain.scorecard import PeriodKind
 from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
 from cadence.tui.panels.scorecard import ScorecardPanel
 from cadence.tui.screens.meeting import open_meeting
 from cadence.tui.widgets.score_grid import ScoreGrid
+
 from tests.tui.meeting_support import Clock, start_meeting, wait_for
 
 WEEKLY_ROWS = 7  # the demo leadership team's weekly measurables
@@ -180,7 +180,9 @@ async def test_the_meeting_shows_last_months_numbers_in_a_months_first_meeting(m
         assert "Nov 2026 0/1 entered" in str(meeting_panel.query_one("#sc-summary").render())
         assert "Quarterly numbers: see Scorecard" in str(meeting_panel.query_one("#sc-notes").render())
         await pilot.press("enter", *"401000", "enter")
-        assert await wait_for(pilot, lambda: any(s.measurable_id == revenue and s.week == NOVEMBER for s in on_disk().scores))
+        assert await wait_for(
+            pilot, lambda: any(s.measurable_id == revenue and s.week == NOVEMBER for s in on_disk().scores)
+        )
 
 
 async def test_other_meetings_show_weekly_numbers_and_point_to_the_scorecard(make_app, demo_folder) -> None:
