@@ -599,7 +599,9 @@ class ScorecardPanel(SectionPanel):
     def action_goal(self) -> None:
         measurable = self.selected_measurable()
         if measurable is not None:
-            start = self.session.snapshot.period_start(measurable.frequency, self.this_week())
+            start = self.review_period(measurable.frequency) or self.session.snapshot.period_start(
+                measurable.frequency, self.this_week()
+            )
             fields, change = goal_form(measurable, start, self.session.today())
             self.open_form(f"Goal for {measurable.title}", fields, change, done="Goal changed", guard=measurable)
 
