@@ -185,3 +185,16 @@ def test_a_teams_own_workbook_with_two_scorecard_sheets(cadence, workspace_dir: 
         (("Revenue booked", "monthly"), "2026-09-01"): 405000.0,
         (("Revenue booked", "monthly"), "2026-10-01"): 398000.0,
     }
+
+
+def test_a_rocks_sheet_beside_the_scorecard_is_not_read_as_measurables(card, workspace_dir: Path) -> None:
+    """``cadence export --kind all --format xlsx`` holds Rocks and Issues sheets (Title, Owner...) beside
+    the scorecard's: importing it as a scorecard takes only the sheets with periods or a Goal."""
+    out = workspace_dir.parent / "all.xlsx"
+    assert card("rock", "add", "Open the Leeds depot", "--owner", "Dana Okafor").code == 0
+    assert card("export", "--kind", "all", "--format", "xlsx", "--out", str(out)).code == 0
+    before = (workspace_dir / "cadence.json").read_bytes()
+    result = card("scorecard", "import", str(out))
+    assert result.code == 0, result.err
+    assert "sheet 'Rocks' skipped" in result.err and "nothing to change" in result.out
+    assert (workspace_dir / "cadence.json").read_bytes() == before

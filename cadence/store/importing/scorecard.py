@@ -19,7 +19,7 @@ from cadence.store.errors import InputError
 from cadence.store.importing import EXPECTED_COLUMNS, ImportOptions, ImportReport
 from cadence.store.importing.owners import OwnerResolver
 from cadence.store.importing.scorecard_apply import apply_row
-from cadence.store.importing.scorecard_layout import NOTES, TITLE, Layout, find_layout
+from cadence.store.importing.scorecard_layout import GOAL, NOTES, TITLE, Layout, find_layout
 from cadence.store.importing.scorecard_plan import Planner, RowPlan
 from cadence.store.importing.scorecard_rows import read_rows
 from cadence.store.importing.scorecard_shape import describe
@@ -38,6 +38,7 @@ class ScorecardImporter:
             layout
             for table in book.tables
             if (layout := find_layout(table, today, dayfirst=None, recognising=True)) is not None
+            and _holds_a_scorecard(layout, book)
         ]
         if not layouts:
             return None
@@ -100,13 +101,19 @@ class ScorecardImporter:
                 week_start_day=tx.meta.week_start_day,
                 fiscal_start_month=tx.meta.fiscal_start_month,
             )
-            if layout is not None and TITLE in layout.roles:
+            if layout is not None and TITLE in layout.roles and _holds_a_scorecard(layout, book):
                 layouts.append(layout)
             elif len(book.tables) > 1:
-                skipped.append(f"sheet {table.name!r} skipped: no Measurable/Title column")
+                skipped.append(f"sheet {table.name!r} skipped: no Measurable/Title column with a Goal or periods")
         if not layouts:
             raise InputError(f"the header has no Measurable column (expected {EXPECTED_COLUMNS['scorecard']})")
         return layouts, skipped
+
+
+def _holds_a_scorecard(layout: Layout, book: Workbook) -> bool:
+    """In a workbook of several sheets only one with period columns or a Goal column is a scorecard:
+    a Rocks or Issues sheet (Title, Owner, Due Date) beside the scorecard's sheets is not."""
+    return len(book.tables) == 1 or bool(layout.periods) or GOAL in layout.roles
 
 
 def _team_named(tx: Transaction, text: str) -> str | None:
