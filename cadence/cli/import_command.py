@@ -85,7 +85,8 @@ def run_import(
                 "(fix them, or use --skip-bad to skip those cells)"
             )
     if dry_run:
-        click.echo(f"dry run: would import {report.summary()}; nothing written")
+        would = f"would import {report.summary()}" if report.changed else "the file would change nothing"
+        click.echo(f"dry run: {would}; nothing written")
     elif report.changed:
         click.echo(f"imported: {report.summary()}")
     else:

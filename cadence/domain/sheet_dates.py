@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from cadence.domain.periods import Quarter
@@ -55,12 +55,21 @@ class HeaderPeriod:
     ``start``: a week's first date as the header names it (the store maps it
     onto the workspace's week with ``week_of``); a month's 1st; a quarter's
     ``Quarter(year, n, fiscal_start_month).start``. ``text`` is the header as
-    the sheet has it.
+    the sheet has it. ``end``: the last day a week range names (``Oct 12 -
+    Oct 18``), so a Sunday-to-Saturday week can be filed by its middle day.
     """
 
     kind: PeriodKind
     start: date
     text: str
+    end: date | None = field(default=None, compare=False)
+
+    @property
+    def middle(self) -> date:
+        """The day a week is filed by: the middle of a range, else the date the header names."""
+        if self.kind is PeriodKind.WEEK and self.end is not None and 0 < (self.end - self.start).days <= 7:
+            return self.start + (self.end - self.start) / 2
+        return self.start
 
 
 class AmbiguousDates(ValueError):
@@ -611,7 +620,7 @@ def read_period_headers(
     periods: dict[int, HeaderPeriod] = {}
     for row_index in reversed(range(len(rows))):
         for column, dated in _resolve_row(token_rows[row_index], today, order, fiscal_start_month).items():
-            periods[column] = HeaderPeriod(dated.kind, dated.start, rows[row_index][column])
+            periods[column] = HeaderPeriod(dated.kind, dated.start, rows[row_index][column], dated.end)
     return dict(sorted(periods.items()))
 
 

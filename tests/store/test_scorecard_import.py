@@ -107,3 +107,13 @@ def test_bloom_weeks_from_sunday_land_in_the_week_holding_their_middle(scored: W
     assert not report.problems
     weeks = {s.week: s.value for s in scored.read().scores}
     assert weeks == {date(2026, 11, 2): 11, date(2026, 11, 9): 13}
+
+
+def test_ninety_ranges_from_sunday_land_in_the_week_holding_their_middle(scored: Workspace) -> None:
+    """A range in one cell, Sun 1 Nov - Sat 7 Nov, is the week of Monday 2 Nov, as Bloom's two rows are."""
+    book = read_text("Title,Owner,Goal,Nov 1 - Nov 7,Nov 8 - Nov 14\nLeads,Ann,>= 10,11,13\n")
+    with scored.transaction() as tx:
+        report = ScorecardImporter().run(tx, book, ImportOptions(today=TODAY))
+    assert not report.problems
+    weeks = {s.week: s.value for s in scored.read().scores}
+    assert weeks == {date(2026, 11, 2): 11, date(2026, 11, 9): 13}

@@ -178,7 +178,9 @@ def _periods(
             above, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month, second_row=header
         )
         return _by_middle_day(both, header, today, dayfirst, fiscal_start_month), True
-    return read_period_headers(header, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month), False
+    periods = read_period_headers(header, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month)
+    # A range in one cell (Ninety's "Oct 12 - Oct 18", a Sunday-to-Saturday week) is filed by its middle day
+    return {column: replace(period, start=period.middle) for column, period in periods.items()}, False
 
 
 def _by_middle_day(
