@@ -21,7 +21,7 @@ import click
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import safe
 from cadence.store.errors import InputError
-from cadence.store.importing import ImportOptions, ImportReport, choose_importer
+from cadence.store.importing import ImportOptions, ImportReport, import_book
 from cadence.store.importing.owners import parse_people_map
 from cadence.store.tables import read_workbook
 
@@ -64,44 +64,56 @@ def import_options(
 
 def run_import(
     context: CliContext, file: Path, kind: str | None, options: ImportOptions, dry_run: bool, skip_bad: bool
-) -> ImportReport:
+) -> list[ImportReport]:
     """Read, recognise, plan and (unless ``dry_run``) write ``file``; the CLI's one import path."""
     book = read_workbook(file)
-    importer, shape = choose_importer(book, kind)
-    click.echo(f"{safe(file.name)}: {book.shape}; {safe(shape)}", err=True)
+
+    def starting(kind: str, shape: str) -> None:
+        click.echo(f"{safe(file.name)}: {book.shape}; {safe(shape)}", err=True)
+
     with context.write_or_rehearse(dry_run) as tx:
-        report = importer.run(tx, book, options)
-        _print(report, skip_bad)
-        if report.problems and not skip_bad:
-            rows = len(report.bad_rows)
+        reports, unread = import_book(tx, book, options, kind, starting)
+        for report in reports:
+            _print(report, skip_bad, several=len(reports) > 1)
+        if unread:
+            why = (
+                f"not read by the {kind} import; without --kind each sheet goes to the import for it"
+                if kind
+                else "nothing cadence imports"
+            )
+            click.echo(f"note: sheets not imported: {safe(', '.join(unread))} ({why})", err=True)
+        problems = [problem for report in reports for problem in report.problems]
+        if problems and not skip_bad:
+            rows = len({(problem.sheet, problem.row) for problem in problems})
             if dry_run:
                 click.echo("dry run: nothing written", err=True)
-                raise InputError(
-                    f"{len(report.problems)} problem(s) on {rows} row(s) of {file.name}: an import would write "
-                    "nothing (fix them, or use --skip-bad to skip those cells)"
-                )
+            written = "an import would write nothing" if dry_run else "nothing written"
             raise InputError(
-                f"{len(report.problems)} problem(s) on {rows} row(s) of {file.name}: nothing written "
+                f"{len(problems)} problem(s) on {rows} row(s) of {file.name}: {written} "
                 "(fix them, or use --skip-bad to skip those cells)"
             )
+    changed = [report for report in reports if report.changed]
+    summary = "; ".join(
+        f"{report.kind}: {report.summary()}" if len(changed) > 1 else report.summary() for report in changed
+    )
     if dry_run:
-        would = f"would import {report.summary()}" if report.changed else "the file would change nothing"
+        would = f"would import {summary}" if changed else "the file would change nothing"
         click.echo(f"dry run: {would}; nothing written")
-    elif report.changed:
-        click.echo(f"imported: {report.summary()}")
+    elif changed:
+        click.echo(f"imported: {summary}")
     else:
         click.echo("nothing to change: the workspace already holds everything in the file")
-    return report
+    return reports
 
 
-def _print(report: ImportReport, skip_bad: bool) -> None:
+def _print(report: ImportReport, skip_bad: bool, several: bool) -> None:
     for note in report.notes:
         click.echo(f"note: {safe(note)}", err=True)
     for problem in report.problems:
         click.echo(f"{'skipped' if skip_bad else 'error'}: {safe(str(problem))}", err=True)
     for line in report.lines:
         click.echo(safe(line))
-    click.echo(f"plan: {report.summary()}")
+    click.echo(f"plan ({report.kind}): {report.summary()}" if several else f"plan: {report.summary()}")
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -226,19 +226,34 @@ def test_scorecard_csv_says_which_measurables_it_leaves_out(source) -> None:
     )
 
 
-def test_the_everything_workbook_imports_kind_by_kind(source, cadence, tmp_path: Path) -> None:
+def test_the_everything_workbook_imports_whole_in_one_command(source, cadence, tmp_path: Path) -> None:
+    """`export --kind all` then `import`: each importer reads its own sheets, the scorecard's are not
+    taken for rocks, and the sheets nothing imports are named; a second import changes nothing."""
+    assert source("measurable", "add", "Leads", "--owner", "Bob", "--goal", ">= 12", "--team", "Leadership").code == 0
+    assert source("score", "set", "M-1", "14", "--note", "trade show").code == 0
     out = tmp_path / "everything.xlsx"
     assert source("export", "--kind", "all", "--format", "xlsx", "--out", str(out)).code == 0
     fresh = tmp_path / "fresh"
     fresh_with_same_people(cadence, fresh)
+    before = (fresh / "cadence.json").read_bytes()
     found = cadence("--workspace", str(fresh), "import", str(out), "--dry-run")
+    assert found.code == 0, found.err
     assert "Ninety rocks export: Rocks (3 rows) + Milestones (4 rows)" in found.err
-    assert "sheets not read by the rocks import: Weekly, Short Term, Long Term, To-dos, Headlines, People" in found.err
-    for kind, summary in (
-        ("rocks", "imported: 3 new rocks, 4 new milestones"),
-        ("issues", "imported: 5 new issues"),
-        ("todos", "imported: 3 new to-dos"),
-    ):
+    assert "note: sheets not imported: Headlines, People (nothing cadence imports)" in found.err
+    assert (fresh / "cadence.json").read_bytes() == before
+
+    result = cadence("--workspace", str(fresh), "import", str(out))
+    assert result.code == 0, result.err
+    assert "rocks: 3 new rocks, 4 new milestones" in result.out
+    assert "issues: 5 new issues" in result.out
+    assert "todos: 3 new to-dos" in result.out
+    assert "scorecard: 1 new measurable" in result.out
+    for kind in ("rocks", "milestones", "issues", "todos", "scorecard"):
+        again = cadence("--workspace", str(fresh), "export", "--kind", kind, "--format", "csv").out
+        assert sorted(again.splitlines()) == sorted(source("export", "--kind", kind, "--format", "csv").out.splitlines())
+    assert "nothing to change" in cadence("--workspace", str(fresh), "import", str(out)).out
+
+    for kind, summary in (("rocks", "nothing to change"), ("todos", "nothing to change")):
         result = cadence("--workspace", str(fresh), "import", str(out), "--kind", kind)
         assert result.code == 0, result.err
         assert summary in result.out

@@ -172,7 +172,7 @@ def test_a_teams_own_workbook_with_two_scorecard_sheets(cadence, workspace_dir: 
     result = cadence("import", str(path))
     assert result.code == 0, result.err
     assert "Excel workbook (3 sheets)" in result.err
-    assert "sheet 'Read me' skipped" in result.err
+    assert "note: sheets not imported: Read me (nothing cadence imports)" in result.err
     view = Workspace(workspace_dir).read()
     titles = {m.id: (m.title, m.frequency.value) for m in view.measurables}
     got = {(titles[s.measurable_id], s.week.isoformat()): s.value for s in view.scores}
@@ -196,5 +196,7 @@ def test_a_rocks_sheet_beside_the_scorecard_is_not_read_as_measurables(card, wor
     before = (workspace_dir / "cadence.json").read_bytes()
     result = card("scorecard", "import", str(out))
     assert result.code == 0, result.err
-    assert "sheet 'Rocks' skipped" in result.err and "nothing to change" in result.out
+    assert "note: sheets not imported: Rocks, Milestones, Short Term" in result.err
+    assert "not read by the scorecard import; without --kind each sheet goes to the import for it" in result.err
+    assert "nothing to change" in result.out
     assert (workspace_dir / "cadence.json").read_bytes() == before

@@ -76,6 +76,9 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     """``{"new rocks": 3, "milestones": 5}``: the summary line, in insertion order."""
+    sheets: list[str] = field(default_factory=list)
+    """The names of the sheets this import read (``""`` for a text file); the front door offers the
+    others to the next importer."""
 
     @property
     def changed(self) -> bool:
@@ -132,6 +135,61 @@ def choose_importer(book: Workbook, kind: str | None = None) -> tuple[Importer, 
             return importer, shape
     wanted = "; ".join(f"{importer.kind}: {_expected(importer.kind)}" for importer in candidates)
     raise InputError(f"cannot tell what this file holds ({book.shape}). Expected one of: {wanted}")
+
+
+def import_book(
+    tx: Transaction,
+    book: Workbook,
+    options: ImportOptions,
+    kind: str | None = None,
+    starting: Callable[[str, str], None] | None = None,
+) -> tuple[list[ImportReport], list[str]]:
+    """Run the importer(s) for ``book`` in ``tx``; returns their reports and the sheets nobody read.
+
+    With ``kind`` only that importer runs. Without it, a workbook holding several kinds (``cadence
+    export --kind all``: scorecard sheets, Rocks, Milestones, Short Term, To-dos...) is imported whole:
+    the first importer that recognises the book reads its sheets, and the sheets left are offered to
+    the next, until none is recognised. ``starting(kind, shape)`` is told before each runs.
+    """
+    if kind is not None:
+        importer, shape = choose_importer(book, kind)
+        if starting is not None:
+            starting(importer.kind, shape)
+        report = importer.run(tx, book, options)
+        return [report], _unread(book, report.sheets)
+    reports: list[ImportReport] = []
+    remaining = book
+    tried: set[str] = set()
+    while True:
+        found: list[tuple[Importer, str]] = []
+        for candidate in importers():
+            seen = candidate.recognise(remaining) if candidate.kind not in tried else None
+            if seen is not None:
+                found.append((candidate, seen))
+        if not found:
+            if not reports:
+                choose_importer(remaining)  # raises, saying what each kind expects
+            break
+        importer, shape = found[0]
+        tried.add(importer.kind)
+        if starting is not None:
+            starting(importer.kind, shape)
+        report = importer.run(tx, remaining, options)
+        reports.append(report)
+        read = set(report.sheets) if report.sheets else {table.name for table in remaining.tables}
+        remaining = Workbook(book.shape, [table for table in remaining.tables if table.name not in read])
+        if not remaining.tables:
+            break
+    return reports, _unread(remaining, [])
+
+
+def _unread(book: Workbook, read: list[str]) -> list[str]:
+    """Named sheets with something in them that no import read (a read-me sheet, Headlines, People)."""
+    return [
+        table.name
+        for table in book.tables
+        if table.name and table.name not in read and any(cell.strip() for row in table.rows for cell in row)
+    ]
 
 
 EXPECTED_COLUMNS = {

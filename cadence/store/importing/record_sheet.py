@@ -26,7 +26,7 @@ from cadence.domain.sheet_cells import is_empty_cell
 from cadence.domain.sheet_dates import parse_date_cell, read_period_headers
 from cadence.store.importing import ImportOptions, Problem
 from cadence.store.importing.owners import OwnerResolver
-from cadence.store.tables import Table, Workbook
+from cadence.store.tables import Table
 from cadence.store.view import View
 
 HEADER_SEARCH_ROWS = 5
@@ -234,14 +234,7 @@ def describe_changes(changes: Mapping[str, object]) -> str:
     return ", ".join(parts)
 
 
-def other_sheets_note(book: Workbook, used: Sequence[Layout], kind: str) -> str | None:
-    """A workbook's sheets this import did not read (``cadence export --kind all`` holds every kind), with
-    the way to bring them in: said, so a user does not think one command took everything."""
-    read = {id(layout.table) for layout in used}
-    others = [table.name for table in book.tables if id(table) not in read and table.name]
-    if not others:
-        return None
-    return (
-        f"sheets not read by the {kind} import: {', '.join(others)} "
-        "(import the file again with --kind scorecard, rocks, issues or todos for those)"
-    )
+def sheets_read(used: Sequence[Layout]) -> list[str]:
+    """The names of the sheets an import read, for ``ImportReport.sheets``: the front door hands the
+    rest of a workbook (``cadence export --kind all`` holds every kind) to the next importer."""
+    return [layout.table.name for layout in used]

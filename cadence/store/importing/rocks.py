@@ -44,9 +44,9 @@ from cadence.store.importing.record_sheet import (
     describe_changes,
     find_layout,
     fold,
-    other_sheets_note,
     owner_of,
     read_quarter,
+    sheets_read,
     team_id_of,
 )
 from cadence.store.tables import Table, Workbook
@@ -140,9 +140,7 @@ class RocksImporter:
         if milestones is not None:
             _note_columns(report, milestones)
             import_milestones(tx, milestones, options, in_file, report)
-        other = other_sheets_note(book, [layout for layout in (rocks, milestones) if layout], "rocks")
-        if other:
-            report.notes.append(other)
+        report.sheets = sheets_read([layout for layout in (rocks, milestones) if layout])
         if resolver.created:
             report.count("new people", len(resolver.created))
             report.notes.append("people added (--create-people): " + ", ".join(resolver.created))

@@ -45,9 +45,9 @@ class ScorecardImporter:
         return "; ".join(describe(layout) for layout in layouts)
 
     def run(self, tx: Transaction, book: Workbook, options: ImportOptions) -> ImportReport:
-        layouts, skipped_sheets = self._layouts(tx, book, options)
+        layouts = self._layouts(tx, book, options)
         report = ImportReport(self.kind, "; ".join(describe(layout) for layout in layouts))
-        report.notes.extend(skipped_sheets)
+        report.sheets = [layout.table.name for layout in layouts]
         default_team = tx.find_team(options.team).id if options.team else None
         owners = OwnerResolver(tx, options)
         seen: dict[tuple[str | None, Frequency, str], int] = {}
@@ -89,10 +89,10 @@ class ScorecardImporter:
         report.problems.sort(key=lambda problem: (problem.sheet, problem.row))
         return report
 
-    def _layouts(self, tx: Transaction, book: Workbook, options: ImportOptions) -> tuple[list[Layout], list[str]]:
-        """Every sheet that holds a scorecard; the others are named (a workbook often has a notes sheet)."""
+    def _layouts(self, tx: Transaction, book: Workbook, options: ImportOptions) -> list[Layout]:
+        """Every sheet that holds a scorecard (the front door names the others: a workbook often has a
+        notes sheet)."""
         layouts: list[Layout] = []
-        skipped: list[str] = []
         for table in book.tables:
             layout = find_layout(
                 table,
@@ -103,17 +103,17 @@ class ScorecardImporter:
             )
             if layout is not None and TITLE in layout.roles and _holds_a_scorecard(layout, book):
                 layouts.append(layout)
-            elif len(book.tables) > 1:
-                skipped.append(f"sheet {table.name!r} skipped: no Measurable/Title column with a Goal or periods")
         if not layouts:
             raise InputError(f"the header has no Measurable column (expected {EXPECTED_COLUMNS['scorecard']})")
-        return layouts, skipped
+        return layouts
 
 
 def _holds_a_scorecard(layout: Layout, book: Workbook) -> bool:
-    """In a workbook of several sheets only one with period columns or a Goal column is a scorecard:
-    a Rocks or Issues sheet (Title, Owner, Due Date) beside the scorecard's sheets is not."""
-    return len(book.tables) == 1 or bool(layout.periods) or GOAL in layout.roles
+    """A workbook's sheet is a scorecard only with period columns or a Goal column: a Rocks or Issues
+    sheet (Title, Owner, Due Date) beside the scorecard's sheets is not. A text file is one sheet,
+    and the user chose to import it."""
+    text_file = len(book.tables) == 1 and not book.tables[0].name
+    return text_file or bool(layout.periods) or GOAL in layout.roles
 
 
 def _team_named(tx: Transaction, text: str) -> str | None:

@@ -30,8 +30,8 @@ from cadence.store.importing.record_sheet import (
     describe_changes,
     find_layout,
     fold,
-    other_sheets_note,
     owner_of,
+    sheets_read,
     team_id_of,
 )
 from cadence.store.tables import Table, Workbook
@@ -94,9 +94,7 @@ class TodosImporter:
             report.problems.extend(sheet_row.problems)
             if done % 50 == 0 or done == total:
                 options.progress("written", done, total)
-        other = other_sheets_note(book, [layout], "to-dos")
-        if other:
-            report.notes.append(other)
+        report.sheets = sheets_read([layout])
         if resolver.created:
             report.count("new people", len(resolver.created))
             report.notes.append("people added (--create-people): " + ", ".join(resolver.created))
