@@ -211,3 +211,22 @@ def test_scorecard_blocks_snapshot(make_app, snap_compare, size) -> None:
 def test_scorecard_monthly_entry_snapshot(make_app, snap_compare, size) -> None:
     """ENTRY on a month: the editor names the month, the preview judges the value."""
     assert snap_compare(make_app(), press=["3", *into_monthly(), "enter", *"385k"], terminal_size=size)
+
+
+async def test_a_card_of_monthly_numbers_only_does_not_say_it_has_no_measurables(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A solo operator who keeps only monthly numbers: the empty weekly block says "no weekly
+    measurables", not "no measurables" above the monthly block that holds them."""
+    from cadence.store import Workspace, actions
+
+    folder = tmp_path / "solo"
+    workspace = Workspace.create(folder, company="Solo")
+    with workspace.transaction() as tx:
+        actions.add_person(tx, "Sam")
+        actions.add_measurable(tx, "Revenue booked", "Sam", ">= 10k", unit="currency", frequency="monthly")
+    app = make_app(folder=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#sc-summary").render())
+        assert "no weekly measurables yet" in summary
+        assert [row.measurable.title for row in block(app, Frequency.MONTHLY).rows_shown] == ["Revenue booked"]

@@ -62,7 +62,8 @@ def summary_line(
         name = frequency.value if kind is own else f"{frequency.value} · {PERIOD_NAMES[kind]}"
     text = Text.assemble(literal(who, 60, "bold"), f" · {name}")
     if not rows:
-        text.append(" · no measurables yet: press a to add one", style=muted())
+        # "weekly": with only monthly numbers on the card, "no measurables yet" above them reads as a fault
+        text.append(f" · no {frequency.value} measurables yet: press a to add one", style=muted())
     elif kind is own:
         cells = [cell for row in rows for cell in row.cells if cell.period.start == this_week]
         entered = sum(1 for cell in cells if cell.value is not None)
