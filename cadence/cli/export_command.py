@@ -11,8 +11,6 @@ cannot be written is one line (``error: cannot write ...``) and exit 1.
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cadence.cli.context import CliContext, pass_context
-from cadence.cli.output import safe
+from cadence.cli.output import safe, write_out
 from cadence.store.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,16 +27,6 @@ if TYPE_CHECKING:
 FORMATS = ("json", "csv", "xlsx", "md")
 KINDS = ("all", "scorecard", "rocks", "milestones", "issues", "todos", "headlines", "people")
 """The same as ``cadence.store.exporting.KINDS`` (spelt here so ``--help`` does not import the store)."""
-
-_WHY = {
-    errno.ENOENT: "the folder it goes in does not exist",
-    errno.ENOTDIR: "part of the path is a file, not a folder",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EISDIR: "it is a folder",
-    errno.EROFS: "the file system is read-only",
-    errno.ENOSPC: "the disk is full",
-}
 
 
 @click.command()
@@ -65,7 +53,7 @@ def export(context: CliContext, kind: str, fmt: str, out: Path | None) -> None:
         from cadence.store.sheet_writer import xlsx_bytes
 
         sheets = exporting.kind_sheets(view, kind, context.today)
-        _write(out, xlsx_bytes(sheets))
+        write_out(out, xlsx_bytes(sheets))
         shown = ", ".join(f"{name} {len(rows) - 1}" for name, rows in sheets)
         click.echo(f"wrote {safe(str(out))} ({shown})", err=True)
         return
@@ -100,14 +88,5 @@ def _emit(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(safe(text) if sys.stdout.isatty() else text, nl=False)  # no escape sequence reaches a terminal
         return
-    _write(out, text.encode("utf-8"))
+    write_out(out, text.encode("utf-8"))
     click.echo(f"wrote {safe(str(out))}", err=True)
-
-
-def _write(out: Path, payload: bytes) -> None:
-    """Write ``out``; any failure is one line saying which file and why, never a traceback."""
-    try:
-        out.write_bytes(payload)
-    except OSError as error:
-        why = _WHY.get(error.errno or 0) or (os.strerror(error.errno) if error.errno else str(error))
-        raise InputError(f"cannot write {out}: {why}; nothing was exported") from None

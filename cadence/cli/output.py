@@ -7,13 +7,17 @@ escapes (``\\x1b``). JSON output is JSON-escaped already.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
 from cadence.domain.text import clip, display_width, visible
+from cadence.store.errors import InputError
 
 safe = visible
 
@@ -43,3 +47,26 @@ def emit_json(payload: Any) -> None:
 
 def dump(records: Sequence[Any]) -> list[dict[str, Any]]:
     return [record.model_dump(mode="json") for record in records]
+
+
+_WHY_NOT_WRITTEN = {
+    errno.ENOENT: "the folder it goes in does not exist",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "it is a folder",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+}
+
+
+def write_out(out: Path, payload: bytes) -> None:
+    """Write an export to ``--out``; any failure is one line saying which file and why, never a traceback.
+
+    Not the workspace (that goes through the store's atomic, locked path): a file the user asked for.
+    """
+    try:
+        out.write_bytes(payload)
+    except OSError as error:
+        why = _WHY_NOT_WRITTEN.get(error.errno or 0) or (os.strerror(error.errno) if error.errno else str(error))
+        raise InputError(f"cannot write {out}: {why}; nothing was exported") from None

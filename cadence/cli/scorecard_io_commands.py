@@ -16,6 +16,7 @@ import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.import_command import import_flags, import_options, run_import
+from cadence.cli.output import write_out
 from cadence.domain.models import Frequency
 from cadence.store import InputError
 
@@ -76,7 +77,7 @@ def scorecard_export(
         if out is None:
             click.echo(text, nl=False)
             return
-        _write(out, text.encode("utf-8"))
+        write_out(out, text.encode("utf-8"))
         click.echo(f"wrote {out} ({len(sheets[0][1]) - 1} rows, {sheets[0][0].lower()})")
         return
     if out is None:
@@ -84,15 +85,8 @@ def scorecard_export(
             raise InputError("--format xlsx writes a binary file: give --out card.xlsx")
         sys.stdout.buffer.write(xlsx_bytes(sheets))
         return
-    _write(out, xlsx_bytes(sheets))
+    write_out(out, xlsx_bytes(sheets))
     click.echo(f"wrote {out} (sheets {', '.join(name for name, _ in sheets)})")
-
-
-def _write(out: Path, payload: bytes) -> None:
-    try:
-        out.write_bytes(payload)
-    except OSError as error:
-        raise InputError(f"--out: cannot write {out}: {error.strerror or error}") from None
 
 
 @scorecard.command("import")
