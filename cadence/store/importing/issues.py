@@ -27,12 +27,11 @@ from cadence.domain.models import Issue, IssueStatus, IssueTerm
 from cadence.store.actions.issues import add_issue, set_issue_rank
 from cadence.store.errors import InputError
 from cadence.store.importing import ImportOptions, ImportReport
-from cadence.store.importing.owners import OwnerResolver
+from cadence.store.importing.owners import OwnerResolver, default_team
 from cadence.store.importing.record_sheet import (
     Layout,
     SheetRow,
     changed_fields,
-    default_team,
     describe_changes,
     find_layout,
     fold,

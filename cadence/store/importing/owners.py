@@ -1,4 +1,4 @@
-"""Match the owners a file names to people in the workspace, the one way every importer does it.
+"""Match the owners (and teams) a file names to the workspace, the one way every importer does it.
 
 A file says ``Dana Whitfield`` or ``dana whitfield``; the workspace knows
 ``P-3 Dana Whitfield``. Names match case-insensitively (ids work too, as
@@ -6,6 +6,7 @@ everywhere in cadence). A name nobody has is a problem the user resolves
 once for the whole file: ``--map "Old Name=P-3"`` (someone who left, a
 nickname) or ``--create-people`` (the team is new to cadence), which adds
 each unknown name as a member, once, inside the import's transaction.
+Teams are matched the same exact way (``exact_team_id``) and never created.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cadence.store.actions.people import add_person
 from cadence.store.errors import InputError
 from cadence.store.importing import ImportOptions
 from cadence.store.transaction import Transaction
+from cadence.store.view import View
 
 
 def parse_people_map(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -27,6 +29,21 @@ def parse_people_map(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
             raise InputError(f'--map: {pair!r} should look like "Old Name=P-3" (a name in the file = a person)')
         mapping[name.strip().casefold()] = target.strip()
     return mapping
+
+
+def exact_team_id(view: View, text: str) -> str | None:
+    """The team ``text`` names exactly (name or id, any case), else None: a cell or a heading in a file
+    is not a prefix search, so "Sales" never quietly becomes "Sales ops"."""
+    folded = text.strip().casefold()
+    for team in view.teams:
+        if team.name.casefold() == folded or team.id.casefold() == folded:
+            return team.id
+    return None
+
+
+def default_team(view: View, options: ImportOptions) -> str | None:
+    """``--team``'s id (a bad name is the user's error, said at once by ``find_team``)."""
+    return view.find_team(options.team).id if options.team else None
 
 
 @dataclass

@@ -25,7 +25,7 @@ from cadence.domain.scorecard import PeriodKind
 from cadence.domain.sheet_cells import is_empty_cell
 from cadence.domain.sheet_dates import parse_date_cell, read_period_headers
 from cadence.store.importing import ImportOptions, Problem
-from cadence.store.importing.owners import OwnerResolver
+from cadence.store.importing.owners import OwnerResolver, exact_team_id
 from cadence.store.tables import Table
 from cadence.store.view import View
 
@@ -184,17 +184,11 @@ def team_id_of(view: View, sheet_row: SheetRow, name: str, default: str | None) 
     value = sheet_row.filled(name)
     if not value:
         return True, default
-    folded = value.casefold()
-    for team in view.teams:
-        if team.name.casefold() == folded or team.id.casefold() == folded:
-            return True, team.id
+    team_id = exact_team_id(view, value)
+    if team_id is not None:
+        return True, team_id
     sheet_row.problem(name, f"no team named {value!r} (add it with `cadence team add`, or leave the cell empty)")
     return False, None
-
-
-def default_team(view: View, options: ImportOptions) -> str | None:
-    """``--team``'s id (a bad name is the user's error, said at once by ``find_team``)."""
-    return view.find_team(options.team).id if options.team else None
 
 
 def owner_of(sheet_row: SheetRow, resolver: OwnerResolver, required: bool) -> tuple[bool, str | None]:

@@ -35,12 +35,11 @@ from cadence.store.actions.rocks import add_rock, not_done_allowed
 from cadence.store.errors import InputError
 from cadence.store.importing import ImportOptions, ImportReport
 from cadence.store.importing.milestones import import_milestones, milestone_layout
-from cadence.store.importing.owners import OwnerResolver
+from cadence.store.importing.owners import OwnerResolver, default_team
 from cadence.store.importing.record_sheet import (
     Layout,
     SheetRow,
     changed_fields,
-    default_team,
     describe_changes,
     find_layout,
     fold,

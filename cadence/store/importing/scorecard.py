@@ -17,7 +17,7 @@ from cadence.domain.models import Frequency
 from cadence.store.clock import now
 from cadence.store.errors import InputError
 from cadence.store.importing import EXPECTED_COLUMNS, ImportOptions, ImportReport
-from cadence.store.importing.owners import OwnerResolver
+from cadence.store.importing.owners import OwnerResolver, default_team, exact_team_id
 from cadence.store.importing.scorecard_apply import apply_row
 from cadence.store.importing.scorecard_layout import GOAL, NOTES, TITLE, Layout, find_layout
 from cadence.store.importing.scorecard_plan import Planner, RowPlan
@@ -48,7 +48,7 @@ class ScorecardImporter:
         layouts = self._layouts(tx, book, options)
         report = ImportReport(self.kind, "; ".join(describe(layout) for layout in layouts))
         report.sheets = [layout.table.name for layout in layouts]
-        default_team = tx.find_team(options.team).id if options.team else None
+        fallback_team = default_team(tx, options)
         owners = OwnerResolver(tx, options)
         seen: dict[tuple[str | None, Frequency, str], int] = {}
         unchanged = 0
@@ -64,7 +64,7 @@ class ScorecardImporter:
                     f"{sheet}column {layout.headers[layout.roles[NOTES]]!r}: each note goes with the latest "
                     "period that has a value on its row"
                 )
-            found = read_rows(layout, lambda text: _team_named(tx, text), default_team)
+            found = read_rows(layout, lambda text: exact_team_id(tx, text), fallback_team)
             options.progress("read", len(found.rows), len(found.rows))
             report.notes.extend(sheet + note for note in found.notes)
             report.problems.extend(found.problems)
@@ -114,12 +114,3 @@ def _holds_a_scorecard(layout: Layout, book: Workbook) -> bool:
     and the user chose to import it."""
     text_file = len(book.tables) == 1 and not book.tables[0].name
     return text_file or bool(layout.periods) or GOAL in layout.roles
-
-
-def _team_named(tx: Transaction, text: str) -> str | None:
-    """The team a heading names exactly (by name or id, any case): a heading is not a prefix search."""
-    folded = text.strip().casefold()
-    for team in tx.teams:
-        if team.name.casefold() == folded or team.id.casefold() == folded:
-            return team.id
-    return None

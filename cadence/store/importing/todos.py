@@ -21,12 +21,11 @@ from cadence.store.actions.fields import TODO_DAYS
 from cadence.store.actions.todos import add_todo
 from cadence.store.errors import InputError
 from cadence.store.importing import ImportOptions, ImportReport
-from cadence.store.importing.owners import OwnerResolver
+from cadence.store.importing.owners import OwnerResolver, default_team
 from cadence.store.importing.record_sheet import (
     Layout,
     SheetRow,
     changed_fields,
-    default_team,
     describe_changes,
     find_layout,
     fold,
