@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from cadence.domain.models import Frequency
 from cadence.domain.scorecard import FREQUENCY_PERIODS, PeriodKind, period_start
@@ -172,38 +172,41 @@ def _periods(
     header: Sequence[str], above: Sequence[str], today: date, dayfirst: bool | None, fiscal_start_month: int
 ) -> tuple[dict[int, HeaderPeriod], bool]:
     """The header's period columns; when the row above names periods too (Bloom's week starts above
-    the week ends), that row decides and the header row confirms."""
-    if above and not _roles_of(above)[0] and _period_count(above, today):
-        both = read_period_headers(
+    the week ends), that row decides and the header row confirms.
+
+    A week named by a range, in one cell (Ninety's "Oct 12 - Oct 18") or as a start above an end, is
+    the workspace week holding its middle day (``HeaderPeriod.middle``): a Sunday-to-Saturday week
+    (Sun 1 Nov - Sat 7 Nov) is the week of Monday 2 Nov, not of 26 Oct.
+    """
+    stacked = bool(above) and not _roles_of(above)[0] and _period_count(above, today)
+    if stacked:
+        starts = read_period_headers(
             above, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month, second_row=header
         )
-        return _by_middle_day(both, header, today, dayfirst, fiscal_start_month), True
-    periods = read_period_headers(header, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month)
-    # A range in one cell (Ninety's "Oct 12 - Oct 18", a Sunday-to-Saturday week) is filed by its middle day
-    return {column: replace(period, start=period.middle) for column, period in periods.items()}, False
+        periods = _with_ends(starts, header, today, dayfirst, fiscal_start_month)
+    else:
+        periods = read_period_headers(header, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month)
+    return {column: replace(period, start=period.middle) for column, period in periods.items()}, bool(stacked)
 
 
-def _by_middle_day(
+def _with_ends(
     starts: dict[int, HeaderPeriod],
     ends_row: Sequence[str],
     today: date,
     dayfirst: bool | None,
     fiscal_start_month: int,
 ) -> dict[int, HeaderPeriod]:
-    """A week given by its start above its end is the workspace week holding its middle day: a
-    Sunday-to-Saturday week (Sun 1 Nov - Sat 7 Nov) is the week of Monday 2 Nov, not of 26 Oct."""
+    """Week starts given the week end written below each of them, as ``end``."""
     try:
         ends = read_period_headers(ends_row, today, dayfirst=dayfirst, fiscal_start_month=fiscal_start_month)
     except ValueError:
         return starts
-    moved: dict[int, HeaderPeriod] = {}
-    for column, period in starts.items():
-        end = ends.get(column)
-        span = (end.start - period.start).days if end is not None else 0
-        if period.kind is PeriodKind.WEEK and end is not None and end.kind is PeriodKind.WEEK and 0 < span <= 7:
-            period = replace(period, start=period.start + timedelta(days=span // 2))
-        moved[column] = period
-    return moved
+    return {
+        column: replace(period, end=end.start)
+        if (end := ends.get(column)) is not None and end.kind is PeriodKind.WEEK
+        else period
+        for column, period in starts.items()
+    }
 
 
 def _check_distinct(
