@@ -64,7 +64,7 @@ def import_options(
 
 def run_import(
     context: CliContext, file: Path, kind: str | None, options: ImportOptions, dry_run: bool, skip_bad: bool
-) -> list[ImportReport]:
+) -> None:
     """Read, recognise, plan and (unless ``dry_run``) write ``file``; the CLI's one import path."""
     book = read_workbook(file)
 
@@ -103,7 +103,6 @@ def run_import(
         click.echo(f"imported: {summary}")
     else:
         click.echo("nothing to change: the workspace already holds everything in the file")
-    return reports
 
 
 def _print(report: ImportReport, skip_bad: bool, several: bool) -> None:

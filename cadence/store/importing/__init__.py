@@ -129,12 +129,19 @@ def choose_importer(book: Workbook, kind: str | None = None) -> tuple[Importer, 
         if shape is None:
             raise InputError(f"the file does not look like a {kind} sheet ({_expected(chosen[0].kind)})")
         return chosen[0], shape
-    for importer in candidates:
-        shape = importer.recognise(book)
-        if shape is not None:
+    found = _recognised(book, set())
+    if found is None:
+        wanted = "; ".join(f"{importer.kind}: {_expected(importer.kind)}" for importer in candidates)
+        raise InputError(f"cannot tell what this file holds ({book.shape}). Expected one of: {wanted}")
+    return found
+
+
+def _recognised(book: Workbook, tried: set[str]) -> tuple[Importer, str] | None:
+    """The first importer not yet ``tried`` that recognises ``book``, with the shape it found."""
+    for importer in importers():
+        if importer.kind not in tried and (shape := importer.recognise(book)) is not None:
             return importer, shape
-    wanted = "; ".join(f"{importer.kind}: {_expected(importer.kind)}" for importer in candidates)
-    raise InputError(f"cannot tell what this file holds ({book.shape}). Expected one of: {wanted}")
+    return None
 
 
 def import_book(
@@ -151,26 +158,12 @@ def import_book(
     the first importer that recognises the book reads its sheets, and the sheets left are offered to
     the next, until none is recognised. ``starting(kind, shape)`` is told before each runs.
     """
-    if kind is not None:
-        importer, shape = choose_importer(book, kind)
-        if starting is not None:
-            starting(importer.kind, shape)
-        report = importer.run(tx, book, options)
-        return [report], _unread(book, report.sheets)
     reports: list[ImportReport] = []
     remaining = book
     tried: set[str] = set()
-    while True:
-        found: list[tuple[Importer, str]] = []
-        for candidate in importers():
-            seen = candidate.recognise(remaining) if candidate.kind not in tried else None
-            if seen is not None:
-                found.append((candidate, seen))
-        if not found:
-            if not reports:
-                choose_importer(remaining)  # raises, saying what each kind expects
-            break
-        importer, shape = found[0]
+    found: tuple[Importer, str] | None = choose_importer(book, kind)  # raises when nothing fits
+    while found is not None:
+        importer, shape = found
         tried.add(importer.kind)
         if starting is not None:
             starting(importer.kind, shape)
@@ -178,17 +171,14 @@ def import_book(
         reports.append(report)
         read = set(report.sheets) if report.sheets else {table.name for table in remaining.tables}
         remaining = Workbook(book.shape, [table for table in remaining.tables if table.name not in read])
-        if not remaining.tables:
-            break
-    return reports, _unread(remaining, [])
+        found = _recognised(remaining, tried) if kind is None and remaining.tables else None
+    return reports, _unread(remaining)
 
 
-def _unread(book: Workbook, read: list[str]) -> list[str]:
+def _unread(book: Workbook) -> list[str]:
     """Named sheets with something in them that no import read (a read-me sheet, Headlines, People)."""
     return [
-        table.name
-        for table in book.tables
-        if table.name and table.name not in read and any(cell.strip() for row in table.rows for cell in row)
+        table.name for table in book.tables if table.name and any(cell.strip() for row in table.rows for cell in row)
     ]
 
 
