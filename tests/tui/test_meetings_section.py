@@ -147,7 +147,9 @@ async def test_enter_on_a_past_meeting_shows_its_minutes_read_only(make_app, on_
     expected = minutes_markdown(meeting, meetings.minutes_names(snapshot), "Leadership team", FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("7", "enter")
-        assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "MinutesScreen")
+        assert await wait_for(
+            pilot, lambda: app.screen.__class__.__name__ == "MinutesScreen" and bool(app.screen.query("MarkdownViewer"))
+        )
         viewer = app.screen.query_one("MarkdownViewer")
         assert viewer.document.source == expected
         assert "MT-3" in str(app.screen.query_one("#minutes-title").render())
@@ -243,7 +245,10 @@ async def test_start_offers_to_resume_a_running_meeting_and_takes_over(make_app,
     running_id = start_running_meeting(demo_folder, "gone@host:4242", started, section=2)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ChoiceScreen")
+        # the dialog is the screen before its widgets are mounted: wait for its title, not only its class
+        assert await wait_for(
+            pilot, lambda: app.screen.__class__.__name__ == "ChoiceScreen" and bool(app.screen.query(".dialog-title"))
+        )
         assert str(app.screen.query_one(".dialog-title").render()) == f"Resume {running_id} (Rock review, 30:00 in)?"
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: meeting_screen(app) is not None)
@@ -289,7 +294,11 @@ async def test_dashboard_shows_the_running_meeting_and_points_at_key_7(make_app,
     async with app.run_test(size=(120, 40)) as pilot:
         assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ChoiceScreen")
         await pilot.press("down", "enter")  # not now
-        assert await wait_for(pilot, lambda: app.screen.__class__.__name__ == "DashboardScreen")
+        assert await wait_for(
+            pilot,
+            lambda: app.screen.__class__.__name__ == "DashboardScreen"
+            and bool(app.screen.query("#panel-meeting .summary-text")),
+        )
         box = str(app.screen.query_one("#panel-meeting .summary-text").content)
         assert f"{running_id} running: Rock review, 30:00 in" in box
         assert "Join it in Meetings (7)" in box
