@@ -9,8 +9,15 @@ exists" when two processes take turns).
 
 The typed records come from the validation the workspace does on load: a
 transaction validates only what it adds or saves, keeps its typed records in
-step with the TinyDB tables, and hands them to ``Workspace.apply`` for the
-snapshot after the write, so nothing is parsed or validated twice.
+step, and hands them to ``Workspace.apply`` for the snapshot after the write,
+so nothing is parsed or validated twice.
+
+Writes are gathered per table and handed to TinyDB once, when the workspace
+commits (``flush``): TinyDB rebuilds a whole table for every insert or
+remove, so doing that per record made an import of N records cost N times
+the table (a 156-cell scorecard import took 48 s on a five-year workspace).
+Reads during the transaction come from the typed records, which are always
+current, so nothing reads a table before it is flushed.
 """
 
 from __future__ import annotations
@@ -56,6 +63,10 @@ class Transaction(View):
         self._meta = meta
         self._records = {kind: dict(records.get(kind, {})) for kind in Kind}
         self._sorted: dict[Kind, list[Record]] = {}
+        self._highest: dict[Kind, int] = {}
+        # Per table: document number -> the record to store there, or None to remove it.
+        self._pending: dict[Kind, dict[int, Record | None]] = {}
+        self._meta_changed = False
 
     @property
     def storage(self) -> BufferedStorage:
@@ -63,7 +74,7 @@ class Transaction(View):
 
     @property
     def changed(self) -> bool:
-        return self.storage.changed
+        return self.storage.changed or self._meta_changed or any(self._pending.values())
 
     @property
     def meta(self) -> Meta:
@@ -80,7 +91,7 @@ class Transaction(View):
 
     def snapshot(self) -> Snapshot:
         """The workspace as this transaction leaves it (its records are validated already)."""
-        return Snapshot(self._meta.model_copy(), self._records)
+        return Snapshot(self._meta.model_copy(), self._records, sorted_records=self._sorted)
 
     # Writes -------------------------------------------------------------------
 
@@ -89,10 +100,14 @@ class Transaction(View):
         kind = model.kind
         number = self._next_number(kind)
         record = self._validated(model, {"id": make_id(kind, number), **fields})
-        self._db.table(kind.value).insert(Document(record.model_dump(mode="json"), doc_id=number))
+        self._highest[kind] = number
         self._meta.counters = {**self._meta.counters, kind.value: number}
-        self._save_meta()
-        self._keep(record)
+        self._meta_changed = True
+        self._pending.setdefault(kind, {})[number] = record
+        self._records[kind][record.id] = record
+        listed = self._sorted.get(kind)
+        if listed is not None:
+            listed.append(record)  # the new number is the highest: the list stays in id order
         return record
 
     def save(self, record: R, **changes: Any) -> R:
@@ -101,38 +116,51 @@ class Transaction(View):
         if "id" in changes and changes["id"] != record.id:
             raise InputError(f"{record.id}: the id of a record cannot change")
         updated = self._validated(type(record), {**record.model_dump(), **changes})
-        table = self._db.table(kind.value)
-        number = id_number(updated.id)
-        if not table.contains(doc_id=number):
+        if updated.id not in self._records[kind]:
             raise InputError(f"{updated.id} no longer exists")
-        table.remove(doc_ids=[number])
-        table.insert(Document(updated.model_dump(mode="json"), doc_id=number))
-        self._keep(updated)
+        self._pending.setdefault(kind, {})[id_number(updated.id)] = updated
+        self._records[kind][updated.id] = updated
+        self._sorted.pop(kind, None)
         return updated
 
     def delete(self, record: Record) -> None:
-        table = self._db.table(record.kind.value)
-        number = id_number(record.id)
-        if not table.contains(doc_id=number):
+        kind = record.kind
+        if record.id not in self._records[kind]:
             raise InputError(f"{record.id} no longer exists")
-        table.remove(doc_ids=[number])
-        self._records[record.kind].pop(record.id, None)
-        self._sorted.pop(record.kind, None)
+        self._pending.setdefault(kind, {})[id_number(record.id)] = None
+        del self._records[kind][record.id]
+        self._sorted.pop(kind, None)
 
     def update_meta(self, **changes: Any) -> Meta:
         try:
             self._meta = Meta.model_validate({**self._meta.model_dump(), **changes})
         except ValidationError as error:
             raise InputError(describe(error)) from None
-        self._save_meta()
+        self._meta_changed = True
         return self._meta
 
-    # Internals ----------------------------------------------------------------
+    def flush(self) -> RawTables:
+        """Hand every gathered change to TinyDB, one removal and one insertion per table; the tables to write."""
+        for kind, changes in self._pending.items():
+            if not changes:
+                continue
+            table = self._db.table(kind.value)
+            present = [number for number in changes if table.contains(doc_id=number)]
+            if present:
+                table.remove(doc_ids=present)
+            kept = [Document(record.model_dump(mode="json"), doc_id=n) for n, record in changes.items() if record]
+            if kept:
+                table.insert_multiple(kept)
+        self._pending = {}
+        if self._meta_changed:
+            meta_table = self._db.table(META_TABLE)
+            if meta_table.contains(doc_id=int(META_DOC_ID)):
+                meta_table.remove(doc_ids=[int(META_DOC_ID)])
+            meta_table.insert(Document(self._meta.model_dump(mode="json"), doc_id=int(META_DOC_ID)))
+            self._meta_changed = False
+        return self.storage.data
 
-    def _keep(self, record: Record) -> None:
-        """The typed copy of a record just written to the table (validated by ``_validated``)."""
-        self._records[record.kind][record.id] = record
-        self._sorted.pop(record.kind, None)
+    # Internals ----------------------------------------------------------------
 
     def _validated(self, model: type[R], fields: dict[str, Any]) -> R:
         try:
@@ -142,11 +170,9 @@ class Transaction(View):
 
     def _next_number(self, kind: Kind) -> int:
         """One past both the stored counter and the highest id present (a hand-edited file stays safe)."""
-        highest = max((int(doc_id) for doc_id in self.storage.data.get(kind.value, {})), default=0)
+        highest = self._highest.get(kind)
+        if highest is None:
+            highest = self._highest[kind] = max(
+                (int(doc_id) for doc_id in self.storage.data.get(kind.value, {})), default=0
+            )
         return max(self._meta.counters.get(kind.value, 0), highest) + 1
-
-    def _save_meta(self) -> None:
-        meta_table = self._db.table(META_TABLE)
-        if meta_table.contains(doc_id=int(META_DOC_ID)):
-            meta_table.remove(doc_ids=[int(META_DOC_ID)])
-        meta_table.insert(Document(self._meta.model_dump(mode="json"), doc_id=int(META_DOC_ID)))

@@ -261,11 +261,25 @@ class View(ABC):
 class Snapshot(View):
     """An immutable, validated copy of the workspace as it was when read."""
 
-    def __init__(self, meta: Meta, records: Mapping[Kind, Mapping[str, Record]], read_only: bool = False) -> None:
-        """``records``: each kind's validated records by id (kept as given; not copied per record)."""
+    def __init__(
+        self,
+        meta: Meta,
+        records: Mapping[Kind, Mapping[str, Record]],
+        read_only: bool = False,
+        sorted_records: Mapping[Kind, list[Record]] | None = None,
+    ) -> None:
+        """``records``: each kind's validated records by id (kept as given; not copied per record).
+
+        Each kind is sorted into id order the first time it is asked for (most reads need a few
+        kinds); ``sorted_records`` hands over lists a transaction has sorted already.
+        """
         self._meta = meta
         self._by_id = {kind: dict(by_id) for kind, by_id in records.items()}
-        self._records = {kind: sorted(by_id.values(), key=_number) for kind, by_id in records.items()}
+        self._records: dict[Kind, list[Record]] = {
+            kind: list(listed)
+            for kind, listed in (sorted_records or {}).items()
+            if kind in self._by_id and len(listed) == len(self._by_id[kind])
+        }
         self.read_only = read_only
 
     @property
@@ -273,7 +287,10 @@ class Snapshot(View):
         return self._meta
 
     def records(self, kind: Kind) -> list[Record]:
-        return list(self._records.get(kind, []))
+        listed = self._records.get(kind)
+        if listed is None:
+            listed = self._records[kind] = sorted(self._by_id.get(kind, {}).values(), key=_number)
+        return list(listed)
 
     def _record_by_id(self, kind: Kind, record_id: str) -> Record | None:
         return self._by_id.get(kind, {}).get(record_id)

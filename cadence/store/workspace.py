@@ -265,7 +265,7 @@ class Workspace:
         if transaction.changed or migrated:
             # Every record added or saved was validated by the transaction; the rest on load above.
             self._daily_backup(folder_fd, payload, info)
-            self._replace(folder_fd, fileformat.encode(transaction.storage.data), info)
+            self._replace(folder_fd, fileformat.encode(transaction.flush()), info)
 
     @contextmanager
     def rehearsal(self) -> Iterator[Transaction]:
