@@ -8,6 +8,8 @@ by a single byte for it.
 from __future__ import annotations
 
 import json
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cadence.locations import demo_workspace_dir
-from cadence.store import fileformat
+from cadence.domain.models import Goal, Measurable, Person, Score
+from cadence.store import InputError, Workspace, WorkspaceCorrupt, fileformat
 
 
 def _reference(data: Any) -> bytes:
@@ -50,11 +53,35 @@ def test_text_that_needs_escaping_is_escaped_like_json_dumps() -> None:
     assert fileformat.encode(data) == _reference(data)
 
 
-def test_non_finite_numbers_are_refused_like_json_dumps() -> None:
-    with pytest.raises(ValueError):
-        fileformat.encode({"t": {"1": {"v": float("nan")}}})
-    with pytest.raises(ValueError):
-        fileformat.encode({"t": {"1": {"v": [float("inf")]}}})
+def test_non_finite_numbers_never_reach_the_encoder(tmp_path: Path) -> None:
+    """orjson would write infinity as ``null``: the models refuse it on the way in, and nothing is written."""
+    workspace = Workspace.create(tmp_path / "ws")
+    before = workspace.path.read_bytes()
+    with pytest.raises(InputError), workspace.transaction() as tx:
+        tx.add(Person, name="Ana")
+        measurable = tx.add(Measurable, name="Leads", owner_id="P-1", goal=Goal(comparator=">=", value=1))
+        tx.add(Score, measurable_id=measurable.id, week=date(2026, 11, 2), value=float("inf"))
+    assert workspace.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("value", [6.103515625e-05, 1e-05, -0.00009, 1e16, 1.5e-07, 1e300, 5e-324, 0.0001, 123456.5])
+def test_floats_are_spelled_like_json_dumps(value: float) -> None:
+    """orjson and json.dumps spell small and large floats differently; the file always has json.dumps's spelling."""
+    data = {"t": {"1": {"v": value, "s": "1e5 in text"}}}
+    assert fileformat.encode(data) == _reference(data)
+
+
+def test_a_canonical_file_and_a_hand_edited_one_read_the_same() -> None:
+    payload = (demo_workspace_dir() / "cadence.json").read_bytes()
+    compact = json.dumps(json.loads(payload), separators=(",", ":")).encode()
+    assert fileformat.decode(compact, Path("x")) == fileformat.decode(payload, Path("x")) == json.loads(payload)
+
+
+def test_a_duplicate_key_is_refused_though_the_fast_reader_would_keep_the_last() -> None:
+    payload = (demo_workspace_dir() / "cadence.json").read_bytes()
+    doubled = payload.replace(b'"title": ', b'"title": "first",\n      "title": ', 1)
+    with pytest.raises(WorkspaceCorrupt, match="title"):
+        fileformat.decode(doubled, Path("x"))
 
 
 def test_other_types_fall_back_to_json_dumps() -> None:
