@@ -47,15 +47,24 @@ def encode(data: RawTables) -> bytes:
         payload = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
     except TypeError:
         payload = None  # a type or key orjson will not write: json.dumps decides
-    if payload is None or _EXPONENT.search(payload):
+    if payload is None or _spelled_differently(payload):
         return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
     return payload
 
 
 # A float ``json.dumps`` writes with an exponent: orjson spells the large ones ``1e16`` and the
 # small ones (below 1e-4) ``0.00009``. Text inside strings may match too, which only costs the
-# slower, identical path.
-_EXPONENT = re.compile(rb"[0-9][eE][-+]?[0-9]|(?<![0-9.])-?0\.0000")
+# slower, identical path. Searched for from the ``e`` (a literal first byte keeps the scan of a
+# large file to milliseconds; a pattern that starts with a class of bytes took 0.6 s on 5 MB).
+_EXPONENT = re.compile(rb"e[-+]?[0-9]")
+_SMALL_FLOAT = b"0.0000"
+
+
+def _spelled_differently(payload: bytes) -> bool:
+    """Might ``payload`` hold a float that ``json.dumps`` would spell otherwise?"""
+    if _SMALL_FLOAT in payload:
+        return True
+    return any(payload[match.start() - 1 : match.start()].isdigit() for match in _EXPONENT.finditer(payload))
 
 
 def _parse(payload: bytes, path: Path) -> Any:
