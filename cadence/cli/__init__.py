@@ -37,6 +37,7 @@ SUBCOMMANDS = {
     "export": "cadence.cli.export_command:export",
     "import": "cadence.cli.import_command:import_file",
     "restore": "cadence.cli.restore_command:restore",
+    "archive": "cadence.cli.archive_command:archive",
     "serve": "cadence.cli.serve_command:serve",
     "person": "cadence.cli.people_commands:person",
     "team": "cadence.cli.people_commands:team",

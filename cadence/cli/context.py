@@ -46,7 +46,12 @@ class CliContext:
         return _now().date()
 
     def read(self) -> Snapshot:
+        """The live file: what the weekly rhythm works on."""
         return self.workspace.read()
+
+    def read_history(self) -> Snapshot:
+        """Live and archived records as one workspace: for check, export and every view of history."""
+        return self.workspace.read_history()
 
     @contextmanager
     def write(self) -> Iterator[Transaction]:

@@ -37,7 +37,7 @@ KINDS = ("all", "scorecard", "rocks", "milestones", "issues", "todos", "headline
 def export(context: CliContext, kind: str, fmt: str, out: Path | None) -> None:
     """Export the workspace: JSON (all of it, the default), or one kind as CSV, .xlsx (needs --out; with
     --kind all, a sheet per kind) or Markdown. CSV and .xlsx read back with `cadence import`."""
-    view = context.read()
+    view = context.read_history()
     if fmt == "json":
         if kind != "all":
             raise InputError("--format json exports the whole workspace; for one kind use --format csv, xlsx or md")

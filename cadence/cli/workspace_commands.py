@@ -67,7 +67,7 @@ def check(context: CliContext) -> None:
     sharing = find_sharing_problems(context.workspace.folder)
     for problem in sharing:  # before reading: a link at cadence.json stops the read
         click.echo(f"problem: {safe(problem)}")
-    view = context.read()
+    view = context.read_history()
     records = find_problems(view)
     for problem in records:
         click.echo(f"problem: {safe(problem)}")
@@ -75,4 +75,6 @@ def check(context: CliContext) -> None:
     if problems:
         click.echo(f"{context.workspace.path}: {len(problems)} problems")
         sys.exit(1)
-    click.echo(f"{context.workspace.path}: OK, {record_count(view)} records, schema {view.meta.schema_version}")
+    archived = record_count(view) - record_count(context.read())
+    where = f" ({archived} of them in {context.workspace.folder / 'archive'})" if archived else ""
+    click.echo(f"{context.workspace.path}: OK, {record_count(view)} records{where}, schema {view.meta.schema_version}")

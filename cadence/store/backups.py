@@ -30,9 +30,17 @@ FOLDER_MODE_MASK = 0o2777  # the workspace folder's permissions and setgid bit, 
 
 def open_backups(folder_fd: int, workspace_folder: Path, *, create_mode: int | None) -> int:
     """A descriptor of ``backups/``; made (with ``create_mode``) if missing and ``create_mode`` is given."""
-    shown = workspace_folder / FOLDER_NAME
+    return open_or_make_subfolder(folder_fd, FOLDER_NAME, workspace_folder / FOLDER_NAME, create_mode=create_mode)
+
+
+def open_or_make_subfolder(folder_fd: int, name: str, shown: Path, *, create_mode: int | None) -> int:
+    """A descriptor of the workspace's subfolder ``name`` (``backups/``, ``archive/``), never through a link.
+
+    Made if missing and ``create_mode`` is given, by whoever comes first; only the folder this call
+    made is chmodded, through its own descriptor.
+    """
     try:
-        return open_subfolder(folder_fd, FOLDER_NAME, shown)
+        return open_subfolder(folder_fd, name, shown)
     except FileNotFoundError:
         if create_mode is None:
             raise
@@ -40,11 +48,11 @@ def open_backups(folder_fd: int, workspace_folder: Path, *, create_mode: int | N
         raise WorkspaceUnwritable(describe_os_error(shown, error)) from error
     with os_errors(shown):
         try:
-            os.mkdir(FOLDER_NAME, 0o700, dir_fd=folder_fd)
+            os.mkdir(name, 0o700, dir_fd=folder_fd)
             made = True
         except FileExistsError:
             made = False  # another member made it between our calls: use theirs, never chmod it
-        descriptor = open_subfolder(folder_fd, FOLDER_NAME, shown)
+        descriptor = open_subfolder(folder_fd, name, shown)
         if made:
             info = os.fstat(descriptor)
             # Only our own fresh folder is chmodded, through its descriptor: if someone swapped the

@@ -14,6 +14,7 @@ import pwd
 import stat
 from pathlib import Path
 
+from cadence.store.archive import FOLDER_NAME as ARCHIVE
 from cadence.store.backups import FOLDER_NAME as BACKUPS
 from cadence.store.oserrors import kind_of
 
@@ -36,16 +37,17 @@ def find_sharing_problems(folder: Path) -> list[str]:
         problems += _mode_problems(folder, folder_info, folder_info, want_group_bits=stat.S_IRWXG)
         if not folder_info.st_mode & stat.S_ISGID:
             problems.append(f"{folder}: shared but not setgid (chmod g+s): new files will not get the group")
-    entries = [folder / name for name in WORKSPACE_FILES] + [folder / BACKUPS]
-    backups = folder / BACKUPS
-    if backups.is_dir() and not backups.is_symlink():
-        entries += sorted(path for path in backups.iterdir())
+    subfolders = {folder / BACKUPS, folder / ARCHIVE}
+    entries = [folder / name for name in WORKSPACE_FILES] + sorted(subfolders)
+    for subfolder in sorted(subfolders):
+        if subfolder.is_dir() and not subfolder.is_symlink():
+            entries += sorted(path for path in subfolder.iterdir())
     for path in entries:
         try:
             info = os.lstat(path)
         except FileNotFoundError:
             continue
-        want_dir = path == backups
+        want_dir = path in subfolders
         if (
             stat.S_ISLNK(info.st_mode)
             or (stat.S_ISDIR(info.st_mode) != want_dir)
@@ -58,7 +60,7 @@ def find_sharing_problems(folder: Path) -> list[str]:
             continue
         if shared:
             wanted = stat.S_IRWXG if want_dir else stat.S_IRGRP | stat.S_IWGRP
-            if path.parent == backups:
+            if path.parent == folder / BACKUPS:
                 wanted = stat.S_IRGRP  # a backup only needs to be readable by the group
             problems += _mode_problems(path, info, folder_info, want_group_bits=wanted)
     return problems

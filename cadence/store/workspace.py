@@ -56,6 +56,7 @@ from cadence.store.oserrors import os_errors
 from cadence.store.view import Snapshot
 
 if TYPE_CHECKING:
+    from cadence.store.archive import ArchiveReport
     from cadence.store.transaction import Transaction
 
 FILE_NAME = "cadence.json"
@@ -282,6 +283,58 @@ class Workspace:
             data = migrate(data, version, SCHEMA_VERSION)
         meta = fileformat.validate_meta(data, self.path)
         yield Transaction(data, meta, fileformat.validate_records(data, self.path))
+
+    # History ----------------------------------------------------------------------
+
+    def archive(self, as_of: date | None = None, *, dry_run: bool = False) -> ArchiveReport:
+        """Move closed history (``cadence.domain.archiving``) out of the live file, into ``archive/``.
+
+        Under the lock: the archive files are written first, the live file second, so a crash in
+        between leaves records in both places (readers prefer the live copy) and never in neither.
+        ``dry_run`` reports what would move and writes nothing.
+        """
+        from cadence.domain.archiving import LiveWindow
+        from cadence.store import archive
+
+        day = as_of or self.today()
+        if dry_run:
+            with self.rehearsal() as transaction:
+                window = LiveWindow.on(day, transaction.meta.fiscal_start_month, transaction.meta.week_start_day)
+                return archive.report_of(archive.plan_moves(transaction, window), window, dry_run=True)
+        with self._folder() as folder_fd, self._locked(folder_fd):
+            with self._transaction(folder_fd) as transaction:
+                meta = transaction.meta
+                window = LiveWindow.on(day, meta.fiscal_start_month, meta.week_start_day)
+                moves = archive.plan_moves(transaction, window)
+                if moves:
+                    info = lstat_at(folder_fd, FILE_NAME) or os.fstat(folder_fd)
+                    archive.write_moves(folder_fd, self.folder, moves, meta, info)
+                    for records in moves.values():
+                        for record in records:
+                            transaction.delete(record)
+        return archive.report_of(moves, window, dry_run=False)
+
+    def read_history(self) -> Snapshot:
+        """The whole workspace, live file and archives as one (the live copy wins), for history views, check, export."""
+        from cadence.store import archive
+
+        with self._folder() as folder_fd:
+            payload, _info = self._read_file(folder_fd)
+            live = self._snapshot_of(payload)
+            merged: dict[Kind, dict[str, Record]] = {kind: {} for kind in Kind}
+            for _name, records in archive.read_archived(folder_fd, self.folder):
+                for kind, by_id in records.items():
+                    merged[kind].update(by_id)
+        for kind in Kind:
+            merged[kind].update((record.id, record) for record in live.records(kind))
+        return Snapshot(live.meta, merged, read_only=live.read_only)
+
+    def archive_names(self) -> list[str]:
+        """The archive files present (``2025-Q3.json``), oldest first."""
+        from cadence.store import archive
+
+        with self._folder() as folder_fd:
+            return archive.archive_names(folder_fd, self.folder)
 
     def restore(self, name: str) -> Path:
         """Replace the workspace file with ``backups/name`` after checking it; returns the copy of the current file.
