@@ -4,7 +4,8 @@
 exact opposite (v < a or v > b), so the bounds themselves are not outside.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would have to evaluate every field's
+# annotation from a string when each model is built, which costs start-up time in every command.
 
 import re
 from enum import StrEnum
@@ -32,7 +33,8 @@ _SINGLE = re.compile(r"^(>=|<=|>|<|==|=)\s*(.+)$")
 class Goal(BaseModel):
     """What a measurable aims for. ``high`` is only used by between / outside."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # Built on first direct use (parse_goal): a measurable read from the file validates its goal inside its own schema.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
     comparator: Comparator
     value: float

@@ -7,7 +7,8 @@ What the meeting saw (the scorecard, the rocks, the to-do rate) is frozen into
 happened to the records since.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would have to evaluate every field's
+# annotation from a string when each model is built, which costs start-up time in every command.
 
 from datetime import date
 from enum import StrEnum
@@ -19,7 +20,10 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Text = Annotated[str, StringConstraints(max_length=20000)]
 
-STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+# Every model here is a part of a Meeting record (or of an agenda template): reading a workspace validates
+# them inside the Meeting schema, so their own validators are built only when code makes one directly
+# (``defer_build``), not on every start of every command.
+STRICT = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True, defer_build=True)
 GOOD_RATING = 8
 """A rating under this asks for a one-line why."""
 
@@ -51,7 +55,7 @@ class MeetingSection(BaseModel):
 
 
 class AgendaSection(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: Name
     kind: SectionKind
     minutes: int = Field(ge=0, le=24 * 60)
@@ -61,7 +65,7 @@ class AgendaSection(BaseModel):
 class AgendaTemplate(BaseModel):
     """A meeting's agenda as a team picks it: its sections in order, and whether attendees rate it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")]
     name: Name
     meeting_kind: str = "weekly"
@@ -80,7 +84,7 @@ class AgendaTemplate(BaseModel):
 
 
 class Rating(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
     person_id: str
     score: int = Field(ge=1, le=10)
     why: Text = ""
@@ -126,7 +130,7 @@ class Cascade(BaseModel):
 
 
 class MinutesNumber(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
     measurable_id: str
     title: str
     owner: str
@@ -136,7 +140,7 @@ class MinutesNumber(BaseModel):
 
 
 class MinutesRock(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     rock_id: str
     title: str
     owner: str
@@ -144,7 +148,7 @@ class MinutesRock(BaseModel):
 
 
 class MinutesTodo(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     todo_id: str
     title: str
     owner: str
@@ -153,7 +157,7 @@ class MinutesTodo(BaseModel):
 
 
 class MinutesIssue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     issue_id: str
     title: str
     outcome: IdsOutcome
@@ -162,7 +166,7 @@ class MinutesIssue(BaseModel):
 
 
 class MinutesHeadline(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     headline_id: str
     text: str
     kind: str
@@ -174,7 +178,7 @@ class MinutesHeadline(BaseModel):
 class Minutes(BaseModel):
     """What the meeting saw and decided, frozen when it ended."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
     week: date
     attendees: list[str] = Field(default_factory=list)
     absent: list[str] = Field(default_factory=list)

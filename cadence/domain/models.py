@@ -6,7 +6,8 @@ exactly as typed (only outer whitespace is trimmed); showing it safely is the
 display's job. Dates are plain ``datetime.date`` (pendulum stays at the edges).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would have to evaluate every field's
+# annotation from a string when each model is built, which costs start-up time in every command.
 
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -31,7 +32,7 @@ Text = Annotated[str, StringConstraints(max_length=20000)]
 QuarterLabel = Annotated[str, StringConstraints(pattern=r"^\d{4}-Q[1-4]$")]
 
 
-MODELS: dict[Kind, type[Record]] = {}
+MODELS: "dict[Kind, type[Record]]" = {}
 """Each kind's model, in the order of ``Kind``; filled as the models below are defined."""
 
 
@@ -99,7 +100,8 @@ class Milestone(BaseModel):
     between, and a tick or delete must still land on the milestone the user saw.
     """
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+    # Validated inside Rock's schema when read; its own validator is built on first direct use.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True, defer_build=True)
     id: str
     title: Title
     due: date | None = None
@@ -156,7 +158,8 @@ class Frequency(StrEnum):
 class GoalChange(BaseModel):
     """A goal that applies from ``week`` (a week start) on, until the next change."""
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    # Validated inside Measurable's schema when read; its own validator is built on first direct use.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, defer_build=True)
     week: date
     goal: Goal
 
