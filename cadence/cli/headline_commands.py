@@ -9,8 +9,12 @@ from __future__ import annotations
 import click
 
 from cadence.cli.context import CliContext, pass_context
+from cadence.cli.history import read_only_when_archived
 from cadence.cli.output import dump, emit_json, safe, table
+from cadence.domain.ids import Kind
 from cadence.store import actions
+
+HEADLINE_ID = ("headline_id", Kind.HEADLINE)
 
 
 @click.group()
@@ -33,11 +37,12 @@ def headline_add(context: CliContext, text: str, kind: str, by: str | None, bad:
 
 
 @headline.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include headlines from before last quarter, from the archive.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
-def headline_list(context: CliContext, as_json: bool) -> None:
-    """List headlines."""
-    view = context.read()
+def headline_list(context: CliContext, show_all: bool, as_json: bool) -> None:
+    """List headlines (those archived, given before last quarter, only with --all)."""
+    view = context.read_history() if show_all else context.read()
     if as_json:
         emit_json(dump(view.headlines))
         return
@@ -60,6 +65,7 @@ def headline_list(context: CliContext, as_json: bool) -> None:
 @headline.command("drop")
 @click.argument("headline_id")
 @pass_context
+@read_only_when_archived(HEADLINE_ID)
 def headline_drop(context: CliContext, headline_id: str) -> None:
     """Drop a headline to the Issues list (once: it remembers the issue)."""
     with context.write() as tx:
@@ -70,6 +76,7 @@ def headline_drop(context: CliContext, headline_id: str) -> None:
 @headline.command("delete")
 @click.argument("headline_id")
 @pass_context
+@read_only_when_archived(HEADLINE_ID)
 def headline_delete(context: CliContext, headline_id: str) -> None:
     """Delete a headline (an issue it was dropped to stays)."""
     with context.write() as tx:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import click
 
 from cadence.cli.context import CliContext, pass_context
+from cadence.cli.history import read_only_when_archived
 from cadence.cli.output import dump, emit_json, safe, table
+from cadence.domain.ids import Kind
 from cadence.domain.models import IssueStatus
 from cadence.store import actions
+
+ISSUE_ID = ("issue_id", Kind.ISSUE)
+TODO_ID = ("todo_id", Kind.TODO)
 
 
 @click.group()
@@ -29,12 +34,14 @@ def issue_add(context: CliContext, title: str, owner: str | None, long_term: boo
 
 
 @issue.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Include solved and dropped issues.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Include solved and dropped issues, archived ones too (reads the archive)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
 def issue_list(context: CliContext, show_all: bool, as_json: bool) -> None:
     """List open issues, top 3 first."""
-    view = context.read()
+    view = context.read_history() if show_all else context.read()
     issues = view.issues if show_all else [i for i in view.issues if i.status is IssueStatus.OPEN]
     issues = sorted(issues, key=lambda i: (i.term.value != "short", i.rank or 9))
     if as_json:
@@ -54,6 +61,7 @@ def issue_list(context: CliContext, show_all: bool, as_json: bool) -> None:
 @click.option("--decision", required=True, help="What was decided.")
 @click.option("--todo", "todos", multiple=True, help='A to-do it creates, "TITLE@OWNER" (repeatable).')
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_solve(context: CliContext, issue_id: str, decision: str, todos: tuple[str, ...]) -> None:
     """Solve an issue: record the decision and create its to-dos."""
     specs = [actions.parse_todo_spec(spec) for spec in todos]
@@ -71,6 +79,7 @@ def issue_solve(context: CliContext, issue_id: str, decision: str, todos: tuple[
 @click.option("--root-cause", default=None, help="Why it happens (what Identify found).")
 @click.option("--owner", default=None, help='Whose it is (name or id); "" for nobody.')
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_edit(
     context: CliContext,
     issue_id: str,
@@ -91,6 +100,7 @@ def issue_edit(
 @click.argument("issue_id")
 @click.argument("rank", type=click.IntRange(1, 3))
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_rank(context: CliContext, issue_id: str, rank: int) -> None:
     """Make an issue #1, #2 or #3 of its team's top 3 (whoever held that rank gives it up)."""
     with context.write() as tx:
@@ -101,6 +111,7 @@ def issue_rank(context: CliContext, issue_id: str, rank: int) -> None:
 @issue.command("unrank")
 @click.argument("issue_id")
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_unrank(context: CliContext, issue_id: str) -> None:
     """Take an issue out of the top 3."""
     with context.write() as tx:
@@ -118,6 +129,7 @@ def issue_unrank(context: CliContext, issue_id: str) -> None:
     help="The list to move it to (default: the other one).",
 )
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_move(context: CliContext, issue_id: str, term: str | None) -> None:
     """Move an issue between the short-term and long-term lists (it leaves the top 3)."""
     with context.write() as tx:
@@ -128,6 +140,7 @@ def issue_move(context: CliContext, issue_id: str, term: str | None) -> None:
 @issue.command("drop")
 @click.argument("issue_id")
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_drop(context: CliContext, issue_id: str) -> None:
     """No longer an issue: kept on record as dropped."""
     with context.write() as tx:
@@ -138,6 +151,7 @@ def issue_drop(context: CliContext, issue_id: str) -> None:
 @issue.command("delete")
 @click.argument("issue_id")
 @pass_context
+@read_only_when_archived(ISSUE_ID)
 def issue_delete(context: CliContext, issue_id: str) -> None:
     """Delete an issue for good (drop keeps it on record)."""
     with context.write() as tx:
@@ -164,11 +178,14 @@ def todo_add(context: CliContext, title: str, owner: str, due: str | None) -> No
 
 @todo.command("list")
 @click.option("--open", "only_open", is_flag=True, help="Only to-dos not done.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Include to-dos done before last quarter, from the archive (slower)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
-def todo_list(context: CliContext, only_open: bool, as_json: bool) -> None:
-    """List to-dos."""
-    view = context.read()
+def todo_list(context: CliContext, only_open: bool, show_all: bool, as_json: bool) -> None:
+    """List to-dos (those archived, done before last quarter, only with --all)."""
+    view = context.read_history() if show_all and not only_open else context.read()
     todos = [t for t in view.todos if not (only_open and t.done)]
     if as_json:
         emit_json(dump(todos))
@@ -193,6 +210,7 @@ def todo_list(context: CliContext, only_open: bool, as_json: bool) -> None:
 @click.argument("todo_id")
 @click.option("--undo", is_flag=True, help="Mark it not done again.")
 @pass_context
+@read_only_when_archived(TODO_ID)
 def todo_done(context: CliContext, todo_id: str, undo: bool) -> None:
     """Mark a to-do done."""
     with context.write() as tx:
@@ -205,6 +223,7 @@ def todo_done(context: CliContext, todo_id: str, undo: bool) -> None:
 @click.option("--title", default=None, help="What is to be done.")
 @click.option("--due", default=None, help="Due date (friday, +3d, 2026-12-04).")
 @pass_context
+@read_only_when_archived(TODO_ID)
 def todo_edit(context: CliContext, todo_id: str, title: str | None, due: str | None) -> None:
     """Change a to-do's title or due date."""
     with context.write() as tx:
@@ -216,6 +235,7 @@ def todo_edit(context: CliContext, todo_id: str, title: str | None, due: str | N
 @click.argument("todo_id")
 @click.argument("owner")
 @pass_context
+@read_only_when_archived(TODO_ID)
 def todo_reassign(context: CliContext, todo_id: str, owner: str) -> None:
     """Give a to-do to someone else (an active person)."""
     with context.write() as tx:
@@ -227,6 +247,7 @@ def todo_reassign(context: CliContext, todo_id: str, owner: str) -> None:
 @todo.command("drop")
 @click.argument("todo_id")
 @pass_context
+@read_only_when_archived(TODO_ID)
 def todo_drop(context: CliContext, todo_id: str) -> None:
     """Drop a to-do to the Issues list (once while that issue is open)."""
     with context.write() as tx:
@@ -237,6 +258,7 @@ def todo_drop(context: CliContext, todo_id: str) -> None:
 @todo.command("delete")
 @click.argument("todo_id")
 @pass_context
+@read_only_when_archived(TODO_ID)
 def todo_delete(context: CliContext, todo_id: str) -> None:
     """Delete a to-do for good."""
     with context.write() as tx:

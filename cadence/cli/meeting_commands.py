@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cadence.cli.context import CliContext, pass_context
+from cadence.cli.history import archived_line, read_for, read_only_when_archived
 from cadence.cli.output import emit_json, safe, table
+from cadence.domain.ids import Kind
 from cadence.domain.meeting_clock import budget_seconds, clock_text, overrun_seconds, section_seconds, total_seconds
 from cadence.domain.meeting_parts import IdsOutcome, rating_text
 from cadence.domain.models import Meeting
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from cadence.domain.models import Team
     from cadence.store.view import View
 
+MEETING_ID = ("meeting_id", Kind.MEETING)
+ISSUE_ID = ("issue_id", Kind.ISSUE)
 DAY_LABELS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -56,6 +60,17 @@ def _running(view: View, meeting_id: str | None) -> Meeting:
         ids = ", ".join(m.id for m in running)
         raise InputError(f"meeting: {len(running)} are running ({ids}); name one")
     return running[0]
+
+
+def _view_of(context: CliContext, meeting_id: str | None) -> tuple[View, bool]:
+    """The live file, or live and archives as one when ``meeting_id`` names an archived meeting."""
+    if not meeting_id:
+        live = context.read()
+        if live.meetings:
+            return live, False
+        history = context.read_history()  # every meeting archived: the latest is still "the latest"
+        return history, bool(history.meetings)
+    return read_for(context, Kind.MEETING, meeting_id.strip().upper())
 
 
 def _solved(meeting: Meeting) -> int:
@@ -122,11 +137,12 @@ def meeting() -> None:
 
 @meeting.command("list")
 @click.option("--team", default=None, help="Only this team's meetings (name or id).")
+@click.option("--all", "show_all", is_flag=True, help="Include meetings from before last quarter, from the archive.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
-def meeting_list(context: CliContext, team: str | None, as_json: bool) -> None:
-    """Running and past meetings, newest first."""
-    view = context.read()
+def meeting_list(context: CliContext, team: str | None, show_all: bool, as_json: bool) -> None:
+    """Running and past meetings, newest first (those archived, ended before last quarter, only with --all)."""
+    view = context.read_history() if show_all else context.read()
     team_id = view.find_team(team).id if team else None
     now = _now()
     running = [m for m in meetings.running_meetings(view) if team_id is None or m.team_id == team_id]
@@ -159,7 +175,7 @@ def meeting_list(context: CliContext, team: str | None, as_json: bool) -> None:
 @pass_context
 def meeting_show(context: CliContext, meeting_id: str | None, as_json: bool) -> None:
     """One meeting (default: the one running, else the latest): agenda, clocks, ratings."""
-    view = context.read()
+    view, archived = _view_of(context, meeting_id)
     found = meetings.find_meeting(view, meeting_id)
     now = _now()
     if as_json:
@@ -167,6 +183,8 @@ def meeting_show(context: CliContext, meeting_id: str | None, as_json: bool) -> 
         return
     summary = _summary(view, found, now)
     click.echo(f"{found.id} {safe(found.title)} ({summary['state']})")
+    if archived:
+        click.echo(archived_line(view, Kind.MEETING, found.id))
     click.echo(f"team: {safe(summary['team']) or '-'}  started: {found.started_at:%Y-%m-%d %H:%M}")
     end = found.ended_at or now
     table(
@@ -222,7 +240,7 @@ def meeting_start(context: CliContext, team: str | None, agenda_id: str | None) 
 @pass_context
 def meeting_status(context: CliContext, meeting_id: str | None, as_json: bool) -> None:
     """Where a meeting is: its section, section and total clocks, paused or not, who drives."""
-    view = context.read()
+    view, _archived = _view_of(context, meeting_id)
     found = meetings.find_meeting(view, meeting_id)
     status = _status(view, found, _now())
     if as_json:
@@ -244,6 +262,7 @@ def meeting_status(context: CliContext, meeting_id: str | None, as_json: bool) -
 @click.argument("meeting_id", required=False)
 @click.option("--back", is_flag=True, help="Go to the previous section instead.")
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_next(context: CliContext, meeting_id: str | None, back: bool) -> None:
     """Move to the next section (time so far stays with the section it was spent in)."""
     now = _now()
@@ -264,6 +283,7 @@ def _set_paused(context: CliContext, meeting_id: str | None, paused: bool) -> No
 @meeting.command("pause")
 @click.argument("meeting_id", required=False)
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_pause(context: CliContext, meeting_id: str | None) -> None:
     """Pause the meeting's clocks."""
     _set_paused(context, meeting_id, True)
@@ -272,6 +292,7 @@ def meeting_pause(context: CliContext, meeting_id: str | None) -> None:
 @meeting.command("resume")
 @click.argument("meeting_id", required=False)
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_resume(context: CliContext, meeting_id: str | None) -> None:
     """Start the meeting's clocks again."""
     _set_paused(context, meeting_id, False)
@@ -282,6 +303,7 @@ def meeting_resume(context: CliContext, meeting_id: str | None) -> None:
 @click.option("--absent", is_flag=True, help="Record them as absent instead.")
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_attend(context: CliContext, person: str, absent: bool, meeting_id: str | None) -> None:
     """Mark someone present (or absent) at the running meeting."""
     with context.write() as tx:
@@ -297,6 +319,7 @@ def meeting_attend(context: CliContext, person: str, absent: bool, meeting_id: s
 @click.option("--why", default="", help="One line on why (needed under 8).")
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_rate(context: CliContext, person: str, score: int, why: str, meeting_id: str | None) -> None:
     """Someone's rating of the meeting, 1-10 (rating again replaces it)."""
     with context.write() as tx:
@@ -313,6 +336,7 @@ def meeting_rate(context: CliContext, person: str, score: int, why: str, meeting
 @click.option("--to", "teams", multiple=True, required=True, help="A team that gets it (repeatable).")
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_cascade(context: CliContext, text: str, teams: tuple[str, ...], meeting_id: str | None) -> None:
     """A message to cascade: it shows in each named team's Headlines when the meeting ends."""
     with context.write() as tx:
@@ -326,6 +350,7 @@ def meeting_cascade(context: CliContext, text: str, teams: tuple[str, ...], meet
 @click.argument("number", type=int)
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_uncascade(context: CliContext, number: int, meeting_id: str | None) -> None:
     """Take back cascading message NUMBER (1 is the first) before the meeting ends."""
     with context.write() as tx:
@@ -339,6 +364,7 @@ def meeting_uncascade(context: CliContext, number: int, meeting_id: str | None) 
 @click.argument("text")
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_segue(context: CliContext, person: str, text: str, meeting_id: str | None) -> None:
     """Someone's good news for the Segue (again replaces it; "" removes it)."""
     with context.write() as tx:
@@ -354,6 +380,7 @@ def meeting_segue(context: CliContext, person: str, text: str, meeting_id: str |
 @click.option("--discuss", default=None, help="Notes from the discussion (replaces what was there).")
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID, ISSUE_ID)
 def meeting_work(
     context: CliContext, issue_id: str, identify: str | None, discuss: str | None, meeting_id: str | None
 ) -> None:
@@ -374,6 +401,7 @@ def meeting_work(
 @click.option("--todo", "todos", multiple=True, help='A to-do it creates, "TITLE@OWNER" (repeatable; due in 7 days).')
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID, ISSUE_ID)
 def meeting_solve(
     context: CliContext, issue_id: str, decision: str, todos: tuple[str, ...], meeting_id: str | None
 ) -> None:
@@ -395,6 +423,7 @@ def meeting_solve(
 @click.argument("outcome", type=click.Choice(["long-term", "dropped"]))
 @click.option("--meeting", "meeting_id", default=None, help="Meeting id (default: the one running).")
 @pass_context
+@read_only_when_archived(MEETING_ID, ISSUE_ID)
 def meeting_outcome(context: CliContext, issue_id: str, outcome: str, meeting_id: str | None) -> None:
     """IDS: move an issue to the long-term list, or drop it."""
     now = _now()
@@ -407,6 +436,7 @@ def meeting_outcome(context: CliContext, issue_id: str, outcome: str, meeting_id
 @meeting.command("end")
 @click.argument("meeting_id", required=False)
 @pass_context
+@read_only_when_archived(MEETING_ID)
 def meeting_end(context: CliContext, meeting_id: str | None) -> None:
     """End the meeting: clocks stop, minutes are frozen, cascading messages go to their teams."""
     now = _now()
@@ -430,7 +460,7 @@ def meeting_end(context: CliContext, meeting_id: str | None) -> None:
 @pass_context
 def meeting_export(context: CliContext, meeting_id: str | None, form: str, output: Path | None, force: bool) -> None:
     """A meeting's minutes as Markdown (default: the latest meeting; to stdout unless --output)."""
-    view = context.read()
+    view, _archived = _view_of(context, meeting_id)
     found = meetings.find_meeting(view, meeting_id)
     text = meetings.minutes_text(view, found, _now())
     if output is None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 import click
 
 from cadence.cli.context import CliContext, pass_context
+from cadence.cli.history import archived_line, read_for, read_only_when_archived
 from cadence.cli.output import dump, emit_json, safe, table
+from cadence.domain.ids import Kind
 from cadence.store import actions
+
+ROCK_ID = ("rock_id", Kind.ROCK)
 
 
 @click.group()
@@ -40,16 +44,25 @@ def rock_add(
 
 
 @rock.command("list")
-@click.option("--quarter", default=None, help="Like 2026-Q4; default: this quarter. 'all' for every quarter.")
+@click.option(
+    "--quarter",
+    default=None,
+    help="Like 2026-Q4; default: this quarter. 'all' for every quarter. Quarters before last are read from the archive.",
+)
 @click.option("--owner", default=None, help="Only this person's rocks.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
 def rock_list(context: CliContext, quarter: str | None, owner: str | None, as_json: bool) -> None:
     """List rocks."""
     view = context.read()
+    if quarter == "all":
+        view = context.read_history()
+    else:
+        label = actions.parse_quarter_field(view, quarter) if quarter else view.quarter_of(context.today).label
+        if label < view.quarter_of(context.today).previous().label:  # "2025-Q1" < "2026-Q3": labels sort by time
+            view = context.read_history()
     rocks = view.rocks
     if quarter != "all":
-        label = actions.parse_quarter_field(view, quarter) if quarter else view.quarter_of(context.today).label
         rocks = [r for r in rocks if r.quarter == label]
     if owner:
         owner_id = view.find_person(owner).id
@@ -77,6 +90,7 @@ def rock_list(context: CliContext, quarter: str | None, owner: str | None, as_js
 @click.argument("rock_id")
 @click.option("--status", required=True, help="on-track, off-track, done or not-done (at quarter end).")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_set(context: CliContext, rock_id: str, status: str) -> None:
     """Change a rock's status."""
     with context.write() as tx:
@@ -89,6 +103,7 @@ def rock_set(context: CliContext, rock_id: str, status: str) -> None:
 @click.argument("title")
 @click.option("--due", required=True, help="Due date (2026-12-04, friday, +14d).")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_milestone(context: CliContext, rock_id: str, title: str, due: str) -> None:
     """Add a milestone to a rock; prints its id (MS-4) for milestone-done and milestone-delete."""
     with context.write() as tx:
@@ -102,7 +117,7 @@ def rock_milestone(context: CliContext, rock_id: str, title: str, due: str) -> N
 @pass_context
 def rock_show(context: CliContext, rock_id: str, as_json: bool) -> None:
     """One rock with its milestones and their ids."""
-    view = context.read()
+    view, archived = read_for(context, Kind.ROCK, rock_id)
     shown = view.rock(rock_id)
     if as_json:
         emit_json(dump([shown])[0])
@@ -110,6 +125,8 @@ def rock_show(context: CliContext, rock_id: str, as_json: bool) -> None:
     owner = ("company / " if shown.company else "") + view.person_name(shown.owner_id)
     click.echo(f"{shown.id} {safe(shown.title)}")
     click.echo(f"{shown.quarter} · {shown.status.value} · {safe(owner)} · due {shown.due or '-'}")
+    if archived:
+        click.echo(archived_line(view, Kind.ROCK, shown.id))
     table(
         ["MILESTONE", "DONE", "DUE", "TITLE"],
         [[m.id, "x" if m.done else "", str(m.due or "-"), m.title] for m in shown.milestones],
@@ -121,6 +138,7 @@ def rock_show(context: CliContext, rock_id: str, as_json: bool) -> None:
 @click.argument("milestone_id")
 @click.option("--undo", is_flag=True, help="Mark it not done again.")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_milestone_done(context: CliContext, rock_id: str, milestone_id: str, undo: bool) -> None:
     """Tick a milestone by its id (MS-4): cadence rock milestone-done R-3 MS-4."""
     with context.write() as tx:
@@ -133,6 +151,7 @@ def rock_milestone_done(context: CliContext, rock_id: str, milestone_id: str, un
 @click.argument("rock_id")
 @click.argument("milestone_id")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_milestone_delete(context: CliContext, rock_id: str, milestone_id: str) -> None:
     """Delete a milestone by its id (MS-4)."""
     with context.write() as tx:
@@ -148,6 +167,7 @@ def rock_milestone_delete(context: CliContext, rock_id: str, milestone_id: str) 
 @click.option("--description", default=None, help="New description ('' to clear it).")
 @click.option("--owner", default=None, help="New owner (name or id, an active person).")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_edit(
     context: CliContext,
     rock_id: str,
@@ -169,6 +189,7 @@ def rock_edit(
 @rock.command("delete")
 @click.argument("rock_id")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_delete(context: CliContext, rock_id: str) -> None:
     """Delete a rock and its milestones."""
     with context.write() as tx:
@@ -179,6 +200,7 @@ def rock_delete(context: CliContext, rock_id: str) -> None:
 @rock.command("drop")
 @click.argument("rock_id")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_drop(context: CliContext, rock_id: str) -> None:
     """Drop a rock to the Issues list (owned by the rock's owner, on its team's list)."""
     with context.write() as tx:
@@ -190,6 +212,7 @@ def rock_drop(context: CliContext, rock_id: str) -> None:
 @click.argument("rock_id")
 @click.argument("quarter")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_move(context: CliContext, rock_id: str, quarter: str) -> None:
     """Move a rock to another quarter (2027-Q1, or next / previous); a due date outside it moves to its last day."""
     with context.write() as tx:
@@ -207,6 +230,7 @@ def rock_move(context: CliContext, rock_id: str, quarter: str) -> None:
 @click.option("--title", default=None, help="New title.")
 @click.option("--due", default=None, help="Due date (2026-12-04, friday, +14d); '' for none.")
 @pass_context
+@read_only_when_archived(ROCK_ID)
 def rock_milestone_edit(
     context: CliContext, rock_id: str, milestone_id: str, title: str | None, due: str | None
 ) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cadence.cli.context import CliContext, pass_context
+from cadence.cli.history import scores_beyond_live
 from cadence.cli.output import dump, emit_json, safe, table
 from cadence.domain.models import Frequency, Measurable
 from cadence.domain.periods import parse_quarter
@@ -315,11 +316,15 @@ SHOW_COUNTS = {Frequency.WEEKLY: "weeks", Frequency.MONTHLY: "months", Frequency
 def score_show(context: CliContext, weeks: int, months: int, quarters: int, as_json: bool) -> None:
     """The scorecard: the last weeks, each value marked + (on goal) or - (off goal), * if it has a note.
 
+    More than 13 weeks (6 months, 4 quarters) reads the archived values too.
+
     Monthly and quarterly measurables follow in their own tables, over their own months and
     quarters. Built by the same grid function as the TUI's Scorecard, so both agree.
     """
     view = context.read()
     counts = {Frequency.WEEKLY: weeks, Frequency.MONTHLY: months, Frequency.QUARTERLY: quarters}
+    if scores_beyond_live(view, context.today, counts):
+        view = context.read_history()  # older values than the live file keeps are in the archive
     active = _active(view)
     blocks: list[tuple[Frequency, list[Period], list[GridRow]]] = []
     for frequency in Frequency:

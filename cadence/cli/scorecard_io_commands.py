@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from cadence.cli.context import CliContext, pass_context
+from cadence.cli.history import scores_beyond_live
 from cadence.cli.import_command import import_flags, import_options, run_import
 from cadence.cli.output import write_out
 from cadence.domain.models import Frequency
@@ -58,13 +59,18 @@ def scorecard_export(
     team: str | None,
     no_notes: bool,
 ) -> None:
-    """Export the scorecard: Measurable, Owner, Goal, Unit, Description, then one column per period."""
+    """Export the scorecard: Measurable, Owner, Goal, Unit, Description, then one column per period.
+
+    More than 13 weeks (6 months, 4 quarters) reads the archived values too.
+    """
     from cadence.store.scorecard_export import scorecard_sheets
     from cadence.store.sheet_writer import csv_text, xlsx_bytes
 
     view = context.read()
-    chosen_team = view.find_team(team) if team else None
     counts = {Frequency.WEEKLY: weeks, Frequency.MONTHLY: months, Frequency.QUARTERLY: quarters}
+    if scores_beyond_live(view, context.today, counts):
+        view = context.read_history()  # a longer window than the live file keeps: the archived values too
+    chosen_team = view.find_team(team) if team else None
     if format_ == "csv":
         frequencies = [Frequency(frequency or Frequency.WEEKLY)]
     else:
