@@ -91,7 +91,8 @@ class Transaction(View):
 
     def snapshot(self) -> Snapshot:
         """The workspace as this transaction leaves it (its records are validated already)."""
-        return Snapshot(self._meta.model_copy(), self._records, sorted_records=self._sorted)
+        raw = None if self._pending or self._meta_changed else self.storage.data  # only tables that match the records
+        return Snapshot(self._meta.model_copy(), self._records, sorted_records=self._sorted, raw=raw)
 
     # Writes -------------------------------------------------------------------
 

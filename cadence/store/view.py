@@ -35,6 +35,7 @@ from cadence.domain.models import (
 from cadence.domain.periods import Quarter, quarter_of, week_start
 from cadence.domain.scorecard import period_start
 from cadence.store.errors import InputError
+from cadence.store.fileformat import RawTables
 
 R = TypeVar("R", bound=Record)
 Named = TypeVar("Named", Person, Team)
@@ -267,11 +268,15 @@ class Snapshot(View):
         records: Mapping[Kind, Mapping[str, Record]],
         read_only: bool = False,
         sorted_records: Mapping[Kind, list[Record]] | None = None,
+        raw: RawTables | None = None,
     ) -> None:
         """``records``: each kind's validated records by id (kept as given; not copied per record).
 
         Each kind is sorted into id order the first time it is asked for (most reads need a few
-        kinds); ``sorted_records`` hands over lists a transaction has sorted already.
+        kinds); ``sorted_records`` hands over lists a transaction has sorted already. ``raw``: the
+        file's tables these records were validated from, never changed after (a transaction copies
+        the outer mapping, and TinyDB replaces a table rather than changing it): a write that finds
+        the file unchanged starts from them.
         """
         self._meta = meta
         self._by_id = {kind: dict(by_id) for kind, by_id in records.items()}
@@ -281,10 +286,15 @@ class Snapshot(View):
             if kind in self._by_id and len(listed) == len(self._by_id[kind])
         }
         self.read_only = read_only
+        self.raw = raw
 
     @property
     def meta(self) -> Meta:
         return self._meta
+
+    def record_maps(self) -> dict[Kind, dict[str, Record]]:
+        """Each kind's records by id (the caller may change the outer and inner mappings: they are copies)."""
+        return {kind: dict(by_id) for kind, by_id in self._by_id.items()}
 
     def records(self, kind: Kind) -> list[Record]:
         listed = self._records.get(kind)

@@ -68,6 +68,8 @@ MIGRATION_BACKUPS_KEPT = 5
 READ_ATTEMPTS = 3  # re-reads when the file is replaced while being read, before settling for a consistent older copy
 
 T = TypeVar("T")
+Known = tuple[Snapshot, Fingerprint]
+"""A snapshot and the fingerprint of the file it came from (see ``Workspace.apply``)."""
 
 
 class Workspace:
@@ -190,7 +192,9 @@ class Workspace:
         if version < SCHEMA_VERSION:
             data = migrate(data, version, SCHEMA_VERSION)
         meta = fileformat.validate_meta(data, self.path)
-        return Snapshot(meta, fileformat.validate_records(data, self.path))
+        # The tables go with the snapshot only when they are the file's own: a warm write starts from them.
+        raw = data if version == SCHEMA_VERSION else None
+        return Snapshot(meta, fileformat.validate_records(data, self.path), raw=raw)
 
     @contextmanager
     def _folder(self) -> Iterator[int]:
@@ -227,21 +231,39 @@ class Workspace:
         with self._folder() as folder_fd, self._locked(folder_fd), self._transaction(folder_fd) as transaction:
             yield transaction
 
-    def apply(self, change: Callable[[Transaction], T]) -> Applied[T]:
+    def apply(self, change: Callable[[Transaction], T], *, known: Known | None = None) -> Applied[T]:
         """Run ``change`` in one locked transaction; return its result, the workspace after it, and the fingerprint.
 
         The fingerprint is taken under the lock right after the replace, so it is this write's and no
         one else's. If ``change`` raises, nothing is written and the error propagates unchanged.
+
+        ``known``: a snapshot this process read or wrote, with its fingerprint. If the file under
+        the lock still has that fingerprint, nobody has written since, and the transaction starts
+        from that snapshot's tables and validated records instead of reading, parsing and
+        validating the file again: a warm session's edit costs the change and the write, not the
+        history held in the file.
         """
         with self._folder() as folder_fd, self._locked(folder_fd):
-            with self._transaction(folder_fd) as transaction:
+            with self._transaction(folder_fd, known) as transaction:
                 result = change(transaction)
             info = lstat_at(folder_fd, FILE_NAME)
         return Applied(result, transaction.snapshot(), _fingerprint(info) if info is not None else None)
 
     @contextmanager
-    def _transaction(self, folder_fd: int) -> Iterator[Transaction]:
+    def _transaction(self, folder_fd: int, known: Known | None = None) -> Iterator[Transaction]:
         """The read-modify-write itself; the caller holds the lock on ``folder_fd``."""
+        from cadence.store.transaction import Transaction  # TinyDB is only needed to write
+
+        start = self._unchanged_since(folder_fd, known)
+        if start is not None:
+            info, snapshot = start
+            _refuse_read_only_file(self.path, info)
+            transaction = Transaction(dict(snapshot.raw or {}), snapshot.meta.model_copy(), snapshot.record_maps())
+            yield transaction
+            if transaction.changed:
+                self._daily_backup(folder_fd, lambda: self._read_file(folder_fd)[0], info)
+                self._replace(folder_fd, fileformat.encode(transaction.flush()), info)
+            return
         payload, info = self._read_file(folder_fd)
         data = fileformat.decode(payload, self.path)
         version = fileformat.schema_version(data, self.path)
@@ -252,10 +274,6 @@ class Workspace:
             )
         _refuse_read_only_file(self.path, info)
         migrated = version < SCHEMA_VERSION
-        from cadence.store.transaction import (
-            Transaction,  # TinyDB is only needed to write
-        )
-
         if migrated:
             self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
             data = migrate(data, version, SCHEMA_VERSION)
@@ -265,8 +283,17 @@ class Workspace:
         yield transaction
         if transaction.changed or migrated:
             # Every record added or saved was validated by the transaction; the rest on load above.
-            self._daily_backup(folder_fd, payload, info)
+            self._daily_backup(folder_fd, lambda: payload, info)
             self._replace(folder_fd, fileformat.encode(transaction.flush()), info)
+
+    def _unchanged_since(self, folder_fd: int, known: Known | None) -> tuple[os.stat_result, Snapshot] | None:
+        """The file's stat and ``known``'s snapshot, if the file is still exactly the one that snapshot came from."""
+        if known is None or known[0].raw is None or known[0].read_only:
+            return None
+        info = lstat_at(folder_fd, FILE_NAME)
+        if info is None or not stat.S_ISREG(info.st_mode) or _fingerprint(info) != known[1]:
+            return None
+        return info, known[0]
 
     @contextmanager
     def rehearsal(self) -> Iterator[Transaction]:
@@ -394,15 +421,16 @@ class Workspace:
         finally:
             os.close(backups_fd)
 
-    def _daily_backup(self, folder_fd: int, payload: bytes, info: os.stat_result) -> None:
-        """Once a day, before the first write of the day, keep a copy of the file as it was."""
+    def _daily_backup(self, folder_fd: int, payload: Callable[[], bytes], info: os.stat_result) -> None:
+        """Once a day, before the first write of the day, keep a copy of the file as it was (read only if due)."""
         name = f"cadence-{self.today().isoformat()}.json"
         with self._backups_folder(folder_fd) as backups_fd:
             if backups.has_regular(backups_fd, self.folder, name):
                 return
             # Make room first: a kill between the two steps then leaves fewer copies, never more.
             backups.prune(backups_fd, backups.DAILY_PATTERN, DAILY_BACKUPS_KEPT - 1)
-            backups.write_copy(backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid)
+            mode, gid = stat.S_IMODE(info.st_mode), info.st_gid
+            backups.write_copy(backups_fd, self.folder, name, payload(), mode=mode, gid=gid)
 
     def _backup(self, folder_fd: int, payload: bytes, info: os.stat_result, label: str, keep: int) -> Path:
         stamp = self.clock().strftime("%Y-%m-%dT%H%M%S")

@@ -103,8 +103,14 @@ class WorkspaceSession:
         return self._adopt(seen[0], seen[1], since)
 
     def write_blocking(self, change: Callable[[Transaction], T]) -> T:
-        """Run ``change`` in one locked transaction and keep the snapshot it left. Errors propagate unchanged."""
-        applied = self.workspace.apply(change)
+        """Run ``change`` in one locked transaction and keep the snapshot it left. Errors propagate unchanged.
+
+        The snapshot on screen goes along: if nobody wrote since, the write starts from it instead of
+        reading and validating the file again (``Workspace.apply``'s ``known``).
+        """
+        with self._guard:
+            known = (self.snapshot, self._fingerprint) if self._fingerprint is not None else None
+        applied = self.workspace.apply(change, known=known)
         self._adopt(applied.snapshot, applied.fingerprint, None)
         return applied.result
 
