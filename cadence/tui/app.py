@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -44,28 +45,32 @@ class Section:
     screen: Callable[[], Screen[None]]
 
 
+def _screen_from(module: str, class_name: str) -> Callable[[], Screen[None]]:
+    """A section's screen, its module imported the first time the section is shown.
+
+    Opening on the Dashboard then costs only the Dashboard's code: the other
+    sections' screens, panels and widgets load when a key or the palette asks.
+    """
+
+    def make() -> Screen[None]:
+        screen_class: type[Screen[None]] = getattr(import_module(f"cadence.tui.screens.{module}"), class_name)
+        return screen_class()
+
+    return make
+
+
 def _sections() -> list[Section]:
     """The sections that exist; a section's key is only bound once its screen is real."""
-    from cadence.tui.screens.dashboard import DashboardScreen
-    from cadence.tui.screens.headlines import HeadlinesScreen
-    from cadence.tui.screens.issues import IssuesScreen
-    from cadence.tui.screens.meetings import MeetingsScreen
-    from cadence.tui.screens.people import PeopleScreen
-    from cadence.tui.screens.rocks import RocksScreen
-    from cadence.tui.screens.scorecard import ScorecardScreen
-    from cadence.tui.screens.todos import TodosScreen
-    from cadence.tui.screens.vision import VisionScreen
-
     return [
-        Section("dashboard", "1", "Dashboard", DashboardScreen),
-        Section("rocks", "2", "Rocks", RocksScreen),
-        Section("scorecard", "3", "Scorecard", ScorecardScreen),
-        Section("issues", "4", "Issues", IssuesScreen),
-        Section("todos", "5", "To-Dos", TodosScreen),
-        Section("headlines", "6", "Headlines", HeadlinesScreen),
-        Section("meetings", "7", "Meetings", MeetingsScreen),
-        Section("vision", "8", "Vision", VisionScreen),
-        Section("people", "9", "People", PeopleScreen),
+        Section("dashboard", "1", "Dashboard", _screen_from("dashboard", "DashboardScreen")),
+        Section("rocks", "2", "Rocks", _screen_from("rocks", "RocksScreen")),
+        Section("scorecard", "3", "Scorecard", _screen_from("scorecard", "ScorecardScreen")),
+        Section("issues", "4", "Issues", _screen_from("issues", "IssuesScreen")),
+        Section("todos", "5", "To-Dos", _screen_from("todos", "TodosScreen")),
+        Section("headlines", "6", "Headlines", _screen_from("headlines", "HeadlinesScreen")),
+        Section("meetings", "7", "Meetings", _screen_from("meetings", "MeetingsScreen")),
+        Section("vision", "8", "Vision", _screen_from("vision", "VisionScreen")),
+        Section("people", "9", "People", _screen_from("people", "PeopleScreen")),
     ]
 
 
