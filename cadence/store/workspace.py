@@ -50,6 +50,7 @@ from cadence.store.errors import (
     WorkspaceUnwritable,
 )
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
+from cadence.store.gc_pause import collector_paused
 from cadence.store.lock import workspace_lock
 from cadence.store.migrations import migrate
 from cadence.store.oserrors import os_errors
@@ -185,6 +186,10 @@ class Workspace:
         return snapshot, read
 
     def _snapshot_of(self, payload: bytes) -> Snapshot:
+        with collector_paused():
+            return self._build_snapshot(payload)
+
+    def _build_snapshot(self, payload: bytes) -> Snapshot:
         data = fileformat.decode(payload, self.path)
         version = fileformat.schema_version(data, self.path)
         if version > SCHEMA_VERSION:
@@ -265,7 +270,8 @@ class Workspace:
                 self._replace(folder_fd, fileformat.encode(transaction.flush()), info)
             return
         payload, info = self._read_file(folder_fd)
-        data = fileformat.decode(payload, self.path)
+        with collector_paused():
+            data = fileformat.decode(payload, self.path)
         version = fileformat.schema_version(data, self.path)
         if version > SCHEMA_VERSION:
             raise WorkspaceReadOnly(
@@ -279,7 +285,8 @@ class Workspace:
             data = migrate(data, version, SCHEMA_VERSION)
         # The one whole-file validation of a write: a file that does not validate is never written.
         meta = fileformat.validate_meta(data, self.path)
-        transaction = Transaction(data, meta, fileformat.validate_records(data, self.path))
+        with collector_paused():
+            transaction = Transaction(data, meta, fileformat.validate_records(data, self.path))
         yield transaction
         if transaction.changed or migrated:
             # Every record added or saved was validated by the transaction; the rest on load above.
