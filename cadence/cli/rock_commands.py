@@ -47,7 +47,7 @@ def rock_add(
 @click.option(
     "--quarter",
     default=None,
-    help="Like 2026-Q4; default: this quarter. 'all' for every quarter. Quarters before last are read from the archive.",
+    help="Like 2026-Q4; default: this quarter. 'all' for every quarter. Quarters before last come from the archive.",
 )
 @click.option("--owner", default=None, help="Only this person's rocks.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

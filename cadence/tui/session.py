@@ -129,3 +129,33 @@ class WorkspaceSession:
     def generation(self) -> int:
         """Counts snapshots taken; a screen drawn from an older one redraws."""
         return self._generation
+
+    # History (blocking: call from a worker thread) ----------------------------------------
+
+    def history_blocking(self) -> Snapshot:
+        """Live and archived records as one (``Workspace.read_history``), for the views that show history.
+
+        Slow (it reads every archive file), so only a view asked for history calls it, from a thread
+        (``cadence.tui.background.in_thread``). Kept until the live file or the archive folder (its
+        names, sizes and mtimes) changes; the key is taken before the read, so a change during the
+        read only makes the next call read again.
+        """
+        key = (self.workspace.fingerprint(), self._archive_listing())
+        cached: tuple[object, Snapshot] | None = getattr(self, "_history_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        history = self.workspace.read_history()
+        self._history_cache = (key, history)
+        return history
+
+    def _archive_listing(self) -> tuple[tuple[str, int, int], ...]:
+        """The archive folder's files, each with its size and mtime (nothing followed through a link)."""
+        try:
+            entries = list(os.scandir(self.workspace.folder / "archive"))
+        except (FileNotFoundError, NotADirectoryError):
+            return ()
+        listing = []
+        for entry in entries:
+            info = entry.stat(follow_symlinks=False)
+            listing.append((entry.name, info.st_size, info.st_mtime_ns))
+        return tuple(sorted(listing))

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from cadence.store import Workspace
+
 from tests.store.test_archive import TODAY, build_history
 
 

@@ -9,6 +9,10 @@ week's meeting (or joins the one running), Enter opens a past meeting's
 minutes or joins the running one, ``x`` writes minutes to a Markdown file,
 ``e`` changes the team's slot. Every write is a named store action run off
 the event loop, the same one its ``cadence meeting ...`` command runs.
+
+The history shown at once is the live file's (this and last quarter's
+meetings); ``h`` adds the older ones from the archive, read in a thread
+(``WorkspaceSession.history_blocking``), whose minutes open read-only as any.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from cadence.domain.meeting_clock import clock_text, total_seconds
 from cadence.domain.meeting_parts import AgendaTemplate
 from cadence.domain.models import Meeting, Team
 from cadence.domain.periods import WEEKDAY_NAMES
-from cadence.store import InputError, Transaction
+from cadence.store import InputError, Snapshot, Transaction, WorkspaceError
 from cadence.store.actions import meetings
 from cadence.store.agendas import Agendas, load_agendas
 from cadence.tui.background import in_thread
@@ -49,7 +53,8 @@ HELP = (
     "When each team meets and on which agenda, the meeting running now, and the picked team's past "
     "meetings, newest first (length against budget, average rating, issues solved, to-dos made). "
     "s starts this week's meeting (or joins the running one), Enter opens minutes or joins, "
-    "x exports minutes to a Markdown file, e changes the team's day, time and agenda."
+    "x exports minutes to a Markdown file, e changes the team's day, time and agenda. "
+    "h adds the older meetings, from the archive (before last quarter)."
 )
 
 
@@ -85,23 +90,27 @@ class MeetingsPanel(SectionPanel):
         Binding("enter", "open", "Open", key_display="⏎", tooltip="Open the minutes, or join the running meeting"),
         Binding("x", "export", "Export", tooltip="Write the meeting's minutes to a Markdown file"),
         Binding("e", "edit_slot", "Slot", tooltip="Change the team's meeting day, time and agenda"),
+        Binding("h", "older", "Older", tooltip="Add the older meetings, from the archive (before last quarter)"),
     ]
     CLI_EQUIVALENTS = {
         "start": "meeting start",
         "export": "meeting export",
         "edit_slot": "meeting schedule",
     }
-    NAVIGATION = frozenset({"open"})
+    NAVIGATION = frozenset({"open", "older"})
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.agendas = Agendas()
         self._agendas_read = False
+        self._history: Snapshot | None = None  # live and archives as one, once h asked for the older meetings
+        self._history_state = "not asked"  # "loading", "read", or why it could not be read
 
     def compose(self) -> ComposeResult:
         yield Static(id="meeting-slots")
         yield Static(id="meeting-running")
         yield RecordTable(["Meeting", "Date", "Length", "Rating", "Solved", "To-dos", "Title"], id="meeting-table")
+        yield Static(id="meeting-older")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -133,7 +142,39 @@ class MeetingsPanel(SectionPanel):
         return meetings.running_meeting(self.session.snapshot, self.session.team_id)
 
     def past(self) -> list[Meeting]:
-        return meetings.past_meetings(self.session.snapshot, self.session.team_id)
+        """The team's finished meetings, newest first: the live file's, and the archived ones once ``h`` read them."""
+        live = meetings.past_meetings(self.session.snapshot, self.session.team_id)
+        if self._history is None:
+            return live
+        shown = {meeting.id for meeting in live}
+        older = [m for m in meetings.past_meetings(self._history, self.session.team_id) if m.id not in shown]
+        return sorted([*live, *older], key=lambda m: m.started_at, reverse=True)
+
+    def archived(self, meeting_id: str) -> bool:
+        """Is this meeting only in the archive (not in the live file)?"""
+        try:
+            self.session.snapshot.meeting(meeting_id)
+        except InputError:
+            return True
+        return False
+
+    def archived_view(self, meeting: Meeting) -> Snapshot | None:
+        """Where an archived ``meeting`` and the names in it are read from (history); ``None`` for a live one."""
+        return self._history if self.archived(meeting.id) else None
+
+    def older_line(self) -> Text:
+        state = self._history_state
+        if state == "not asked":
+            return Text("h: older meetings, from the archive", style=muted())
+        if state == "loading":
+            return Text("Loading older meetings from the archive…", style=muted())
+        if state == "read":
+            live = {m.id for m in meetings.past_meetings(self.session.snapshot, self.session.team_id)}
+            older = sum(1 for m in self.past() if m.id not in live)
+            if not older:
+                return Text("No older meetings in the archive", style=muted())
+            return Text(f"With {older} older meeting{'s' if older != 1 else ''} from the archive", style=muted())
+        return Text(state, style=status_style(Status.BAD))
 
     def team_agenda(self, team: Team | None) -> str:
         return (team.agenda if team and team.agenda else "") or DEFAULT_AGENDA
@@ -180,6 +221,7 @@ class MeetingsPanel(SectionPanel):
         table = self.query_one(RecordTable)
         table.fix_widths(widths)
         table.show(rows)
+        self.query_one("#meeting-older", Static).update(self.older_line())
 
     def running_cells(self, meeting: Meeting, now: datetime, narrow: bool, title_width: int) -> list[Text]:
         state = "paused" if meeting.paused else "running"
@@ -219,7 +261,15 @@ class MeetingsPanel(SectionPanel):
             table.update_cell(running.id, "Length", clock_cell(running, now))
 
     def selected(self) -> Meeting | None:
-        return self.record_at_cursor(self.query_one(RecordTable), self.session.snapshot.meeting, "No meeting selected.")
+        return self.record_at_cursor(self.query_one(RecordTable), self._meeting, "No meeting selected.")
+
+    def _meeting(self, meeting_id: str) -> Meeting:
+        try:
+            return self.session.snapshot.meeting(meeting_id)
+        except InputError:
+            if self._history is None:
+                raise
+            return self._history.meeting(meeting_id)
 
     # Actions --------------------------------------------------------------------------
 
@@ -258,7 +308,7 @@ class MeetingsPanel(SectionPanel):
         if meeting.finished:
             from cadence.tui.screens.minutes import MinutesScreen
 
-            self.app.push_screen(MinutesScreen(meeting.id))
+            self.app.push_screen(MinutesScreen(meeting.id, view=self.archived_view(meeting)))
         else:
             self.open_running(meeting.id)
 
@@ -270,7 +320,22 @@ class MeetingsPanel(SectionPanel):
     def action_export(self) -> None:
         meeting = self.selected()
         if meeting is not None:
-            export_minutes(self, meeting)
+            export_minutes(self, meeting, view=self.archived_view(meeting))
+
+    async def action_older(self) -> None:
+        """Add the archived meetings to the list: read live and archives as one, in a thread."""
+        if self._history_state == "loading":
+            return
+        self._history_state = "loading"
+        self.query_one("#meeting-older", Static).update(self.older_line())
+        try:
+            self._history = await in_thread(self, self.session.history_blocking, name="history")
+        except WorkspaceError as error:
+            self._history_state = f"The archive could not be read: {error}"
+        else:
+            self._history_state = "read"
+        if self.is_mounted:
+            self.refresh_data()
 
     def action_edit_slot(self) -> None:
         team = self.session.team
@@ -311,11 +376,14 @@ class MeetingsPanel(SectionPanel):
         )
 
 
-def export_minutes(node: SessionUser, meeting: Meeting, where: Callable[[], Path] = Path.cwd) -> None:
+def export_minutes(
+    node: SessionUser, meeting: Meeting, where: Callable[[], Path] = Path.cwd, *, view: Snapshot | None = None
+) -> None:
     """Ask for a path (default ``minutes-MT-3-2026-11-17.md`` here), write the Markdown, say where it went.
 
     An existing file is never overwritten without a yes: the form closes, a
     question asks, and only then is the file replaced (whole, atomically).
+    ``view``: where an archived meeting is read from (default: the session's live snapshot).
     """
     app = node.app
     session = node.session
@@ -329,7 +397,7 @@ def export_minutes(node: SessionUser, meeting: Meeting, where: Callable[[], Path
         return path if path.is_absolute() else where() / path
 
     def text_now() -> str:
-        snapshot = session.snapshot
+        snapshot = view or session.snapshot
         return meetings.minutes_text(snapshot, snapshot.meeting(meeting_id), session.clock())
 
     async def submit(values: dict[str, str]) -> tuple[str, Path]:

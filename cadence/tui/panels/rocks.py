@@ -6,6 +6,11 @@ the cursor so it only shows keys that do something there. The quarter shown
 and the owner filter live on the panel, not in the workspace. Every change is
 a named action in ``cadence.store.actions`` run off the event loop, the same
 one its ``cadence rock ...`` command runs.
+
+A quarter before last is history: after ``cadence archive`` its rocks live in
+the archive, so stepping back to one reads live and archives as one
+(``WorkspaceSession.history_blocking``) in a thread, with a loading line
+meanwhile; that quarter is read-only here (its keys say so).
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from textual.widgets import DataTable, Static
 
 from cadence.domain.models import Rock
 from cadence.domain.periods import Quarter, parse_quarter
-from cadence.store import InputError, Transaction, actions
+from cadence.store import InputError, Snapshot, Transaction, WorkspaceError, actions
+from cadence.tui.background import in_thread
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.panels.rock_rows import (
     RowKey,
@@ -48,12 +54,15 @@ ON_EITHER = {"edit", "delete", "toggle_milestones", "add_milestone"}
 QUARTER_KEYS = Binding.Group("Quarter", compact=True)
 MOVE_KEYS = Binding.Group("Move", compact=True)
 
+READ_ONLY = "archived quarter: read-only"
+
 HELP = (
     "The quarter's rocks for the picked team: company rocks first, then each owner's. "
     "Enter or m opens a rock's milestones; x ticks the milestone under the cursor. "
     "s cycles on-track, off-track, done (not-done only in the last two weeks of the quarter). "
     "[ and ] show another quarter; < and > move the rock to the previous or next one. "
-    "More than 7 rocks for one person is marked ⚠ (guidance, not a rule)."
+    "More than 7 rocks for one person is marked ⚠ (guidance, not a rule). "
+    "Quarters before last come from the archive and are read-only."
 )
 
 
@@ -117,6 +126,10 @@ class RocksPanel(SectionPanel):
         self.expanded: set[str] = set()
         self._place_cursor = True
         self._last_row = 0
+        self._history: Snapshot | None = None  # live and archives as one, once a quarter before last asked
+        self._history_generation = -1  # the live snapshot it was read with; a newer one reads it again
+        self._history_error: str | None = None
+        self._history_loading = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="rock-period")
@@ -141,12 +154,25 @@ class RocksPanel(SectionPanel):
     def table(self) -> RecordTable:
         return self.query_one(RecordTable)
 
+    @property
+    def archived_quarter(self) -> bool:
+        """Is the shown quarter before last: history, read from the archive and read-only."""
+        return self.quarter.end < self.session.quarter().previous().start
+
+    @property
+    def source(self) -> Snapshot | None:
+        """Where the shown quarter's rocks come from: the live snapshot, or history (``None`` until it is read)."""
+        return self._history if self.archived_quarter else self.session.snapshot
+
     def visible_rocks(self) -> list[Rock]:
         """The shown quarter's rocks for the picked team (company rocks always), by the owner filter."""
+        source = self.source
+        if source is None:
+            return []
         label = self.quarter.label
         return [
             rock
-            for rock in self.session.snapshot.rocks
+            for rock in source.rocks
             if rock.quarter == label
             and (rock.company or self.session.belongs(rock.team_id, rock.owner_id))
             and (self.owner_filter is None or rock.owner_id == self.owner_filter)
@@ -159,14 +185,24 @@ class RocksPanel(SectionPanel):
 
     def refresh_data(self) -> None:
         today = self.session.today()
-        rocks = self.visible_rocks()
         width = self.size.width or 80
         wide = width >= WIDE_COLUMNS
         self.query_one("#rock-period", Static).update(period_line(self.quarter, today, self.owner_label(), width - 2))
+        if self.archived_quarter and self._history_generation != self.session.generation:
+            self._load_history()  # the rows already shown (if any) stay until it is read
+        source = self.source
+        if source is None:
+            note = self._history_error or f"Loading {self.quarter.label} from the archive…"
+            self.query_one("#rock-rate", Static).update(Text(note, style=muted()))
+            self.table.show([])
+            self.show_detail()
+            self.refresh_bindings()
+            return
+        rocks = self.visible_rocks()
         self.query_one("#rock-rate", Static).update(completion_line(rocks, self.quarter, today))
         self.table.show(
             table_rows(
-                self.session.snapshot,
+                source,
                 rocks,
                 expanded=self.expanded,
                 today=today,
@@ -192,10 +228,40 @@ class RocksPanel(SectionPanel):
     def show_detail(self) -> None:
         target = self.query_one("#rock-detail-text", Static)
         rock = self.rock_here()
-        if rock is None:
+        source = self.source
+        if rock is None or source is None:
             target.update(Text("Pick a rock to see it whole here.", style=muted()))
         else:
-            target.update(detail_text(rock, self.session.snapshot, self.session.today()))
+            target.update(detail_text(rock, source, self.session.today()))
+
+    # History ---------------------------------------------------------------------------
+
+    def _load_history(self) -> None:
+        """Read live and archives as one in a thread (once at a time), then redraw if still wanted."""
+        if self._history_loading:
+            return
+        self._history_loading = True
+        self.run_worker(self._read_history(self.session.generation), group="rock-history", exit_on_error=False)
+
+    async def _read_history(self, generation: int) -> None:
+        try:
+            history = await in_thread(self, self.session.history_blocking, name="history")
+        except WorkspaceError as error:  # a damaged archive file: said on the line, not retried until a change
+            self._history_error = f"The archive could not be read: {error}"
+            self._history_generation = generation
+            return
+        finally:
+            self._history_loading = False
+        self._history, self._history_generation, self._history_error = history, generation, None
+        if self.is_mounted and self.archived_quarter:
+            self.refresh_data()
+
+    def _read_only(self) -> bool:
+        """In an archived quarter every change is refused, and the user is told why."""
+        if self.archived_quarter:
+            self.notify(READ_ONLY, severity="warning", timeout=3)
+            return True
+        return False
 
     @on(DataTable.RowHighlighted)
     def _moved(self, event: DataTable.RowHighlighted) -> None:
@@ -247,10 +313,11 @@ class RocksPanel(SectionPanel):
     def rock_here(self) -> Rock | None:
         """The rock under the cursor, or the rock whose milestone is under it."""
         row = self.row_here()
-        if row is None or row.rock_id is None:
+        source = self.source
+        if row is None or row.rock_id is None or source is None:
             return None
         try:
-            return self.session.snapshot.rock(row.rock_id)
+            return source.rock(row.rock_id)
         except InputError:
             return None
 
@@ -310,6 +377,8 @@ class RocksPanel(SectionPanel):
     # Rocks ------------------------------------------------------------------------------------
 
     def action_add(self) -> None:
+        if self._read_only():
+            return
         today = self.session.today()
         team_id = self.session.team_id
         fiscal_start = self.session.snapshot.meta.fiscal_start_month
@@ -365,6 +434,8 @@ class RocksPanel(SectionPanel):
             self.notify(warning, title="Many rocks", severity="warning", timeout=8)
 
     def action_edit(self) -> None:
+        if self._read_only():
+            return
         row = self.row_here()
         rock = self._rock_or_warn()
         if rock is None or row is None:
@@ -392,6 +463,8 @@ class RocksPanel(SectionPanel):
         )
 
     async def action_cycle_status(self) -> None:
+        if self._read_only():
+            return
         rock = self._rock_or_warn()
         if rock is not None:
             today = self.session.today()
@@ -400,6 +473,8 @@ class RocksPanel(SectionPanel):
                 self.notify(f"{changed.id} is {changed.status.value}", timeout=2)
 
     async def action_to_issue(self) -> None:
+        if self._read_only():
+            return
         rock = self._rock_or_warn()
         if rock is not None:
             today = self.session.today()
@@ -414,6 +489,8 @@ class RocksPanel(SectionPanel):
         await self._move(1)
 
     async def _move(self, step: int) -> None:
+        if self._read_only():
+            return
         rock = self._rock_or_warn()
         if rock is None:
             return
@@ -423,6 +500,8 @@ class RocksPanel(SectionPanel):
             self.notify(f"{moved.id} moved to {moved.quarter} (press {key} to follow it)", timeout=4)
 
     def action_delete(self) -> None:
+        if self._read_only():
+            return
         row = self.row_here()
         rock = self._rock_or_warn()
         if rock is None or row is None:
@@ -447,6 +526,8 @@ class RocksPanel(SectionPanel):
     # Milestones ----------------------------------------------------------------------------------
 
     def action_add_milestone(self) -> None:
+        if self._read_only():
+            return
         rock = self._rock_or_warn()
         if rock is None:
             return
@@ -491,6 +572,8 @@ class RocksPanel(SectionPanel):
         )
 
     async def action_tick(self) -> None:
+        if self._read_only():
+            return
         row = self.row_here()
         rock = self.rock_here()
         if rock is None or row is None or row.milestone is None:

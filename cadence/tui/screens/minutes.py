@@ -3,7 +3,9 @@
 Minutes are the record of what was decided; nothing here changes them. The
 text comes from ``cadence.domain.minutes_markdown`` (user text escaped there,
 so a title shows as typed), rendered by Textual's Markdown viewer in a
-scrolling pane. ``x`` writes the same text to a file; Escape goes back.
+scrolling pane. ``x`` writes the same text to a file; Escape goes back. An
+archived meeting's minutes are read from the history snapshot the Meetings
+panel loaded (``view``), the same way.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, MarkdownViewer, Static
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, total_seconds
+from cadence.store import Snapshot
 from cadence.store.actions import meetings
 from cadence.tui.panels.base import SessionUser
 from cadence.tui.panels.meetings import export_minutes
@@ -33,12 +36,17 @@ class MinutesScreen(Screen[None], SessionUser):
         Binding("x", "export", "Export", tooltip="Write these minutes to a Markdown file"),
     ]
 
-    def __init__(self, meeting_id: str) -> None:
+    def __init__(self, meeting_id: str, *, view: Snapshot | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self._view = view  # an archived meeting's: live and archives as one
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._view or self.session.snapshot
 
     def compose(self) -> ComposeResult:
-        snapshot = self.session.snapshot
+        snapshot = self.snapshot
         meeting = snapshot.meeting(self.meeting_id)
         end = meeting.ended_at or self.session.clock()
         title = Text.assemble(
@@ -64,4 +72,4 @@ class MinutesScreen(Screen[None], SessionUser):
         self.dismiss(None)
 
     def action_export(self) -> None:
-        export_minutes(self, self.session.snapshot.meeting(self.meeting_id))
+        export_minutes(self, self.snapshot.meeting(self.meeting_id), view=self._view)
