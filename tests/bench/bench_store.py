@@ -61,8 +61,13 @@ def build_large_workspace(folder: Path, records: int) -> Path:
     for offset in range(records - scores):
         day = first_week + timedelta(days=offset % 9000)
         todo = Todo(
-            id=f"T-{next_todo}", title=f"Old action item number {offset}", owner_id="P-1",
-            due=day + timedelta(days=7), created=day, done=True, done_on=day + timedelta(days=3),
+            id=f"T-{next_todo}",
+            title=f"Old action item number {offset}",
+            owner_id="P-1",
+            due=day + timedelta(days=7),
+            created=day,
+            done=True,
+            done_on=day + timedelta(days=3),
         )
         data["todos"][str(next_todo)] = todo.model_dump(mode="json")
         next_todo += 1
@@ -123,7 +128,6 @@ def main() -> None:
 
         def poll_that_finds_a_change() -> None:
             workspace.read_if_changed(None)
-
 
         cases: dict[str, Callable[[], object]] = {
             "write same bytes atomically": lambda: write_bytes_atomically(root, payload),

@@ -119,7 +119,9 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
     with workspace.transaction() as tx:
         for t in range(TEAMS):
             team = people_actions.add_team(tx, prose.TEAM_NAMES[t], leadership=t == 0)
-            meeting_actions.set_team_meeting(tx, team.id, day=("mon", "tue", "wed", "thu", "fri")[t % 5], at=f"{9 + t % 6:02d}:00")
+            meeting_actions.set_team_meeting(
+                tx, team.id, day=("mon", "tue", "wed", "thu", "fri")[t % 5], at=f"{9 + t % 6:02d}:00"
+            )
             org.teams.append(team.id)
             org.members[team.id] = []
         for p in range(TEAMS * PEOPLE_PER_TEAM):
@@ -137,11 +139,16 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                 owner = rng.choice(org.members[team_id])
                 title = f"{rng.choice(prose.WORDS).capitalize()} {rng.choice(prose.WORDS)} per week"
                 measurable = tx.add(
-                    Measurable, title=title, owner_id=owner, team_id=team_id, order=order,
+                    Measurable,
+                    title=title,
+                    owner_id=owner,
+                    team_id=team_id,
+                    order=order,
                     goal=Goal(comparator=Comparator.AT_LEAST, value=goal),
                 )
                 org.measurables[team_id].append((measurable.id, title, owner, goal))
                 counts["measurables"] += 1
+
         def add_rocks(team_id: str, quarter: str, created: date) -> None:
             end = quarter_end(quarter)
             past = end < TODAY
@@ -152,18 +159,29 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                     org.milestone_counter += 1
                     milestones.append(
                         Milestone(
-                            id=f"MS-{org.milestone_counter}", title=prose.action_title(rng),
-                            due=created + timedelta(days=20 * (m + 1)), done=past or rng.random() < 0.4,
+                            id=f"MS-{org.milestone_counter}",
+                            title=prose.action_title(rng),
+                            due=created + timedelta(days=20 * (m + 1)),
+                            done=past or rng.random() < 0.4,
                         )
                     )
                 status = (
                     rng.choice((RockStatus.DONE, RockStatus.DONE, RockStatus.DONE, RockStatus.NOT_DONE))
-                    if past else rng.choice((RockStatus.ON_TRACK, RockStatus.ON_TRACK, RockStatus.OFF_TRACK))
+                    if past
+                    else rng.choice((RockStatus.ON_TRACK, RockStatus.ON_TRACK, RockStatus.OFF_TRACK))
                 )
                 rock = tx.add(
-                    Rock, title=prose.rock_title(rng), owner_id=rng.choice(org.members[team_id]), quarter=quarter,
-                    company=team_id == org.teams[0] and rng.random() < 0.3, team_id=team_id, status=status, due=end,
-                    description=prose.paragraph(rng, 0, 2), milestones=milestones, created=created,
+                    Rock,
+                    title=prose.rock_title(rng),
+                    owner_id=rng.choice(org.members[team_id]),
+                    quarter=quarter,
+                    company=team_id == org.teams[0] and rng.random() < 0.3,
+                    team_id=team_id,
+                    status=status,
+                    due=end,
+                    description=prose.paragraph(rng, 0, 2),
+                    milestones=milestones,
+                    created=created,
                 )
                 listed.append((rock.id, rock.title, rock.owner_id))
                 counts["rocks"] += 1
@@ -184,8 +202,12 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                     counts["scores"] += 1
                     numbers.append(
                         MinutesNumber(
-                            measurable_id=measurable_id, title=title, owner=org.names[owner], goal=f">= {goal:g}",
-                            value=f"{value:g}", on_goal=value >= goal,
+                            measurable_id=measurable_id,
+                            title=title,
+                            owner=org.names[owner],
+                            goal=f">= {goal:g}",
+                            value=f"{value:g}",
+                            on_goal=value >= goal,
                         )
                     )
                 meeting_at = datetime.combine(week + timedelta(days=t % 5), clock_time(9 + t % 6))
@@ -193,15 +215,22 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                 for _ in range(rng.choice((1, 2, 2, 3))):
                     by = rng.choice(members)
                     headline = tx.add(
-                        Headline, text=prose.headline_text(rng),
-                        headline_kind=rng.choice((HeadlineKind.CUSTOMER, HeadlineKind.EMPLOYEE)), by_id=by,
-                        team_id=team_id, good=rng.random() < 0.7, created=week,
+                        Headline,
+                        text=prose.headline_text(rng),
+                        headline_kind=rng.choice((HeadlineKind.CUSTOMER, HeadlineKind.EMPLOYEE)),
+                        by_id=by,
+                        team_id=team_id,
+                        good=rng.random() < 0.7,
+                        created=week,
                     )
                     counts["headlines"] += 1
                     headlines.append(
                         MinutesHeadline(
-                            headline_id=headline.id, text=headline.text, kind=headline.headline_kind.value,
-                            by=org.names[by], good=headline.good,
+                            headline_id=headline.id,
+                            text=headline.text,
+                            kind=headline.headline_kind.value,
+                            by=org.names[by],
+                            good=headline.good,
                         )
                     )
                 reviewed = [
@@ -214,12 +243,18 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                     solved = not current and rng.random() < 0.8
                     long_term = not solved and rng.random() < 0.3
                     issue = tx.add(
-                        Issue, title=prose.issue_title(rng), owner_id=owner, team_id=team_id,
+                        Issue,
+                        title=prose.issue_title(rng),
+                        owner_id=owner,
+                        team_id=team_id,
                         term=IssueTerm.LONG if long_term else IssueTerm.SHORT,
                         status=IssueStatus.SOLVED if solved else IssueStatus.OPEN,
-                        description=prose.paragraph(rng, 0, 2), root_cause=prose.sentence(rng) if solved else "",
-                        decision=prose.sentence(rng, 8, 20) if solved else "", source="",
-                        created=week - timedelta(days=rng.randint(0, 6)), closed=meeting_at.date() if solved else None,
+                        description=prose.paragraph(rng, 0, 2),
+                        root_cause=prose.sentence(rng) if solved else "",
+                        decision=prose.sentence(rng, 8, 20) if solved else "",
+                        source="",
+                        created=week - timedelta(days=rng.randint(0, 6)),
+                        closed=meeting_at.date() if solved else None,
                     )
                     counts["issues"] += 1
                     issues.append(issue)
@@ -227,10 +262,15 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                         made = []
                         for _ in range(rng.choice((1, 2, 2, 3))):
                             todo = tx.add(
-                                Todo, title=prose.action_title(rng), owner_id=rng.choice(members), team_id=team_id,
-                                due=meeting_at.date() + timedelta(days=7), done=not current,
+                                Todo,
+                                title=prose.action_title(rng),
+                                owner_id=rng.choice(members),
+                                team_id=team_id,
+                                due=meeting_at.date() + timedelta(days=7),
+                                done=not current,
                                 done_on=meeting_at.date() + timedelta(days=rng.randint(1, 7)) if not current else None,
-                                source=f"issue {issue.id}", created=meeting_at.date(),
+                                source=f"issue {issue.id}",
+                                created=meeting_at.date(),
                                 details=prose.sentence(rng) if rng.random() < 0.2 else "",
                             )
                             counts["todos"] += 1
@@ -238,20 +278,30 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                             new_todos.append(todo)
                         ids_work.append(
                             IdsWork(
-                                issue_id=issue.id, identify=prose.sentence(rng), discuss=prose.sentence(rng),
-                                seconds=float(rng.randint(120, 1500)), outcome=IdsOutcome.SOLVED,
+                                issue_id=issue.id,
+                                identify=prose.sentence(rng),
+                                discuss=prose.sentence(rng),
+                                seconds=float(rng.randint(120, 1500)),
+                                outcome=IdsOutcome.SOLVED,
                             )
                         )
                         minutes_issues.append(
                             MinutesIssue(
-                                issue_id=issue.id, title=issue.title, outcome=IdsOutcome.SOLVED,
-                                decision=issue.decision, todo_ids=made,
+                                issue_id=issue.id,
+                                title=issue.title,
+                                outcome=IdsOutcome.SOLVED,
+                                decision=issue.decision,
+                                todo_ids=made,
                             )
                         )
                 while len(new_todos) < 7 or rng.random() < 0.4:  # the rest of the week's to-dos
                     todo = tx.add(
-                        Todo, title=prose.action_title(rng), owner_id=rng.choice(members), team_id=team_id,
-                        due=meeting_at.date() + timedelta(days=7), done=not current,
+                        Todo,
+                        title=prose.action_title(rng),
+                        owner_id=rng.choice(members),
+                        team_id=team_id,
+                        due=meeting_at.date() + timedelta(days=7),
+                        done=not current,
                         done_on=meeting_at.date() + timedelta(days=rng.randint(1, 7)) if not current else None,
                         created=meeting_at.date(),
                     )
@@ -267,21 +317,38 @@ def build(out: Path, scale: float, seed: int, full_minutes: bool = False) -> Cou
                         section.notes = prose.paragraph(rng)
                 ended = meeting_at + timedelta(minutes=95)
                 tx.add(
-                    Meeting, team_id=team_id, meeting_kind=MeetingKind.WEEKLY, agenda=template.id,
-                    title=f"{prose.TEAM_NAMES[t]}: {template.name}", started_at=meeting_at, ended_at=ended,
-                    sections=sections, current=len(sections) - 1, ratings_on=True,
-                    attendee_ids=members, segue=[SegueLine(person_id=p, text=prose.sentence(rng, 3, 8)) for p in members if rng.random() < 0.5],
-                    ids_work=ids_work, ratings=[Rating(person_id=p, score=rng.randint(7, 10)) for p in members],
-                    notes=prose.paragraph(rng, 0, 1), new_todo_ids=[todo.id for todo in new_todos],
+                    Meeting,
+                    team_id=team_id,
+                    meeting_kind=MeetingKind.WEEKLY,
+                    agenda=template.id,
+                    title=f"{prose.TEAM_NAMES[t]}: {template.name}",
+                    started_at=meeting_at,
+                    ended_at=ended,
+                    sections=sections,
+                    current=len(sections) - 1,
+                    ratings_on=True,
+                    attendee_ids=members,
+                    segue=[
+                        SegueLine(person_id=p, text=prose.sentence(rng, 3, 8)) for p in members if rng.random() < 0.5
+                    ],
+                    ids_work=ids_work,
+                    ratings=[Rating(person_id=p, score=rng.randint(7, 10)) for p in members],
+                    notes=prose.paragraph(rng, 0, 1),
+                    new_todo_ids=[todo.id for todo in new_todos],
                     review_since=week - timedelta(days=7),
                     minutes=Minutes(
-                        week=week - timedelta(days=7), attendees=[org.names[p] for p in members],
+                        week=week - timedelta(days=7),
+                        attendees=[org.names[p] for p in members],
                         scorecard=numbers if full_minutes else [],
                         rocks=[
                             MinutesRock(rock_id=i, title=title, owner=org.names[o], status="on-track")
                             for i, title, o in org.rocks[(team_id, quarter)]
-                        ] if full_minutes else [],
-                        headlines=headlines, todos_reviewed=reviewed if full_minutes else [], issues=minutes_issues,
+                        ]
+                        if full_minutes
+                        else [],
+                        headlines=headlines,
+                        todos_reviewed=reviewed if full_minutes else [],
+                        issues=minutes_issues,
                         new_todos=[
                             MinutesTodo(todo_id=x.id, title=x.title, owner=org.names[x.owner_id], due=x.due)
                             for x in new_todos
@@ -304,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="history length: 1 = 260 weeks, 2 = 520")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-archive", action="store_true", help="keep all history in the live file")
-    parser.add_argument("--full-minutes", action="store_true", help="minutes as end_meeting freezes them (~2.5x the file)")
+    parser.add_argument(
+        "--full-minutes", action="store_true", help="minutes as end_meeting freezes them (~2.5x the file)"
+    )
     options = parser.parse_args(argv)
     os.environ["CADENCE_TODAY"] = TODAY.isoformat()
     from cadence.store import Workspace

@@ -18,8 +18,16 @@ LAST_NAMES = (
     "Okafor Petrov Quintero Rahman Silva Tanaka"
 ).split()
 TEAM_NAMES = (
-    "Leadership", "Sales", "Marketing", "Operations", "Finance", "Customer Success", "Engineering", "Product",
-    "People", "Supply Chain",
+    "Leadership",
+    "Sales",
+    "Marketing",
+    "Operations",
+    "Finance",
+    "Customer Success",
+    "Engineering",
+    "Product",
+    "People",
+    "Supply Chain",
 )
 VERBS = (
     "Call back call review draft send fix finish update walk schedule price confirm order test audit train "
