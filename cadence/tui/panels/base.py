@@ -15,11 +15,13 @@ or ``self.write_soon(...)`` from a dialog's callback.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.dom import DOMNode
+from textual.events import Resize
+from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from cadence.domain.models import Record
@@ -166,9 +168,23 @@ def panel_css(module_file: str) -> str:
 class SectionPanel(Widget, SessionUser):
     """A section's content with its own keys; redraws from the session's snapshot.
 
-    Subclasses compose their widgets and fill them in ``refresh_data``, which
-    the frame calls when it shows the panel and the app calls after every
-    change to the workspace (a write here, another session's, the CLI's).
+    Subclasses compose their widgets and fill them in ``refresh_data``. A panel
+    builds its content once per thing that changes what it shows, never more:
+
+    - what it was built from is the session's snapshot (its generation), the
+      team picked and the theme (``built_from``); its frame calls
+      ``show_current`` when it shows the panel (mounted, or its screen
+      resumed), and the panel builds only if one of those changed since;
+    - a published snapshot (a write here, another session's, the CLI's, a
+      team or a theme picked) rebuilds a panel that is on screen and leaves
+      a hidden one (another section, a screen over it) alone until it is
+      shown again, so the cost of a refresh follows what is on screen;
+    - a resize rebuilds only when ``layout_key`` (what the build reads of the
+      size) changed since the last build.
+
+    Textual calls ``on_mount`` / ``on_resize`` of every class in the MRO that
+    defines one, the base's included: a subclass's handler must not call
+    ``super()``'s as well (that would subscribe, or build, twice).
     """
 
     DEFAULT_CSS = """
@@ -182,12 +198,57 @@ class SectionPanel(Widget, SessionUser):
     CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {}
     NAVIGATION: ClassVar[frozenset[str]] = frozenset()
 
+    builds = 0  # how many times the content was built (tests count them)
+    _built_from: Hashable = None  # ``built_from()`` at the last build; None: never built, or marked stale
+    _built_layout: Hashable = None
+
     def on_mount(self) -> None:
         self.cadence.snapshot_signal.subscribe(self, self._on_snapshot)
 
     def _on_snapshot(self, _session: object) -> None:
-        if self.screen in self.app.screen_stack:  # a hidden section redraws when it is shown again
-            self.refresh_data()
+        if self.on_screen:
+            self.show_current()  # a hidden panel builds when it is shown again
+
+    def built_from(self) -> Hashable:
+        """What the content is drawn from: the snapshot (its generation), the team picked, the theme."""
+        return self.session.generation, self.session.team_id, self.app.theme
+
+    def mark_stale(self) -> None:
+        """Something the build reads besides ``built_from`` changed: rebuild now if on screen, else when shown."""
+        self._built_from = None
+        if self.on_screen:
+            self.rebuild()
+
+    @property
+    def on_screen(self) -> bool:
+        """Is the panel in sight: its screen the top one, or under nothing but modal dialogs."""
+        if not self.is_attached:
+            return False
+        stack = self.app.screen_stack
+        screen = self.screen
+        if screen not in stack:
+            return False
+        return all(isinstance(above, ModalScreen) for above in stack[stack.index(screen) + 1 :])
+
+    def show_current(self) -> None:
+        """Build the content unless it is drawn from the snapshot, team and theme the session holds now."""
+        if self._built_from is None or self._built_from != self.built_from():
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the content from the session's snapshot now (and remember what, and for which layout)."""
+        self._built_from = self.built_from()
+        self._built_layout = self.layout_key()
+        self.builds += 1
+        self.refresh_data()
+
+    def layout_key(self) -> Hashable:
+        """What ``refresh_data`` reads of the panel's or the terminal's size; ``None``: nothing (CSS does it)."""
+        return None
+
+    def on_resize(self, _event: Resize) -> None:
+        if self._built_from is not None and self.is_mounted and self.layout_key() != self._built_layout:
+            self.rebuild()
 
     def refresh_data(self) -> None:
         raise NotImplementedError

@@ -10,6 +10,8 @@ meeting can show any of them on its own.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -43,6 +45,9 @@ class SummaryPanel(SectionPanel):
         if width >= GRID_COLUMNS:
             return (width - 1) // 2 - 4, (height - 3) // 2 - 2
         return width - 4, 0
+
+    def layout_key(self) -> Hashable:
+        return self.fit()
 
     def refresh_data(self) -> None:
         width, room = self.fit()
@@ -105,15 +110,13 @@ class MeetingSummary(SummaryPanel):
         super().__init__()
         self.agendas = Agendas()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # SectionPanel.on_mount (the subscription) runs too: Textual calls each class's
         self.call_later(self._read_agendas)
 
     async def _read_agendas(self) -> None:
         """Template files are read in a thread; a bad one is the Meetings section's to report."""
         self.agendas = await in_thread(self, load_agendas, name="agendas")
-        if self.screen in self.app.screen_stack:
-            self.refresh_data()
+        self.mark_stale()
 
     def summary(self, width: int, room: int) -> tuple[str, Text]:
         session = self.session

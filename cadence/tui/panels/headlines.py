@@ -10,13 +10,12 @@ run off the event loop, the same one its ``cadence headline ...`` command runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from cadence.domain.ids import id_number
@@ -108,9 +107,8 @@ class HeadlinesPanel(SectionPanel):
         yield RecordTable(["Date", "Kind", "Good?", "By", "Headline", "Issue"], id="headline-table")
         yield Static(id="headline-detail")
 
-    def on_resize(self, event: Resize) -> None:
-        if self.is_mounted:
-            self.refresh_data()
+    def layout_key(self) -> Hashable:
+        return self.app.size.width  # the columns are fitted to it
 
     # Data ---------------------------------------------------------------------------
 

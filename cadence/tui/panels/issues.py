@@ -14,6 +14,7 @@ and the to-dos in one write. Every change is a named action in
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -143,8 +144,11 @@ class IssuesPanel(SectionPanel):
             yield RecordTable(["Top", "Id", "Issue", "Owner", "Age", "Source"], id=f"{term.value}-table")
         yield Static(id="issue-detail")
 
-    def on_resize(self, event: Resize) -> None:
-        self.refresh_data()
+    def on_resize(self, event: Resize) -> None:  # SectionPanel.on_resize (rebuild if the width changed) runs too
+        self.set_class(self.screen.size.height >= TALL_ROWS, "-tall")
+
+    def layout_key(self) -> Hashable:
+        return self.size.width or self.app.size.width  # the columns are fitted to it
 
     def table(self, term: IssueTerm | None = None) -> RecordTable:
         """The table of ``term``'s list (by default the one being worked on)."""

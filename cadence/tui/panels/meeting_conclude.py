@@ -13,12 +13,12 @@ meeting is the frame's ``e``.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.events import Resize
 from textual.widgets import Static
 
 from cadence.domain.meeting_parts import GOOD_RATING, rating_text
@@ -84,12 +84,11 @@ class ConcludePanel(MeetingPanel):
         yield Static(id="conclude-ratings-heading", classes="conclude-heading")
         yield RecordTable(["Who", "Rating", "Why"], id="conclude-ratings")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # SectionPanel.on_mount (the subscription) runs too: Textual calls each class's
         self.query_one("#conclude-todos", RecordTable).can_focus = False
 
-    def on_resize(self, event: Resize) -> None:
-        self.refresh_data()
+    def layout_key(self) -> Hashable:
+        return self.size.width or self.app.size.width // 2  # the columns are fitted to it
 
     @property
     def ratings_table(self) -> RecordTable:

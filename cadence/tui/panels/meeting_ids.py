@@ -15,6 +15,7 @@ terminal shows the issue being worked and its notes as the driver's does.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import timedelta
 from typing import ClassVar
 
@@ -23,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Focus, Resize
+from textual.events import Focus
 from textual.widgets import DataTable, Label, Static
 
 from cadence.domain.meeting_clock import clock_text, issue_seconds
@@ -126,12 +127,11 @@ class IdsPanel(MeetingPanel):
                     yield Label(f"{kind.capitalize()} ({key})", classes="ids-note-label")
                     yield NotesBox(kind, self)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # SectionPanel.on_mount (the subscription) runs too: Textual calls each class's
         self.set_interval(1.0, self._tick)
 
-    def on_resize(self, event: Resize) -> None:
-        self.refresh_data()
+    def layout_key(self) -> Hashable:
+        return self.size.width or self.app.size.width // 2  # the columns are fitted to it
 
     @property
     def table(self) -> RecordTable:

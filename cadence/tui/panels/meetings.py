@@ -18,7 +18,7 @@ meetings); ``h`` adds the older ones from the archive, read in a thread
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from cadence.domain.meeting_clock import clock_text, total_seconds
@@ -112,14 +111,12 @@ class MeetingsPanel(SectionPanel):
         yield RecordTable(["Meeting", "Date", "Length", "Rating", "Solved", "To-dos", "Title"], id="meeting-table")
         yield Static(id="meeting-older")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # SectionPanel.on_mount (the subscription) runs too: Textual calls each class's
         self.set_interval(TICK_SECONDS, self._tick)
         self.call_later(self._read_agendas)
 
-    def on_resize(self, event: Resize) -> None:
-        if self.is_mounted:
-            self.refresh_data()
+    def layout_key(self) -> Hashable:
+        return self.app.size.width  # the columns are fitted to it
 
     async def _read_agendas(self) -> None:
         """Templates are files: read in a thread; a bad one is reported once, and the rest are used."""

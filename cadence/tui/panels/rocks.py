@@ -15,6 +15,8 @@ meanwhile; that quarter is read-only here (its keys say so).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -138,9 +140,11 @@ class RocksPanel(SectionPanel):
         with VerticalScroll(id="rock-detail"):
             yield Static(id="rock-detail-text")
 
-    def on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:  # SectionPanel.on_resize (rebuild if the width changed) runs too
         self.query_one("#rock-detail").display = self.screen.size.height >= TALL_ROWS
-        self.refresh_data()
+
+    def layout_key(self) -> Hashable:
+        return self.size.width or self.app.size.width  # the period line and the columns are fitted to it
 
     # State ----------------------------------------------------------------------------
 
@@ -185,7 +189,7 @@ class RocksPanel(SectionPanel):
 
     def refresh_data(self) -> None:
         today = self.session.today()
-        width = self.size.width or 80
+        width = self.size.width or self.app.size.width
         wide = width >= WIDE_COLUMNS
         self.query_one("#rock-period", Static).update(period_line(self.quarter, today, self.owner_label(), width - 2))
         if self.archived_quarter and self._history_generation != self.session.generation:

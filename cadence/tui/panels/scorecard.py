@@ -29,6 +29,7 @@ handler, so keys typed meanwhile wait in the panel's queue, in order.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -307,9 +308,9 @@ class ScorecardPanel(SectionPanel):
             self.show_detail()
             self.refresh_bindings()
 
-    def on_resize(self, event: events.Resize) -> None:
-        if self._layout is not None and GridLayout.for_width(self.room()) != self._layout:
-            self.refresh_data()
+    def layout_key(self) -> Hashable:
+        """The grid's layout for the room it has, and the terminal's height (the weekly block's share of it)."""
+        return GridLayout.for_width(self.room()), self.app.size.height
 
     def room(self) -> int:
         """The panel's own width (in the meeting it shares the screen with the agenda), else the terminal's."""

@@ -8,6 +8,7 @@ the same one its ``cadence todo ...`` command runs.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import timedelta
 from typing import ClassVar
 
@@ -95,7 +96,7 @@ class TodosPanel(SectionPanel):
         todos = self.visible_todos()
         self.query_one("#todo-rate", Static).update(completion_line(*todo_completion(todos, today)))
         rows = []
-        narrow = self._narrow = self.is_narrow()
+        narrow = self.is_narrow()
         for todo in todos:
             owner = snapshot.person_name(todo.owner_id)
             if todo.done:
@@ -121,9 +122,8 @@ class TodosPanel(SectionPanel):
     def is_narrow(self) -> bool:
         return (self.size.width or self.app.size.width) < NARROW_WIDTH
 
-    def on_resize(self) -> None:
-        if getattr(self, "_narrow", None) is not None and self.is_narrow() != self._narrow:
-            self.refresh_data()
+    def layout_key(self) -> Hashable:
+        return self.is_narrow()  # first names only when narrow
 
     def selected(self) -> Todo | None:
         """The to-do under the cursor, as the current snapshot has it (None, and a word, if none)."""

@@ -39,7 +39,7 @@ class SectionScreen(Screen[None], SessionUser):
 
     def on_mount(self) -> None:
         self.cadence.snapshot_signal.subscribe(self, self._on_snapshot)
-        self.refresh_all()
+        self.show_current()
         for panel in self.query(SectionPanel):
             panel.focus_first()
             break
@@ -53,17 +53,26 @@ class SectionScreen(Screen[None], SessionUser):
             self.refresh_data()
 
     def on_screen_resume(self) -> None:
-        self.refresh_all()
+        self.show_current()
 
-    def refresh_all(self) -> None:
-        """Header and body from the session's current snapshot (called again on every outside change)."""
+    def show_current(self) -> None:
+        """Shown (mounted, or back on top): the header, and each panel built if it never was or went stale.
+
+        Textual sends a new screen both Mount and ScreenResume, and calls the
+        handler of every class that defines one: this is idempotent, so a
+        section's first show builds its panels once.
+        """
         self.query_one(CadenceHeader).show(self.session)
-        self.refresh_data()
+        panels = self.query(SectionPanel)
+        if not panels:
+            self.refresh_data()
+        for panel in panels:
+            panel.show_current()
 
     def refresh_data(self) -> None:
-        """Redraw every panel; a screen not yet split into panels overrides this."""
+        """Rebuild every panel; a screen not yet split into panels overrides this."""
         for panel in self.query(SectionPanel):
-            panel.refresh_data()
+            panel.rebuild()
 
     # Writing (screens not yet split into panels) ----------------------------------------
 

@@ -32,10 +32,9 @@ class DashboardScreen(SectionScreen):
             for summary in SUMMARIES:
                 yield summary()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # SectionScreen.on_mount runs too (Textual calls each class's handler)
         self.query_one("#dash").focus()
 
     def on_resize(self, event: events.Resize) -> None:
+        """Grid or stack; each summary panel rebuilds itself only if the room it fits its text in changed."""
         self.query_one("#dash").set_class(event.size.width >= GRID_COLUMNS, "-grid")
-        self.refresh_data()

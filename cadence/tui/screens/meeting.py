@@ -176,7 +176,7 @@ class MeetingScreen(Screen[None], SessionUser):
             panel = panel_for(section.kind)(self.meeting_id, index, id=f"section-{index}")
             await self.query_one("#meeting-main", Vertical).mount(panel)
             self._shown = index
-            panel.refresh_data()
+            panel.rebuild()
             panel.focus_first()
             self.query_one("#meeting-prompt", Static).update(self.prompt_text(meeting, index))
 

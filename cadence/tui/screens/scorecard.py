@@ -26,8 +26,7 @@ class ScorecardScreen(SectionScreen):
     def panel(self) -> ScorecardPanel:
         return self.query_one(ScorecardPanel)
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # SectionScreen.on_screen_resume runs too (Textual calls each class's)
         self.panel.focus_first()
 
     @property
