@@ -142,3 +142,37 @@ def scores_beyond_live(view: View, today: date, counts: dict[Frequency, int]) ->
         if periods and periods[0].start < window.scores_from[frequency]:
             return True
     return False
+
+
+def refuse_archived_score(context: CliContext, measurable_id: str, day: date) -> None:
+    """Refuse a change to a period's value that lives in the archive (a new one beside it would count twice).
+
+    Free for the weeks the scorecard shows (no read at all); an older period reads the live file,
+    and the archive only if the live file has no value there.
+    """
+    from datetime import timedelta
+
+    from cadence.domain.archiving import LiveWindow
+    from cadence.domain.scorecard import period_noun
+
+    if day >= context.today - timedelta(days=WEEKLY_WINDOW_DAYS):  # inside every frequency's live window
+        return
+    view = context.read()
+    measurable = view.measurable(measurable_id)
+    start = view.period_start(measurable.frequency, day)
+    window = LiveWindow.on(context.today, view.meta.fiscal_start_month, view.meta.week_start_day)
+    if start >= window.scores_from[measurable.frequency]:
+        return
+    if any(score.measurable_id == measurable.id and score.week == start for score in view.scores):
+        return  # the live copy is the one that counts
+    history = context.read_history()
+    archived = next((s for s in history.scores if s.measurable_id == measurable.id and s.week == start), None)
+    if archived is not None:
+        raise InputError(
+            f"{measurable.id}'s value for the {period_noun(measurable.frequency)} of {start} is in the archive "
+            f"({archive_quarter(history, archived)}): history is read-only"
+        )
+
+
+WEEKLY_WINDOW_DAYS = 90
+"""The weekly scorecard's 13 weeks reach at most this many days back (12 whole weeks and this one's 6 days)."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cadence.cli.context import CliContext, pass_context
-from cadence.cli.history import scores_beyond_live
+from cadence.cli.history import refuse_archived_score, scores_beyond_live
 from cadence.cli.output import dump, emit_json, safe, table
 from cadence.domain.models import Frequency, Measurable
 from cadence.domain.periods import parse_quarter
@@ -231,6 +231,7 @@ def score_set(context: CliContext, measurable_id: str, value: str, week: str | N
     quarterly one's to a fiscal quarter: --quarter 2026-Q3. For a duration a bare number is hours:
     13 is 13:00, 1.5 is 1:30; 90m and 1h30 work too.
     """
+    _refuse_archived(context, measurable_id, week)
     with context.write() as tx:
         day = _period_day(context, tx.meta.fiscal_start_month, week)
         saved = actions.set_score(tx, measurable_id, value, context.today, week=day.isoformat(), note=note)
@@ -249,6 +250,7 @@ def score_set(context: CliContext, measurable_id: str, value: str, week: str | N
 @pass_context
 def score_note(context: CliContext, measurable_id: str, note: str, week: str | None) -> None:
     """Add or change the note on a period's value; an empty NOTE removes it."""
+    _refuse_archived(context, measurable_id, week)
     with context.write() as tx:
         saved = actions.set_score_note(tx, measurable_id, _period_day(context, tx.meta.fiscal_start_month, week), note)
         noun = period_noun(tx.measurable(saved.measurable_id).frequency)
@@ -262,6 +264,7 @@ def score_note(context: CliContext, measurable_id: str, note: str, week: str | N
 @pass_context
 def score_clear(context: CliContext, measurable_id: str, week: str | None) -> None:
     """Remove a period's value (and its note)."""
+    _refuse_archived(context, measurable_id, week)
     with context.write() as tx:
         day = _period_day(context, tx.meta.fiscal_start_month, week)
         cleared = actions.clear_score(tx, measurable_id, day)
@@ -278,10 +281,31 @@ def score_clear(context: CliContext, measurable_id: str, week: str | None) -> No
 @pass_context
 def score_drop(context: CliContext, measurable_id: str, week: str | None) -> None:
     """Drop a red (off goal) period's value to the Issues list; once per value."""
+    _refuse_archived(context, measurable_id, week)
     with context.write() as tx:
         day = _period_day(context, tx.meta.fiscal_start_month, week)
         issue = actions.drop_score_to_issues(tx, measurable_id, day, context.today)
     click.echo(f"{issue.id} {safe(issue.title)}")
+
+
+def _refuse_archived(context: CliContext, measurable_id: str, week: str | None) -> None:
+    """A period older than the scorecard shows may have its value in the archive: refuse to write beside it.
+
+    Nothing is read for the current period (no ``--week``) or any the scorecard shows.
+    """
+    if not week:
+        return
+    fiscal_start_month = 1  # a date or a month names the same day whatever the fiscal year
+    try:
+        parse_quarter(week, 1)
+        fiscal_start_month = context.read().meta.fiscal_start_month
+    except ValueError:
+        pass
+    try:
+        day = _period_day(context, fiscal_start_month, week)
+    except InputError:
+        return  # the write itself says what is wrong with it
+    refuse_archived_score(context, measurable_id, day)
 
 
 def _period_day(context: CliContext, fiscal_start_month: int, text: str | None) -> date:

@@ -140,3 +140,27 @@ def test_scorecard_export_beyond_the_live_weeks_reads_the_archive(cadence, archi
     header, row = long.out.splitlines()[:2]
     cells = row.split(",")[len(row.split(",")) - 40 :]
     assert len(header.split(",")) - 40 == len(row.split(",")) - 40 and all(cell != "" for cell in cells)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score", "set", "M-1", "7", "--week", "2025-03-03"),
+        ("score", "note", "M-1", "late", "--week", "2025-03-05"),
+        ("score", "clear", "M-1", "--week", "2025-03-03"),
+    ],
+)
+def test_a_value_in_the_archive_is_not_written_twice(cadence, archived, workspace_dir: Path, args) -> None:  # type: ignore[no-untyped-def]
+    before = _files(workspace_dir)
+    result = cadence(*args)
+    assert result.code == 1
+    assert "M-1's value for the week of 2025-03-03 is in the archive (2025-Q1): history is read-only" in result.err
+    assert _files(workspace_dir) == before
+
+
+def test_this_weeks_value_is_written_without_reading_the_archive(cadence, archived, workspace_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cadence("score", "set", "M-1", "12").code == 0
+    assert cadence("score", "set", "M-1", "13", "--week", "-2w").code == 0
+    assert archived["history"] == 0
+    live = json.loads((workspace_dir / "cadence.json").read_text())["scores"].values()
+    assert {(s["week"], s["value"]) for s in live} >= {("2026-11-30", 12.0), ("2026-11-16", 13.0)}
