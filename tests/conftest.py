@@ -14,6 +14,7 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CADENCE_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("CADENCE_CACHE_DIR", str(home / "cache"))
     monkeypatch.delenv("CADENCE_WORKSPACE", raising=False)
     monkeypatch.delenv("CADENCE_TODAY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

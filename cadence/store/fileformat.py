@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,21 @@ def encode(data: RawTables) -> bytes:
     orjson writes infinity and NaN as ``null``; none reaches here: every model refuses them
     (``allow_inf_nan=False``) and the reader refuses them in the file.
     """
+    return _canonical(data) + b"\n"
+
+
+def encode_entry(name: str, table: dict[str, Any]) -> bytes:
+    """One table as it sits in the file: ``  "todos": {...}`` (two spaces in, no comma, no line break after)."""
+    return _canonical({name: table})[2:-2]
+
+
+def _canonical(value: Any) -> bytes:
     try:
-        payload = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+        payload: bytes | None = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
     except TypeError:
         payload = None  # a type or key orjson will not write: json.dumps decides
     if payload is None or _spelled_differently(payload):
-        return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+        return json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False).encode("utf-8")
     return payload
 
 
@@ -109,14 +119,23 @@ def decode(payload: bytes, path: Path) -> RawTables:
     if not isinstance(data, dict):
         raise WorkspaceCorrupt(f"{path} does not hold cadence tables. {backup_hint(path)}")
     for table, documents in data.items():
-        if not isinstance(documents, dict):
-            raise WorkspaceCorrupt(f"{path}: table {table!r} is not an object. {backup_hint(path)}")
-        for doc_id, document in documents.items():
-            if not doc_id.isdigit() or not isinstance(document, dict):
-                raise WorkspaceCorrupt(f"{path}: table {table!r} holds a bad entry {doc_id!r}. {backup_hint(path)}")
+        check_shape(table, documents, path)
+    check_meta_present(data, path)
+    return data
+
+
+def check_shape(table: str, documents: Any, path: Path) -> None:
+    """A table is an object of records (objects) keyed by their number."""
+    if not isinstance(documents, dict):
+        raise WorkspaceCorrupt(f"{path}: table {table!r} is not an object. {backup_hint(path)}")
+    for doc_id, document in documents.items():
+        if not doc_id.isdigit() or not isinstance(document, dict):
+            raise WorkspaceCorrupt(f"{path}: table {table!r} holds a bad entry {doc_id!r}. {backup_hint(path)}")
+
+
+def check_meta_present(data: RawTables, path: Path) -> None:
     if META_TABLE not in data or META_DOC_ID not in data[META_TABLE]:
         raise WorkspaceCorrupt(f"{path} has no {META_TABLE} table: it is not a cadence workspace. {backup_hint(path)}")
-    return data
 
 
 def where(keys: tuple[str, ...]) -> str:
@@ -153,28 +172,36 @@ def validate_meta(data: RawTables, path: Path) -> Meta:
 
 def validate_records(data: RawTables, path: Path) -> dict[Kind, dict[str, Record]]:
     """Every record through its model; the first bad one stops everything."""
+    check_table_names(data, path)
+    return {kind: validate_table(kind, data.get(kind.value, {}), path) for kind in MODELS}
+
+
+def check_table_names(names: Iterable[str], path: Path) -> None:
+    """Every table is one cadence knows (a stray table is a sign the file is not what it seems)."""
     known = {kind.value for kind in Kind} | {META_TABLE, "_default"}
-    unknown = sorted(set(data) - known)
+    unknown = sorted(set(names) - known)
     if unknown:
         raise WorkspaceCorrupt(f"{path}: unknown table {unknown[0]!r}. {backup_hint(path)}")
-    records: dict[Kind, dict[str, Record]] = {}
-    for kind, model in MODELS.items():
-        by_id: dict[str, Record] = {}
-        for doc_id, document in data.get(kind.value, {}).items():
-            try:
-                record = model.model_validate(document)
-            except ValidationError as error:
-                label = document.get("id", f"#{doc_id}")
-                raise WorkspaceCorrupt(
-                    f"{path}: {kind.value} record {label} is not valid ({describe(error)}). {backup_hint(path)}"
-                ) from None
-            if str(id_number(record.id)) != doc_id:
-                raise WorkspaceCorrupt(
-                    f"{path}: {kind.value} record {record.id} is stored under number {doc_id}. {backup_hint(path)}"
-                )
-            by_id[record.id] = record
-        records[kind] = by_id
-    return records
+
+
+def validate_table(kind: Kind, table: dict[str, dict[str, Any]], path: Path) -> dict[str, Record]:
+    """One kind's records through its model, by id; the first bad one stops everything."""
+    model = MODELS[kind]
+    by_id: dict[str, Record] = {}
+    for doc_id, document in table.items():
+        try:
+            record = model.model_validate(document)
+        except ValidationError as error:
+            label = document.get("id", f"#{doc_id}")
+            raise WorkspaceCorrupt(
+                f"{path}: {kind.value} record {label} is not valid ({describe(error)}). {backup_hint(path)}"
+            ) from None
+        if str(id_number(record.id)) != doc_id:
+            raise WorkspaceCorrupt(
+                f"{path}: {kind.value} record {record.id} is stored under number {doc_id}. {backup_hint(path)}"
+            )
+        by_id[record.id] = record
+    return by_id
 
 
 def empty_tables(meta: Meta) -> RawTables:
@@ -183,4 +210,4 @@ def empty_tables(meta: Meta) -> RawTables:
     return data
 
 
-__all__ = ["SCHEMA_VERSION", "decode", "empty_tables", "encode", "validate_meta", "validate_records"]
+__all__ = ["SCHEMA_VERSION", "decode", "empty_tables", "encode", "encode_entry", "validate_meta", "validate_records"]

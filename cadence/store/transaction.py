@@ -22,7 +22,8 @@ current, so nothing reads a table before it is flushed.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -35,6 +36,9 @@ from cadence.domain.models import Meta, Record
 from cadence.store.errors import InputError
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 from cadence.store.view import Snapshot, View
+
+if TYPE_CHECKING:
+    from cadence.store.file_tables import FileTables
 
 R = TypeVar("R", bound=Record)
 
@@ -57,11 +61,14 @@ class BufferedStorage(Storage):
 class Transaction(View):
     """Typed changes to the workspace; nothing reaches the disk until the ``with`` block ends cleanly."""
 
-    def __init__(self, data: RawTables, meta: Meta, records: dict[Kind, dict[str, Record]]) -> None:
-        """``records``: every record of ``data``, already validated (the workspace's load did it)."""
-        self._db = TinyDB(data, storage=BufferedStorage)
+    def __init__(self, tables: FileTables, meta: Meta, records: Mapping[Kind, Mapping[str, Record]]) -> None:
+        """``tables``: the file's; ``records``: its records by kind, valid (validated already, or as asked for)."""
+        self._tables = tables
+        self._db = TinyDB({}, storage=BufferedStorage)  # holds the tables this transaction changes, once flushed
         self._meta = meta
-        self._records = {kind: dict(records.get(kind, {})) for kind in Kind}
+        self._source = records
+        self._records: dict[Kind, dict[str, Record]] = {}
+        self._added: dict[Kind, dict[str, Record]] = {}  # adds to a kind not asked for yet: no need to load it
         self._sorted: dict[Kind, list[Record]] = {}
         self._highest: dict[Kind, int] = {}
         # Per table: document number -> the record to store there, or None to remove it.
@@ -83,16 +90,16 @@ class Transaction(View):
     def records(self, kind: Kind) -> list[Record]:
         listed = self._sorted.get(kind)
         if listed is None:
-            listed = self._sorted[kind] = sorted(self._records[kind].values(), key=lambda record: id_number(record.id))
+            listed = self._sorted[kind] = sorted(self._kind(kind).values(), key=lambda record: id_number(record.id))
         return list(listed)
 
     def _record_by_id(self, kind: Kind, record_id: str) -> Record | None:
-        return self._records[kind].get(record_id)
+        return self._kind(kind).get(record_id)
 
     def snapshot(self) -> Snapshot:
         """The workspace as this transaction leaves it (its records are validated already)."""
-        raw = None if self._pending or self._meta_changed else self.storage.data  # only tables that match the records
-        return Snapshot(self._meta.model_copy(), self._records, sorted_records=self._sorted, raw=raw)
+        tables = None if self._pending or self._meta_changed else self._tables  # only tables that match the records
+        return Snapshot(self._meta.model_copy(), _TransactionRecords(self), sorted_records=self._sorted, tables=tables)
 
     # Writes -------------------------------------------------------------------
 
@@ -105,7 +112,10 @@ class Transaction(View):
         self._meta.counters = {**self._meta.counters, kind.value: number}
         self._meta_changed = True
         self._pending.setdefault(kind, {})[number] = record
-        self._records[kind][record.id] = record
+        if kind in self._records:
+            self._records[kind][record.id] = record
+        else:
+            self._added.setdefault(kind, {})[record.id] = record
         listed = self._sorted.get(kind)
         if listed is not None:
             listed.append(record)  # the new number is the highest: the list stays in id order
@@ -117,19 +127,21 @@ class Transaction(View):
         if "id" in changes and changes["id"] != record.id:
             raise InputError(f"{record.id}: the id of a record cannot change")
         updated = self._validated(type(record), {**record.model_dump(), **changes})
-        if updated.id not in self._records[kind]:
+        records = self._kind(kind)
+        if updated.id not in records:
             raise InputError(f"{updated.id} no longer exists")
         self._pending.setdefault(kind, {})[id_number(updated.id)] = updated
-        self._records[kind][updated.id] = updated
+        records[updated.id] = updated
         self._sorted.pop(kind, None)
         return updated
 
     def delete(self, record: Record) -> None:
         kind = record.kind
-        if record.id not in self._records[kind]:
+        records = self._kind(kind)
+        if record.id not in records:
             raise InputError(f"{record.id} no longer exists")
         self._pending.setdefault(kind, {})[id_number(record.id)] = None
-        del self._records[kind][record.id]
+        del records[record.id]
         self._sorted.pop(kind, None)
 
     def update_meta(self, **changes: Any) -> Meta:
@@ -141,10 +153,12 @@ class Transaction(View):
         return self._meta
 
     def flush(self) -> RawTables:
-        """Hand every gathered change to TinyDB, one removal and one insertion per table; the tables to write."""
+        """Hand every gathered change to TinyDB, one removal and one insertion per table; the tables changed."""
+        data = self.storage.data
         for kind, changes in self._pending.items():
             if not changes:
                 continue
+            data.setdefault(kind.value, self._tables.table(kind.value))
             table = self._db.table(kind.value)
             present = [number for number in changes if table.contains(doc_id=number)]
             if present:
@@ -154,6 +168,7 @@ class Transaction(View):
                 table.insert_multiple(kept)
         self._pending = {}
         if self._meta_changed:
+            data.setdefault(META_TABLE, self._tables.table(META_TABLE))
             meta_table = self._db.table(META_TABLE)
             if meta_table.contains(doc_id=int(META_DOC_ID)):
                 meta_table.remove(doc_ids=[int(META_DOC_ID)])
@@ -161,7 +176,25 @@ class Transaction(View):
             self._meta_changed = False
         return self.storage.data
 
+    def commit(self, *, force: bool = False) -> bytes | None:
+        """The new file's bytes if anything changed (or ``force``: a migrated file is written even so), else ``None``.
+
+        Only the tables changed are encoded; the rest keep the bytes they had (``FileTables.after``).
+        """
+        if not (self.changed or force):
+            return None
+        self._tables, payload = self._tables.after(self.flush())
+        self._db = TinyDB({}, storage=BufferedStorage)  # the next changes start from the tables just written
+        return payload
+
     # Internals ----------------------------------------------------------------
+
+    def _kind(self, kind: Kind) -> dict[str, Record]:
+        """This transaction's own copy of a kind's records, made the first time the kind is asked for."""
+        found = self._records.get(kind)
+        if found is None:
+            found = self._records[kind] = {**self._source.get(kind, {}), **self._added.pop(kind, {})}
+        return found
 
     def _validated(self, model: type[R], fields: dict[str, Any]) -> R:
         try:
@@ -173,7 +206,21 @@ class Transaction(View):
         """One past both the stored counter and the highest id present (a hand-edited file stays safe)."""
         highest = self._highest.get(kind)
         if highest is None:
-            highest = self._highest[kind] = max(
-                (int(doc_id) for doc_id in self.storage.data.get(kind.value, {})), default=0
-            )
+            highest = self._highest[kind] = max((int(doc_id) for doc_id in self._tables.table(kind.value)), default=0)
         return max(self._meta.counters.get(kind.value, 0), highest) + 1
+
+
+class _TransactionRecords(Mapping[Kind, Mapping[str, Record]]):
+    """A transaction's records by kind, for the snapshot it leaves (kinds never asked for load as the snapshot asks)."""
+
+    def __init__(self, transaction: Transaction) -> None:
+        self._transaction = transaction
+
+    def __getitem__(self, kind: Kind) -> Mapping[str, Record]:
+        return self._transaction._kind(kind)
+
+    def __iter__(self) -> Iterator[Kind]:
+        return iter(Kind)
+
+    def __len__(self) -> int:
+        return len(Kind)

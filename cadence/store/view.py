@@ -9,9 +9,9 @@ rule for which V/TO is the workspace's (``vision()``).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from cadence.domain.ids import WORKSPACE_VISION_ID, Kind, id_number, normalise_id
 from cadence.domain.models import (
@@ -35,7 +35,9 @@ from cadence.domain.models import (
 from cadence.domain.periods import Quarter, quarter_of, week_start
 from cadence.domain.scorecard import period_start
 from cadence.store.errors import InputError
-from cadence.store.fileformat import RawTables
+
+if TYPE_CHECKING:
+    from cadence.store.file_tables import FileTables
 
 R = TypeVar("R", bound=Record)
 Named = TypeVar("Named", Person, Team)
@@ -268,39 +270,59 @@ class Snapshot(View):
         records: Mapping[Kind, Mapping[str, Record]],
         read_only: bool = False,
         sorted_records: Mapping[Kind, list[Record]] | None = None,
-        raw: RawTables | None = None,
+        tables: FileTables | None = None,
     ) -> None:
-        """``records``: each kind's validated records by id (kept as given; not copied per record).
-
-        Each kind is sorted into id order the first time it is asked for (most reads need a few
-        kinds); ``sorted_records`` hands over lists a transaction has sorted already. ``raw``: the
-        file's tables these records were validated from, never changed after (a transaction copies
-        the outer mapping, and TinyDB replaces a table rather than changing it): a write that finds
-        the file unchanged starts from them.
+        """``records``: each kind's validated records by id, asked for kind by kind when first needed
+        (``LazyRecords`` validates a kind then); ``sorted_records`` hands over lists a transaction has
+        kept in id order. ``tables``: the file's tables these records came from, never changed after:
+        a write that finds the file unchanged starts from them (``Workspace.apply``).
         """
         self._meta = meta
-        self._by_id = {kind: dict(by_id) for kind, by_id in records.items()}
-        self._records: dict[Kind, list[Record]] = {
-            kind: list(listed)
-            for kind, listed in (sorted_records or {}).items()
-            if kind in self._by_id and len(listed) == len(self._by_id[kind])
-        }
+        self._source = records
+        self._by_id: dict[Kind, dict[str, Record]] = {}
+        listed = (sorted_records or {}).items()
+        self._records: dict[Kind, list[Record]] = {kind: list(records_of_kind) for kind, records_of_kind in listed}
         self.read_only = read_only
-        self.raw = raw
+        self.tables = tables
 
     @property
     def meta(self) -> Meta:
         return self._meta
 
-    def record_maps(self) -> dict[Kind, dict[str, Record]]:
-        """Each kind's records by id (the caller may change the outer and inner mappings: they are copies)."""
-        return {kind: dict(by_id) for kind, by_id in self._by_id.items()}
+    def load_all(self) -> None:
+        """Have every kind's records at hand now (a screen must not wait for them on its event loop)."""
+        for kind in Kind:
+            self._kind(kind)
+
+    def record_source(self) -> Mapping[Kind, Mapping[str, Record]]:
+        """This snapshot's records by kind, for a transaction that starts from it (loaded as asked for)."""
+        return _SnapshotRecords(self)
 
     def records(self, kind: Kind) -> list[Record]:
         listed = self._records.get(kind)
         if listed is None:
-            listed = self._records[kind] = sorted(self._by_id.get(kind, {}).values(), key=_number)
+            listed = self._records[kind] = sorted(self._kind(kind).values(), key=_number)
         return list(listed)
 
     def _record_by_id(self, kind: Kind, record_id: str) -> Record | None:
-        return self._by_id.get(kind, {}).get(record_id)
+        return self._kind(kind).get(record_id)
+
+    def _kind(self, kind: Kind) -> dict[str, Record]:
+        found = self._by_id.get(kind)
+        if found is None:
+            found = self._by_id[kind] = dict(self._source.get(kind, {}))
+        return found
+
+
+class _SnapshotRecords(Mapping[Kind, Mapping[str, Record]]):
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+
+    def __getitem__(self, kind: Kind) -> Mapping[str, Record]:
+        return self._snapshot._kind(kind)
+
+    def __iter__(self) -> Iterator[Kind]:
+        return iter(Kind)
+
+    def __len__(self) -> int:
+        return len(Kind)

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from cadence.domain.errors import describe
 from cadence.domain.ids import Kind
 from cadence.domain.models import MODELS, SCHEMA_VERSION, Meta, Record
-from cadence.store import backups, fileformat
+from cadence.store import backups, fileformat, validated_files
 from cadence.store.applied import Applied, Fingerprint
 from cadence.store.atomic import (
     current_umask,
@@ -49,8 +49,10 @@ from cadence.store.errors import (
     WorkspaceReadOnly,
     WorkspaceUnwritable,
 )
+from cadence.store.file_tables import FileTables
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 from cadence.store.gc_pause import collector_paused
+from cadence.store.lazy_records import LazyRecords
 from cadence.store.lock import workspace_lock
 from cadence.store.migrations import migrate
 from cadence.store.oserrors import os_errors
@@ -186,20 +188,23 @@ class Workspace:
         return snapshot, read
 
     def _snapshot_of(self, payload: bytes) -> Snapshot:
-        with collector_paused():
-            return self._build_snapshot(payload)
-
-    def _build_snapshot(self, payload: bytes) -> Snapshot:
-        data = fileformat.decode(payload, self.path)
-        version = fileformat.schema_version(data, self.path)
+        tables, version = self._tables_of(payload)
         if version > SCHEMA_VERSION:
-            return _lenient_snapshot(data, self.path)
-        if version < SCHEMA_VERSION:
-            data = migrate(data, version, SCHEMA_VERSION)
-        meta = fileformat.validate_meta(data, self.path)
+            return _lenient_snapshot(tables.everything(), self.path)
+        current = version == SCHEMA_VERSION
+        meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
+        records = _records_of(tables, payload if current else None)
         # The tables go with the snapshot only when they are the file's own: a warm write starts from them.
-        raw = data if version == SCHEMA_VERSION else None
-        return Snapshot(meta, fileformat.validate_records(data, self.path), raw=raw)
+        return Snapshot(meta, records, tables=tables if current else None)
+
+    def _tables_of(self, payload: bytes) -> tuple[FileTables, int]:
+        """The file's tables at this cadence's schema (migrated in memory if older), and the file's own version."""
+        with collector_paused():
+            tables = FileTables.read(payload, self.path)
+        version = fileformat.schema_version({META_TABLE: tables.table(META_TABLE)}, self.path)
+        if version < SCHEMA_VERSION:
+            tables = FileTables.whole(migrate(tables.everything(), version, SCHEMA_VERSION), self.path)
+        return tables, version
 
     @contextmanager
     def _folder(self) -> Iterator[int]:
@@ -263,16 +268,13 @@ class Workspace:
         if start is not None:
             info, snapshot = start
             _refuse_read_only_file(self.path, info)
-            transaction = Transaction(dict(snapshot.raw or {}), snapshot.meta.model_copy(), snapshot.record_maps())
+            assert snapshot.tables is not None
+            transaction = Transaction(snapshot.tables, snapshot.meta.model_copy(), snapshot.record_source())
             yield transaction
-            if transaction.changed:
-                self._daily_backup(folder_fd, lambda: self._read_file(folder_fd)[0], info)
-                self._replace(folder_fd, fileformat.encode(transaction.flush()), info)
+            self._commit(folder_fd, transaction, info, lambda: self._read_file(folder_fd)[0])
             return
         payload, info = self._read_file(folder_fd)
-        with collector_paused():
-            data = fileformat.decode(payload, self.path)
-        version = fileformat.schema_version(data, self.path)
+        tables, version = self._tables_of(payload)
         if version > SCHEMA_VERSION:
             raise WorkspaceReadOnly(
                 f"{self.path} was written by a newer cadence (schema {version}, this one knows "
@@ -282,20 +284,35 @@ class Workspace:
         migrated = version < SCHEMA_VERSION
         if migrated:
             self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
-            data = migrate(data, version, SCHEMA_VERSION)
-        # The one whole-file validation of a write: a file that does not validate is never written.
-        meta = fileformat.validate_meta(data, self.path)
-        with collector_paused():
-            transaction = Transaction(data, meta, fileformat.validate_records(data, self.path))
+        # A file not known to be valid is validated whole here: one that does not validate is never written.
+        meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
+        transaction = Transaction(tables, meta, _records_of(tables, None if migrated else payload))
         yield transaction
-        if transaction.changed or migrated:
-            # Every record added or saved was validated by the transaction; the rest on load above.
-            self._daily_backup(folder_fd, lambda: payload, info)
-            self._replace(folder_fd, fileformat.encode(transaction.flush()), info)
+        self._commit(folder_fd, transaction, info, lambda: payload, force=migrated)
+
+    def _commit(
+        self,
+        folder_fd: int,
+        transaction: Transaction,
+        info: os.stat_result,
+        old_payload: Callable[[], bytes],
+        *,
+        force: bool = False,
+    ) -> None:
+        """Write what ``transaction`` changed, after the day's backup; its file is known valid from then on.
+
+        Every record added or saved was validated by the transaction; the rest were valid on load.
+        """
+        payload = transaction.commit(force=force)
+        if payload is None:
+            return
+        self._daily_backup(folder_fd, old_payload, info)
+        self._replace(folder_fd, payload, info)
+        validated_files.remember_valid(validated_files.digest(payload))
 
     def _unchanged_since(self, folder_fd: int, known: Known | None) -> tuple[os.stat_result, Snapshot] | None:
         """The file's stat and ``known``'s snapshot, if the file is still exactly the one that snapshot came from."""
-        if known is None or known[0].raw is None or known[0].read_only:
+        if known is None or known[0].tables is None or known[0].read_only:
             return None
         info = lstat_at(folder_fd, FILE_NAME)
         if info is None or not stat.S_ISREG(info.st_mode) or _fingerprint(info) != known[1]:
@@ -311,12 +328,11 @@ class Workspace:
 
         with self._folder() as folder_fd:
             payload, _info = self._read_file(folder_fd)
-        data = fileformat.decode(payload, self.path)
-        version = fileformat.schema_version(data, self.path)
-        if version < SCHEMA_VERSION:
-            data = migrate(data, version, SCHEMA_VERSION)
-        meta = fileformat.validate_meta(data, self.path)
-        yield Transaction(data, meta, fileformat.validate_records(data, self.path))
+        tables, version = self._tables_of(payload)
+        if version > SCHEMA_VERSION:
+            raise WorkspaceReadOnly(f"{self.path} was written by a newer cadence: upgrade cadence to change it.")
+        meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
+        yield Transaction(tables, meta, _records_of(tables, payload if version == SCHEMA_VERSION else None))
 
     # History ----------------------------------------------------------------------
 
@@ -448,6 +464,17 @@ class Workspace:
                 backups_fd, self.folder, name, payload, mode=stat.S_IMODE(info.st_mode), gid=info.st_gid
             )
         return target
+
+
+def _records_of(tables: FileTables, payload: bytes | None) -> LazyRecords:
+    """The records of ``tables``: validated whole now, unless these exact bytes are known valid (then as used)."""
+    records = LazyRecords(tables)
+    file_digest = validated_files.digest(payload) if payload is not None else None
+    if file_digest is None or not validated_files.is_known_valid(file_digest):
+        records.load_all()
+        if file_digest is not None:
+            validated_files.remember_valid(file_digest)
+    return records
 
 
 def _fingerprint(info: os.stat_result) -> Fingerprint:
