@@ -115,7 +115,12 @@ class WorkspaceSession:
         return applied.result
 
     def _adopt(self, snapshot: Snapshot, fingerprint: Fingerprint | None, read_since: Fingerprint | None) -> bool:
-        """Take a newer snapshot; a poll that started before a write finished must not undo it."""
+        """Take a newer snapshot; a poll that started before a write finished must not undo it.
+
+        Runs in the worker thread: the snapshot's records are all validated here, so no screen
+        validates a kind on the event loop when it first shows it.
+        """
+        snapshot.load_all()
         with self._guard:
             if read_since is not None and read_since != self._fingerprint:
                 return False  # a write landed while this read ran; the next poll decides
