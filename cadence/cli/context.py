@@ -49,9 +49,9 @@ class CliContext:
         """The live file: what the weekly rhythm works on."""
         return self.workspace.read()
 
-    def read_history(self) -> Snapshot:
+    def read_history(self, *, verify: bool = False) -> Snapshot:
         """Live and archived records as one workspace: for check, export and every view of history."""
-        return self.workspace.read_history()
+        return self.workspace.read_history(verify=verify)
 
     @contextmanager
     def write(self) -> Iterator[Transaction]:

@@ -13,6 +13,7 @@ from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import safe
 from cadence.locations import demo_workspace_dir
 from cadence.store import Workspace, WorkspaceMissing
+from cadence.store.archive import closed_history_count
 from cadence.store.integrity import find_problems, record_count
 
 
@@ -67,7 +68,7 @@ def check(context: CliContext) -> None:
     sharing = find_sharing_problems(context.workspace.folder)
     for problem in sharing:  # before reading: a link at cadence.json stops the read
         click.echo(f"problem: {safe(problem)}")
-    view = context.read_history()
+    view = context.read_history(verify=True)
     records = find_problems(view)
     for problem in records:
         click.echo(f"problem: {safe(problem)}")
@@ -75,6 +76,11 @@ def check(context: CliContext) -> None:
     if problems:
         click.echo(f"{context.workspace.path}: {len(problems)} problems")
         sys.exit(1)
-    archived = record_count(view) - record_count(context.read())
+    live = context.read()
+    archived = record_count(view) - record_count(live)
     where = f" ({archived} of them in {context.workspace.folder / 'archive'})" if archived else ""
     click.echo(f"{context.workspace.path}: OK, {record_count(view)} records{where}, schema {view.meta.schema_version}")
+    closed = closed_history_count(live, context.today)
+    if closed:
+        records_are = "1 record of closed history is" if closed == 1 else f"{closed} records of closed history are"
+        click.echo(f"note: {records_are} in the live file: `cadence archive` moves them")

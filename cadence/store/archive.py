@@ -20,6 +20,7 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from cadence.domain.archiving import ARCHIVED_KINDS, LiveWindow
@@ -77,6 +78,12 @@ def plan_moves(view: View, window: LiveWindow) -> Moves:
             if quarter is not None:
                 moves.setdefault(quarter, []).append(record)
     return moves
+
+
+def closed_history_count(view: View, today: date) -> int:
+    """How many records of ``view`` a move on ``today`` would take out of the live file."""
+    window = LiveWindow.on(today, view.meta.fiscal_start_month, view.meta.week_start_day)
+    return sum(len(records) for records in plan_moves(view, window).values())
 
 
 def report_of(moves: Moves, window: LiveWindow, dry_run: bool) -> ArchiveReport:

@@ -187,13 +187,14 @@ class Workspace:
                 break
         return snapshot, read
 
-    def _snapshot_of(self, payload: bytes) -> Snapshot:
+    def _snapshot_of(self, payload: bytes, *, verify: bool = False) -> Snapshot:
+        """``verify``: validate every record now, whatever this user's cadence knows of these bytes."""
         tables, version = self._tables_of(payload)
         if version > SCHEMA_VERSION:
             return _lenient_snapshot(tables.everything(), self.path)
         current = version == SCHEMA_VERSION
         meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
-        records = _records_of(tables, payload if current else None)
+        records = _records_of(tables, payload if current and not verify else None)
         # The tables go with the snapshot only when they are the file's own: a warm write starts from them.
         return Snapshot(meta, records, tables=tables if current else None)
 
@@ -364,13 +365,16 @@ class Workspace:
                             transaction.delete(record)
         return archive.report_of(moves, window, dry_run=False)
 
-    def read_history(self) -> Snapshot:
-        """The whole workspace, live file and archives as one (the live copy wins), for history views, check, export."""
+    def read_history(self, *, verify: bool = False) -> Snapshot:
+        """The whole workspace, live file and archives as one (the live copy wins), for history views, check, export.
+
+        ``verify`` (``cadence check``): validate the live file whole even if its bytes are known valid.
+        """
         from cadence.store import archive
 
         with self._folder() as folder_fd:
             payload, _info = self._read_file(folder_fd)
-            live = self._snapshot_of(payload)
+            live = self._snapshot_of(payload, verify=verify)
             merged: dict[Kind, dict[str, Record]] = {kind: {} for kind in Kind}
             for _name, records in archive.read_archived(folder_fd, self.folder):
                 for kind, by_id in records.items():

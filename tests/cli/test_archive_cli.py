@@ -48,3 +48,30 @@ def test_a_bad_date_is_refused_and_nothing_moves(cadence, workspace_dir: Path) -
     result = cadence("archive", "--as-of", "someday")
     assert result.code == 1 and "--as-of" in result.err
     assert (workspace_dir / "cadence.json").read_bytes() == before
+
+
+def test_check_suggests_archiving_closed_history_until_it_is_moved(cadence) -> None:  # type: ignore[no-untyped-def]
+    _history(cadence)
+    before = cadence("check")
+    assert before.code == 0 and "note: 1 record of closed history is in the live file" in before.out
+    assert cadence("archive").code == 0
+    after = cadence("check")
+    assert after.code == 0 and "note:" not in after.out
+
+
+def test_check_validates_every_record_even_of_a_file_it_knows(cadence, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cadence.domain.ids import Kind
+    from cadence.store import fileformat
+
+    _history(cadence)
+    cadence("todo", "list")  # the file's bytes are now known valid to this user
+    seen: list[Kind] = []
+    validate = fileformat.validate_table
+
+    def watching(kind, table, path):  # type: ignore[no-untyped-def]
+        seen.append(kind)
+        return validate(kind, table, path)
+
+    monkeypatch.setattr(fileformat, "validate_table", watching)
+    assert cadence("check").code == 0
+    assert set(seen) == set(Kind)
