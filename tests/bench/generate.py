@@ -387,7 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     if not options.no_archive and hasattr(Workspace, "archive"):
         started = time.perf_counter()
         report = Workspace(options.out).archive(as_of=TODAY)
-        print(f"archived in {time.perf_counter() - started:.1f} s: {report}")
+        moved = getattr(report, "moved", {})
+        records = sum(sum(counts.values()) for counts in moved.values())
+        print(f"archived in {time.perf_counter() - started:.1f} s: {records:,} records into {len(moved)} archive files")
         print(f"  live {file_size(live)}")
         for path in sorted((options.out / "archive").glob("*.json")):
             print(f"  {path.relative_to(options.out)} {file_size(path)}")
