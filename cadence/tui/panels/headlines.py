@@ -6,11 +6,18 @@ the Issues list with ``i``, and the headline remembers where it went
 that rule). Kind and good/bad are shown by word and colour, so the list reads
 the same in a 16-colour terminal or none. Every change is a named store action
 run off the event loop, the same one its ``cadence headline ...`` command runs.
+
+The list holds the current headlines: this quarter's and last quarter's, what
+the archive rule keeps live. ``h`` adds the older ones, the archive's too
+(read in a thread), and takes them away again. The rows are filtered and
+sorted once per build; a cursor move only looks its row up by id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -20,7 +27,8 @@ from textual.widgets import DataTable, Static
 
 from cadence.domain.ids import id_number
 from cadence.domain.models import Headline, HeadlineKind, Issue
-from cadence.store import Transaction, actions
+from cadence.store import InputError, Snapshot, Transaction, WorkspaceError, actions
+from cadence.tui.background import in_thread
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.status_styles import Status, accent, muted, status_style
 from cadence.tui.widgets.form_base import Check
@@ -85,9 +93,14 @@ def summary_line(headlines: Sequence[Headline]) -> Text:
 
 
 HELP = (
-    "Customer and employee headlines of the picked team, newest first. No discussion here: "
-    "i drops a headline to the Issues list, where the team can work it."
+    "Customer and employee headlines of the picked team, newest first: this quarter's and last "
+    "quarter's; h adds the older ones (the archive's too) and takes them away again. No discussion "
+    "here: i drops a headline to the Issues list, where the team can work it."
 )
+
+
+def newest_first(headlines: Sequence[Headline]) -> list[Headline]:
+    return sorted(headlines, key=lambda headline: (headline.created, id_number(headline.id)), reverse=True)
 
 
 class HeadlinesPanel(SectionPanel):
@@ -98,38 +111,86 @@ class HeadlinesPanel(SectionPanel):
         Binding("a", "add", "Add", tooltip="Add a headline"),
         Binding("i", "to_issue", "To issue", tooltip="Drop the headline to the Issues list"),
         Binding("d", "delete", "Delete", tooltip="Delete the headline (asks first)"),
+        Binding("h", "older", "Older", tooltip="Add the older headlines (the archive's too), or take them away"),
     ]
     CLI_EQUIVALENTS = {"add": "headline add", "to_issue": "headline drop", "delete": "headline delete"}
-    NAVIGATION = frozenset()
+    NAVIGATION = frozenset({"older"})
+    SHOWS_OLDER: ClassVar[bool] = True  # the meeting's list is its own (since the last meeting): no h there
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.older = False  # h: the older headlines too
+        self._history: Snapshot | None = None  # live and archives as one, read when h first asked
+        self._history_state = "not asked"  # "loading", "read", or why the archive could not be read
+        self._listed: dict[str, Headline] = {}  # the rows shown, by id: what a cursor move looks up
 
     def compose(self) -> ComposeResult:
         yield Static(id="headline-summary")
         yield RecordTable(["Date", "Kind", "Good?", "By", "Headline", "Issue"], id="headline-table")
+        yield Static(id="headline-older")
         yield Static(id="headline-detail")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.SHOWS_OLDER if action == "older" else True
 
     def layout_key(self) -> Hashable:
         return self.app.size.width  # the columns are fitted to it
 
     # Data ---------------------------------------------------------------------------
 
+    def current_since(self) -> date:
+        """The first day of last quarter: headlines from then on are current (the archive keeps them live)."""
+        return self.session.quarter().previous().start
+
+    def team_headlines(self, source: Snapshot) -> list[Headline]:
+        return [headline for headline in source.headlines if self.session.belongs(headline.team_id, headline.by_id)]
+
     def visible_headlines(self) -> list[Headline]:
-        shown = [
-            headline
-            for headline in self.session.snapshot.headlines
-            if self.session.belongs(headline.team_id, headline.by_id)
-        ]
-        return sorted(shown, key=lambda headline: (headline.created, id_number(headline.id)), reverse=True)
+        """The current headlines, newest first; with ``h``, the older ones too (the archive's once read)."""
+        live = self.team_headlines(self.session.snapshot)
+        if not self.older:
+            since = self.current_since()
+            return newest_first([headline for headline in live if headline.created >= since])
+        if self._history is None:
+            return newest_first(live)
+        shown = {headline.id for headline in live}
+        archived = [headline for headline in self.team_headlines(self._history) if headline.id not in shown]
+        return newest_first([*live, *archived])
 
     def issue_of(self, headline: Headline) -> Issue | None:
-        for issue in self.session.snapshot.issues:
-            if issue.id == headline.dropped_to:
-                return issue
+        if not headline.dropped_to:
+            return None
+        for source in (self.session.snapshot, self._history):
+            if source is not None:
+                try:
+                    return source.issue(headline.dropped_to)
+                except InputError:
+                    continue
         return None
+
+    def older_line(self, shown: int) -> Text:
+        state = self._history_state
+        if not self.older:
+            since = self.current_since()
+            return Text(f"Since {since:%-d %b %Y} (this quarter and last) · h: the older ones too", style=muted())
+        if state == "loading":
+            return Text("Loading the archive's headlines…", style=muted())
+        if state not in ("read", "not asked"):
+            return Text(state, style=status_style(Status.BAD))
+        return Text(
+            f"All {shown} headline{'s' if shown != 1 else ''}, the archive's too · h: only the current ones",
+            style=muted(),
+        )
 
     def refresh_data(self) -> None:
         snapshot = self.session.snapshot
         headlines = self.visible_headlines()
+        self._listed = {headline.id: headline for headline in headlines}
         self.query_one("#headline-summary", Static).update(summary_line(headlines))
+        older = self.query_one("#headline-older", Static)
+        older.display = self.SHOWS_OLDER
+        if self.SHOWS_OLDER:
+            older.update(self.older_line(len(headlines)))
         width = self.app.size.width
         narrow = width < WIDE
         date_format, date_width, by_width, issue_width = ("%d %b", 6, 8, 7) if narrow else ("%a %d %b", 10, 18, 14)
@@ -165,7 +226,7 @@ class HeadlinesPanel(SectionPanel):
 
     def show_detail(self, key: str | None) -> None:
         detail = self.query_one("#headline-detail", Static)
-        headline = next((each for each in self.visible_headlines() if each.id == key), None)
+        headline = self._listed.get(key) if key is not None else None
         if headline is None:
             detail.update(Text("No headlines for this team yet. a: add one.", style=muted()))
             return
@@ -194,11 +255,39 @@ class HeadlinesPanel(SectionPanel):
         self.show_detail(event.row_key.value if event.row_key else None)
 
     def selected(self) -> Headline | None:
-        return self.record_at_cursor(
-            self.query_one(RecordTable), self.session.snapshot.headline, "No headline selected."
-        )
+        """The live headline under the cursor; an archived one is history, and the user is told so."""
+        table = self.query_one(RecordTable)
+        key = table.selected_key
+        if key is not None and key in self._listed and self.archived(key):
+            self.app.notify(f"{key} is in the archive: history is read-only.", severity="warning")
+            return None
+        return self.record_at_cursor(table, self.session.snapshot.headline, "No headline selected.")
+
+    def archived(self, headline_id: str) -> bool:
+        try:
+            self.session.snapshot.headline(headline_id)
+        except InputError:
+            return True
+        return False
 
     # Actions --------------------------------------------------------------------------
+
+    async def action_older(self) -> None:
+        """Add the older headlines (live and archives read as one, in a thread, the first time), or take them away."""
+        self.older = not self.older
+        if self.older and self._history_state != "read":
+            if self._history_state == "loading":
+                return
+            self._history_state = "loading"
+            self.refresh_data()  # the live older ones at once; the archive's when read
+            try:
+                self._history = await in_thread(self, self.session.history_blocking, name="history")
+            except WorkspaceError as error:
+                self._history_state = f"The archive could not be read: {error}"
+            else:
+                self._history_state = "read"
+        if self.is_mounted:
+            self.refresh_data()
 
     def action_add(self) -> None:
         today = self.session.today()

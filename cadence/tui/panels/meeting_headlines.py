@@ -24,6 +24,7 @@ HELP = (
 class MeetingHeadlinesPanel(MeetingPanel, HeadlinesPanel):
     DEFAULT_CSS = styles_of(HeadlinesPanel, "MeetingHeadlinesPanel")
     HELP = HELP
+    SHOWS_OLDER = False  # the meeting's list: since the team's last meeting
 
     def visible_headlines(self) -> list[Headline]:
         shown = meetings.meeting_headlines(self.session.snapshot, self.meeting)
