@@ -248,7 +248,7 @@ class MeetingsPanel(SectionPanel):
 
     def _tick(self) -> None:
         """The running meeting's clock, redrawn from the record once a second (nothing is counted here)."""
-        if self.screen is not self.app.screen or self.running() is None:
+        if not self.on_screen or self.running() is None:  # not in sight, or the app closing (no screens)
             return
         now = self.session.clock()
         self.show_running(now, self.app.size.width)
