@@ -1,4 +1,4 @@
-"""Headlines lists the current ones (this quarter and last); h brings the older ones and the archive's; a cursor move sorts nothing."""
+"""Headlines lists the current ones (this quarter and last); h brings the rest, the archive's too; a cursor move sorts nothing."""
 
 from __future__ import annotations
 

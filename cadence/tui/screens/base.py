@@ -2,24 +2,20 @@
 
 A section screen is a frame: it composes the header, the tabs, one or more
 panels (``cadence.tui.panels``) and the footer. The panels hold the content
-and its keys. Screens that have not been split into panels yet still compose
-their body themselves; for them ``write`` keeps its old, blocking form.
+and its keys. A screen writes as a panel does (``SessionUser.write``: the
+transaction runs in a thread, never on the event loop).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from cadence.store import InputError, Transaction, WorkspaceBusy, WorkspaceError
 from cadence.tui.panels.base import SectionPanel, SessionUser
 from cadence.tui.widgets.header import CadenceHeader, SectionTabs
-
-T = TypeVar("T")
 
 
 class SectionScreen(Screen[None], SessionUser):
@@ -73,23 +69,3 @@ class SectionScreen(Screen[None], SessionUser):
         """Rebuild every panel; a screen not yet split into panels overrides this."""
         for panel in self.query(SectionPanel):
             panel.rebuild()
-
-    # Writing (screens not yet split into panels) ----------------------------------------
-
-    def write(self, change: Callable[[Transaction], T], done: str | None = None) -> T | None:  # type: ignore[override]
-        """One transaction, blocking; on failure the user is told why and nothing changed."""
-        try:
-            result = self.session.write_blocking(change)
-        except InputError as error:
-            self.notify(str(error), title="Not changed", severity="warning")
-            return None
-        except WorkspaceBusy as error:
-            self.notify(f"{error}", title="Workspace busy", severity="error")
-            return None
-        except WorkspaceError as error:
-            self.notify(str(error), title="Cannot write", severity="error", timeout=10)
-            return None
-        if done:
-            self.notify(done, timeout=2)
-        self.cadence.publish_snapshot()
-        return result
