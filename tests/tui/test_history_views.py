@@ -21,6 +21,8 @@ from cadence.domain.models import Person, RockStatus, Todo
 from cadence.store import Workspace
 from cadence.tui.session import WorkspaceSession
 
+from tests.tui.conftest import SIZES
+
 DAY = date(2027, 4, 5)
 NOW = datetime(2027, 4, 5, 9, 0)
 LEADERSHIP = "TM-1"
@@ -180,3 +182,15 @@ def test_the_sessions_history_is_kept_until_the_live_file_or_the_archive_changes
     moved = session.history_blocking()
     assert moved is not after_write and done_long_ago.id in {t.id for t in moved.todos}
     assert done_long_ago.id not in {t.id for t in archived_demo.read().todos}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_archived_quarter_snapshot(make_app, archived_demo: Workspace, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(clock=lambda: NOW)
+
+    async def to_2026_q4(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("2", "left_square_bracket", "left_square_bracket")
+        assert await wait_for(pilot, lambda: bool(rock_ids(app)))
+        await pilot.press("enter")  # its first rock's milestones, as they were left
+
+    assert snap_compare(app, run_before=to_2026_q4, terminal_size=size)

@@ -222,8 +222,12 @@ def table_rows(
 # Lines above the table --------------------------------------------------------------------------
 
 
-def period_line(quarter: Quarter, today: date, owner_label: str, width: int = 200) -> Text:
-    """Which quarter and whose rocks are shown, and the keys that change them (dropped if they do not fit)."""
+def period_line(quarter: Quarter, today: date, owner_label: str, width: int = 200, archived: bool = False) -> Text:
+    """Which quarter and whose rocks are shown, and the keys that change them (dropped if they do not fit).
+
+    ``archived``: the quarter's rocks come from the archive and cannot be changed; the line says so
+    (instead of when it ended, if both do not fit).
+    """
     if quarter.contains(today):
         when = f"{quarter.days_left(today)} days left"
     elif quarter.end < today:
@@ -231,19 +235,20 @@ def period_line(quarter: Quarter, today: date, owner_label: str, width: int = 20
     else:
         when = f"starts {quarter.start:%d %b %Y}"
 
-    def line(hints: bool) -> Text:
+    def line(hints: bool, said: str) -> Text:
         return Text.assemble(
             ("Quarter ", muted()),
             (quarter.label, "bold"),
-            (f" · {when}", muted()),
+            (f" · {said}", muted()),
             (" (press [ or ])" if hints else "", muted()),
             ("   Owner ", muted()),
             literal(owner_label, 20, "bold"),
             (" (press f)" if hints else "", muted()),
         )
 
-    full = line(hints=True)
-    return full if full.cell_len <= width else line(hints=False)
+    saids = [f"{when} · archive, read-only", "archive, read-only"] if archived else [when]
+    candidates = [line(True, said) for said in saids] + [line(False, saids[-1])]
+    return next((text for text in candidates if text.cell_len <= width), candidates[-1])
 
 
 def completion_line(rocks: Sequence[Rock], quarter: Quarter, today: date) -> Text:

@@ -191,7 +191,8 @@ class RocksPanel(SectionPanel):
         today = self.session.today()
         width = self.size.width or self.app.size.width
         wide = width >= WIDE_COLUMNS
-        self.query_one("#rock-period", Static).update(period_line(self.quarter, today, self.owner_label(), width - 2))
+        period = period_line(self.quarter, today, self.owner_label(), width - 2, archived=self.archived_quarter)
+        self.query_one("#rock-period", Static).update(period)
         if self.archived_quarter and self._history_generation != self.session.generation:
             self._load_history()  # the rows already shown (if any) stay until it is read
         source = self.source
