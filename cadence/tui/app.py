@@ -83,6 +83,9 @@ class CadenceApp(OrderedKeysApp):
 
     TITLE = "cadence"
     CSS_PATH = "app.tcss"
+    # Start in the Dashboard's mode rather than Textual's "_default" one switched away from in on_mount:
+    # the first frame is the Dashboard without an empty default screen built, styled and left first.
+    DEFAULT_MODE = "dashboard"
     COMMANDS = App.COMMANDS | {ScreenActions, TeamCommands}
 
     BINDINGS = [
@@ -128,7 +131,6 @@ class CadenceApp(OrderedKeysApp):
         self.theme_changed_signal.subscribe(self, self._repaint_statuses)
         for problem in self._theme_problems:
             self.notify(f"{problem}; using the default theme for it", title="Theme skipped", severity="warning")
-        self.switch_mode("dashboard")
         self.set_interval(self.poll_seconds, self.poll_workspace)
         self.call_after_refresh(offer_resume, self)
 
