@@ -135,3 +135,30 @@ def test_the_app_opens_with_only_the_dashboard_loaded_and_loads_a_section_when_s
     assert lines["AFTER"] == "todos:dashboard,todos", "pressing 5 loaded the To-Dos screen and showed it"
     added = [todo for todo in stored_todos(demo_copy) if todo["title"] == "Lazy screens work"]
     assert [(todo["owner_id"], todo["due"]) for todo in added] == [("P-1", "2026-11-27")]
+
+
+async def test_opening_the_app_writes_no_settings_and_keeps_a_stored_theme_it_cannot_load(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from cadence.tui.app import CadenceApp
+    from cadence.tui.config import SETTINGS_FILE, UserSettings
+
+    config = tmp_path / "config"
+
+    def at_nine() -> datetime:
+        return datetime(2026, 11, 23, 9, 0)
+
+    app = CadenceApp(demo_copy, clock=at_nine, settings=UserSettings(folder=config))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "cadence-dark"
+    assert not (config / SETTINGS_FILE).exists(), "opening the app wrote the settings file"
+
+    UserSettings(folder=config, theme="gone-for-now").save()
+    reopened = CadenceApp(demo_copy, clock=at_nine, settings=UserSettings.load(config))
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert reopened.theme == "cadence-dark"
+    assert UserSettings.load(config).theme == "gone-for-now"

@@ -127,8 +127,11 @@ class CadenceApp(OrderedKeysApp):
     def on_mount(self) -> None:
         wanted = self.settings.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.theme_changed_signal.subscribe(self, self._repaint_statuses)
+        # The theme just set is published on the next turn: listen for picks to remember only after that, so
+        # opening the app never writes the settings file (an fsync on every start with none stored), and a
+        # stored theme whose file cannot be loaded today is kept for the day it can.
+        self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
         for problem in self._theme_problems:
             self.notify(f"{problem}; using the default theme for it", title="Theme skipped", severity="warning")
         self.set_interval(self.poll_seconds, self.poll_workspace)
