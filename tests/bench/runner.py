@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 CHILDREN = Path(__file__).resolve().parent / "children"
 TODAY = "2026-11-30"
-TIMEOUT = 300.0  # a child that hangs (a figure waiting for a screen that never comes) is killed
+TIMEOUT = 1800.0  # a child that hangs (waiting for a screen that never comes) is killed; old code on org x2 is slow
 
 
 @dataclass
