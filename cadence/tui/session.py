@@ -7,6 +7,11 @@ runs them there. Writes take the workspace lock for at most ``LOCK_TIMEOUT``
 seconds so a session never waits long on someone else's write; on
 ``WorkspaceBusy`` the caller keeps the user's input and offers a retry.
 
+What screens look up again and again is prepared with each snapshot, in the
+worker thread that read or wrote it (``SnapshotIndex``: every kind's list in
+id order, scores by measurable), so a screen's build costs what it shows and
+not a pass over years of records on the event loop.
+
 A snapshot is only ever replaced by one read or written later: the
 fingerprint taken with it (under the lock, for a write; before and after the
 read, for a poll) is what says a change was seen, so none is missed and an
@@ -24,7 +29,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from cadence.domain.models import Team
+from cadence.domain.ids import Kind
+from cadence.domain.models import Score, Team
 from cadence.domain.periods import Quarter
 from cadence.store import Fingerprint, Snapshot, Transaction, Workspace
 
@@ -41,6 +47,17 @@ def session_label() -> str:
     return f"{user}@{socket.gethostname()}:{os.getpid()}"
 
 
+class SnapshotIndex:
+    """One snapshot's lookups that screens make often, built with it (in the worker thread, for a new one)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        for kind in Kind:
+            snapshot.records(kind)  # each kind's list in id order, sorted here once rather than on first use
+        self.scores_by_measurable: dict[str, list[Score]] = {}
+        for score in snapshot.scores:
+            self.scores_by_measurable.setdefault(score.measurable_id, []).append(score)
+
+
 class WorkspaceSession:
     def __init__(self, folder: Path, clock: Callable[[], datetime] = datetime.now) -> None:
         self.workspace = Workspace(folder, lock_timeout=LOCK_TIMEOUT, clock=clock)
@@ -52,6 +69,7 @@ class WorkspaceSession:
         if seen is None:  # pragma: no cover - read_if_changed(None) always reads
             raise RuntimeError("the workspace read nothing")
         self.snapshot: Snapshot = seen[0]
+        self._index: SnapshotIndex | None = None  # the first snapshot's: built when first asked (start-up stays short)
         self._fingerprint = seen[1]
         self.team_id: str | None = None
         self.driver_label = session_label()
@@ -121,14 +139,24 @@ class WorkspaceSession:
         validates a kind on the event loop when it first shows it.
         """
         snapshot.load_all()
+        index = SnapshotIndex(snapshot)
         with self._guard:
             if read_since is not None and read_since != self._fingerprint:
                 return False  # a write landed while this read ran; the next poll decides
             self.snapshot = snapshot
+            self._index = index
             self._fingerprint = fingerprint
             self._generation += 1
             self.pick_team(self.team_id)
             return True
+
+    @property
+    def index(self) -> SnapshotIndex:
+        """The current snapshot's lookups (built in the worker thread that adopted it; the first one's on demand)."""
+        index = self._index
+        if index is None:
+            index = self._index = SnapshotIndex(self.snapshot)
+        return index
 
     @property
     def generation(self) -> int:

@@ -1,4 +1,4 @@
-"""Headlines lists the current ones (this quarter and last); h brings the rest, the archive's too; a cursor move sorts nothing."""
+"""Headlines shows the current ones (this quarter and last); h brings the rest; a cursor move sorts nothing."""
 
 from __future__ import annotations
 

@@ -25,6 +25,11 @@ quarterly one: the quarter's).
 Every write is a named action of ``cadence.store.actions`` run off the event
 loop (``SectionPanel.write``); a value's save is awaited inside the key
 handler, so keys typed meanwhile wait in the panel's queue, in order.
+
+A build costs what the grid shows, not the years of numbers behind it: the
+snapshot's scores are indexed by measurable once per snapshot
+(``ScoreIndex``), and each block is built from its own measurables' scores
+in the periods it shows. A cursor move builds nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from cadence.domain.models import Frequency, Measurable
+from cadence.domain.models import Frequency, Measurable, Score
 from cadence.domain.scorecard import (
     FREQUENCY_PERIODS,
     GridCell,
@@ -84,6 +89,32 @@ BLOCK_IDS = {
     Frequency.QUARTERLY: "sc-grid-quarterly",
 }
 BLOCK_ROWS = 4  # a monthly or quarterly block shows up to this many rows before it scrolls
+
+
+class ScoreIndex:
+    """The scores a block can show, from the session's scores by measurable (indexed once per snapshot)."""
+
+    def __init__(self, generation: int, by_measurable: dict[str, list[Score]]) -> None:
+        self.generation = generation
+        self._by_measurable = by_measurable
+
+    def within(self, measurables: list[Measurable], periods: list[Period]) -> list[Score]:
+        """The scores of ``measurables`` that can count in ``periods`` (a week either side: a week
+        that starts before a month can still be that month's)."""
+        if not periods:
+            return []
+        first = min(period.start for period in periods) - timedelta(days=7)
+        last = max(period.end for period in periods)
+        return [
+            score
+            for measurable in measurables
+            for score in self._by_measurable.get(measurable.id, ())
+            if first <= score.week <= last
+        ]
+
+    def at(self, measurable_id: str, start: date) -> Score | None:
+        """The value stored for a measurable's period (its first day), if any (the first, as ``score_for``)."""
+        return next((score for score in self._by_measurable.get(measurable_id, ()) if score.week == start), None)
 
 
 class ScorecardPanel(SectionPanel):
@@ -155,6 +186,7 @@ class ScorecardPanel(SectionPanel):
         self.mine_id: str | None = None
         self.editing: tuple[str, date] | None = None
         self._layout: GridLayout | None = None
+        self._scores: ScoreIndex | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(ENTRY_BANNER, id="sc-mode", markup=False)
@@ -229,6 +261,13 @@ class ScorecardPanel(SectionPanel):
             return review
         return self.current_period(periods)
 
+    def scores(self) -> ScoreIndex:
+        """The session's snapshot's scores, indexed (again only when the snapshot is a newer one)."""
+        generation = self.session.generation
+        if self._scores is None or self._scores.generation != generation:
+            self._scores = ScoreIndex(generation, self.session.index.scores_by_measurable)
+        return self._scores
+
     def refresh_data(self) -> None:
         snapshot = self.session.snapshot
         self._layout = GridLayout.for_width(self.room())
@@ -250,7 +289,7 @@ class ScorecardPanel(SectionPanel):
                 self.block_rows[frequency] = []
                 continue
             periods = self.periods(frequency)
-            rows = build_grid(blocks[frequency], snapshot.scores, periods)
+            rows = build_grid(blocks[frequency], self.scores().within(blocks[frequency], periods), periods)
             self.block_rows[frequency] = rows
             if frequency is Frequency.WEEKLY:
                 grid.styles.max_height = max(4, room - others)
@@ -467,7 +506,7 @@ class ScorecardPanel(SectionPanel):
                 self.entry.show_problem(str(error))
                 self.notify(f"{error}; the cell is unchanged", title="Not saved", severity="warning", markup=False)
                 return
-            existing = snapshot.score_for(measurable_id, week)
+            existing = self.scores().at(measurable_id, week)
             if existing is None or existing.value != value:
                 today = self.session.today()
                 saved = await self.write(
@@ -497,7 +536,7 @@ class ScorecardPanel(SectionPanel):
             return
         fields, change = note_form(row.measurable.id, cell.period.start, cell.note)
         title = f"Note: {row.measurable.title}, {noun} of {period_words(cell.period)}"
-        score = self.session.snapshot.score_for(row.measurable.id, cell.period.start)
+        score = self.scores().at(row.measurable.id, cell.period.start)
         self.open_form(title, fields, change, done="Note saved", guard=score)
 
     def action_clear(self) -> None:
