@@ -139,3 +139,21 @@ async def test_a_team_picked_rebuilds_the_section_on_screen_and_the_others_when_
         await pilot.press("5")
         await pilot.pause()
         assert all_builds(app)["TodosPanel"] == before["TodosPanel"] + 1
+
+
+async def test_a_cursor_move_in_issues_lists_and_sorts_nothing(make_app, monkeypatch) -> None:
+    from cadence.tui.panels.issues import IssuesPanel
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        listings = []
+        original = IssuesPanel.list_issues
+        monkeypatch.setattr(IssuesPanel, "list_issues", lambda self, term=None: listings.append(1) or original(self, term))
+        detail = app.screen.query_one("#issue-detail")
+        first = str(detail.render())
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert str(detail.render()) != first, "the detail follows the cursor"
+        assert listings == [], "the row under the cursor is looked up, not listed and sorted again"

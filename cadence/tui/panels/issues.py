@@ -136,6 +136,7 @@ class IssuesPanel(SectionPanel):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.term = IssueTerm.SHORT
+        self._listed: dict[str, Issue] = {}  # the worked list's rows by id: what a cursor move looks up
 
     def compose(self) -> ComposeResult:
         yield Static(id="issue-lists")
@@ -176,6 +177,7 @@ class IssuesPanel(SectionPanel):
         snapshot = self.session.snapshot
         today = self.session.today()
         lists = {term: self.list_issues(term) for term in IssueTerm}
+        self._listed = {issue.id: issue for issue in lists[self.term]}
         counts = {term: len(issues) for term, issues in lists.items()}
         ranked = {term: sum(1 for issue in issues if issue.rank) for term, issues in lists.items()}
         self.query_one("#issue-lists", Static).update(
@@ -212,7 +214,7 @@ class IssuesPanel(SectionPanel):
 
     def show_detail(self, key: str | None) -> None:
         detail = self.query_one("#issue-detail", Static)
-        issue = next((issue for issue in self.list_issues() if issue.id == key), None)
+        issue = self._listed.get(key) if key is not None else None  # a cursor move filters and sorts nothing
         if issue is None:
             word = TERM_WORD[self.term]
             detail.update(Text(f"No open {word} issues for this team. a: add one, l: the other list.", style=muted()))
