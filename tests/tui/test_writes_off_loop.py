@@ -1,4 +1,4 @@
-"""Every write the app makes runs in a thread, never on the event loop (a large workspace must not freeze keys)."""
+"""Every write the app makes runs in a thread, never on the event loop (a large workspace must not freeze keys).
 
 The session's one writing door (``WorkspaceSession.write_blocking``) is watched
 while a user works through several sections with keys; each write must have
