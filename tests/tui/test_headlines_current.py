@@ -92,3 +92,27 @@ async def test_a_cursor_move_filters_and_sorts_nothing(make_app, demo_folder, mo
         await pilot.pause()
         assert str(detail.render()) != first, "the detail follows the cursor"
         assert sorts == [], "a cursor move looks its row up; it does not list and sort again"
+
+
+@pytest.mark.skipif(not hasattr(Workspace, "archive"), reason="archives are the store's, not here yet")
+async def test_older_headlines_follow_the_archive_after_another_session_changes_it(make_app, demo_folder) -> None:
+    """h read the history once; another session then adds an old headline and archives it: h shows it."""
+    app = make_app(poll_seconds=3600)  # polled by hand, once the other session's writes are on disk
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6", "h")
+        await app.workers.wait_for_complete()
+        await pilot.press("h")
+        await pilot.pause()
+        (late,) = add_old_headlines_of(demo_folder, [date(2025, 5, 5)])
+        Workspace(demo_folder).archive(as_of=date(2026, 11, 23))
+        assert late not in {headline.id for headline in Workspace(demo_folder).read().headlines}
+        await app.poll_workspace()
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert late in listed(app), "the archive is read again for the newer snapshot"
+
+
+def add_old_headlines_of(folder: Path, days: list[date]) -> list[str]:
+    with Workspace(folder).transaction() as tx:
+        return [actions.add_headline(tx, f"Late news of {day:%d %b %Y}", "employee", day, team="TM-1").id for day in days]

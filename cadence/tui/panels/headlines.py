@@ -122,6 +122,7 @@ class HeadlinesPanel(SectionPanel):
         self.older = False  # h: the older headlines too
         self._history: Snapshot | None = None  # live and archives as one, read when h first asked
         self._history_state = "not asked"  # "loading", "read", or why the archive could not be read
+        self._history_generation = -1  # the live snapshot the history was read with; a newer one reads it again
         self._listed: dict[str, Headline] = {}  # the rows shown, by id: what a cursor move looks up
 
     def compose(self) -> ComposeResult:
@@ -184,6 +185,8 @@ class HeadlinesPanel(SectionPanel):
 
     def refresh_data(self) -> None:
         snapshot = self.session.snapshot
+        if self.older and self._history_generation != self.session.generation:
+            self._load_history()  # the history read with an older snapshot (or never) is read again
         headlines = self.visible_headlines()
         self._listed = {headline.id: headline for headline in headlines}
         self.query_one("#headline-summary", Static).update(summary_line(headlines))
@@ -272,21 +275,27 @@ class HeadlinesPanel(SectionPanel):
 
     # Actions --------------------------------------------------------------------------
 
-    async def action_older(self) -> None:
-        """Add the older headlines (live and archives read as one, in a thread, the first time), or take them away."""
+    def action_older(self) -> None:
+        """Add the older headlines (live and archives read as one, in a thread), or take them away."""
         self.older = not self.older
-        if self.older and self._history_state != "read":
-            if self._history_state == "loading":
-                return
-            self._history_state = "loading"
-            self.refresh_data()  # the live older ones at once; the archive's when read
-            try:
-                self._history = await in_thread(self, self.session.history_blocking, name="history")
-            except WorkspaceError as error:
-                self._history_state = f"The archive could not be read: {error}"
-            else:
-                self._history_state = "read"
-        if self.is_mounted:
+        self.refresh_data()  # the live older ones at once; the archive's when read
+
+    def _load_history(self) -> None:
+        """Read live and archives as one in a thread (once at a time), then redraw if still wanted."""
+        if self._history_state == "loading":
+            return
+        self._history_state = "loading"
+        self.run_worker(self._read_history(self.session.generation), group="headline-history", exit_on_error=False)
+
+    async def _read_history(self, generation: int) -> None:
+        try:
+            self._history = await in_thread(self, self.session.history_blocking, name="history")
+        except WorkspaceError as error:  # a damaged archive file: said on the line, not retried until a change
+            self._history_state = f"The archive could not be read: {error}"
+        else:
+            self._history_state = "read"
+        self._history_generation = generation
+        if self.is_mounted and self.older:
             self.refresh_data()
 
     def action_add(self) -> None:
