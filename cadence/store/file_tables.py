@@ -28,8 +28,11 @@ from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 _ENTRY_START = b'\n  "'  # a line two spaces in, starting a key: in a canonical file, only tables
 
 
-def split(payload: bytes) -> dict[str, bytes] | None:
-    """Each table's slice (``  "todos": {...}``) by name, or ``None`` if the file is not laid out canonically."""
+def split(payload: bytes) -> dict[str, memoryview] | None:
+    """Each table's slice (``  "todos": {...}``) by name, or ``None`` if the file is not laid out canonically.
+
+    The slices are views of ``payload``, not copies: a large file is held once.
+    """
     if not payload.startswith(b'{\n  "') or not payload.endswith(b"\n}\n"):
         return None
     starts = []
@@ -37,7 +40,8 @@ def split(payload: bytes) -> dict[str, bytes] | None:
     while found >= 0:
         starts.append(found + 1)
         found = payload.find(_ENTRY_START, found + 4)
-    entries: dict[str, bytes] = {}
+    entries: dict[str, memoryview] = {}
+    view = memoryview(payload)
     previous = ""
     for index, start in enumerate(starts):
         if index + 1 < len(starts):
@@ -46,15 +50,14 @@ def split(payload: bytes) -> dict[str, bytes] | None:
                 return None
         else:
             end = len(payload) - 3  # before "\n}\n"
-        entry = payload[start:end]
-        close = entry.find(b'": ')
-        raw_name = entry[3:close]
+        close = payload.find(b'": ', start, end)
+        raw_name = payload[start + 3 : close]
         if close < 0 or not raw_name.isascii() or b'"' in raw_name or b"\\" in raw_name:
             return None
         name = raw_name.decode("ascii")
         if name <= previous:  # keys sorted and unique, as json.dumps(sort_keys=True) leaves them
             return None
-        entries[name] = entry
+        entries[name] = view[start:end]
         previous = name
     return entries
 
@@ -62,7 +65,9 @@ def split(payload: bytes) -> dict[str, bytes] | None:
 class FileTables:
     """One file's tables: parsed on demand from their slices, or all at once from a file that does not split."""
 
-    def __init__(self, path: Path, entries: dict[str, bytes] | None, parsed: RawTables, payload: bytes | None) -> None:
+    def __init__(
+        self, path: Path, entries: dict[str, memoryview | bytes] | None, parsed: RawTables, payload: bytes | None
+    ) -> None:
         self.path = path
         self._entries = entries
         self._parsed = parsed
@@ -74,7 +79,7 @@ class FileTables:
         entries = split(payload)
         if entries is None:
             return cls.whole(fileformat.decode(payload, path), path)
-        tables = cls(path, entries, {}, payload)
+        tables = cls(path, dict(entries), {}, payload)
         fileformat.check_meta_present({META_TABLE: tables.table(META_TABLE)} if META_TABLE in entries else {}, path)
         return tables
 
@@ -120,7 +125,7 @@ class FileTables:
             data = {**self._parsed, **changed}
             payload = fileformat.encode(data)
             return FileTables.whole(data, self.path), payload
-        entries = dict(self._entries)
+        entries: dict[str, memoryview | bytes] = dict(self._entries)
         for name, table in changed.items():
             entries[name] = fileformat.encode_entry(name, table)
         payload = b"{\n" + b",\n".join(entries[name] for name in sorted(entries)) + b"\n}\n"
