@@ -302,13 +302,17 @@ def memory(bench: Bench) -> list[Row]:
     runner = bench.runner
     folders = {name: bench.copy(name, "memory") for name in ("demo", "org")}
 
-    def rss(command: list[str]) -> Callable[[], float]:
-        return lambda: runner.run(command).maxrss_kib / 1024
+    def tui_peak(folder: Path) -> Callable[[], float]:
+        return lambda: runner.run(runner.child("tour.py", str(folder))).json()["peak_kib"] / 1024
+
+    def cli_peak(folder: Path) -> Callable[[], float]:
+        command = runner.child("peak_rss.py", "cadence", "--workspace", str(folder), "todo", "list")
+        return lambda: int(runner.run(command).stderr.rsplit("PEAK_KIB", 1)[1].split()[0]) / 1024
 
     cases = {}
     for name, folder in folders.items():
-        cases[f"tui {name}"] = rss(runner.child("tour.py", str(folder)))
-        cases[f"cli {name}"] = rss(runner.cadence(folder, "todo", "list"))
+        cases[f"tui {name}"] = tui_peak(folder)
+        cases[f"cli {name}"] = cli_peak(folder)
     got = interleaved(cases, min(bench.runs, 3), warmup=False)
     return [
         ratio_row(

@@ -1,7 +1,7 @@
 """Child of figure 5: open the app headless, visit every section, return to the Dashboard, exit.
 
-``tour.py FOLDER``. The parent reads this process's peak RSS (``os.wait4``); the
-child also prints its own ``ru_maxrss`` (KiB) as a cross-check.
+``tour.py FOLDER``. Prints this process's peak RSS (``VmHWM``, KiB; see ``peak_rss``)
+after the tour, and ``ru_maxrss`` (which on Linux can include the parent's peak).
 """
 
 import resource
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from child_support import finish, report
+from peak_rss import peak_kib
 
 
 async def main(folder: str) -> None:
@@ -20,7 +21,7 @@ async def main(folder: str) -> None:
         for key in "234567891":
             await pilot.press(key)
             await pilot.pause()
-        report({"maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
+        report({"maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "peak_kib": peak_kib()})
 
 
 if __name__ == "__main__":
