@@ -123,8 +123,8 @@ def read_only_when_archived(*params: tuple[str, Kind]) -> Callable[[F], F]:
 def scores_beyond_live(view: View, today: date, counts: dict[Frequency, int]) -> bool:
     """Whether showing ``counts`` periods of each frequency, ending ``today``, reaches before the live scores.
 
-    The live file keeps the periods the scorecard shows by default (13 weeks, 6 months, 4
-    quarters); a longer window needs the archived scores too.
+    The live file keeps every score of the scorecard's longest view (its 4 quarters, which the
+    weekly and monthly values roll up into); a longer window needs the archived scores too.
     """
     from cadence.domain.archiving import LiveWindow
     from cadence.domain.scorecard import PeriodKind, period_noun, periods_for

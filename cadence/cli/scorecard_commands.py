@@ -340,7 +340,7 @@ SHOW_COUNTS = {Frequency.WEEKLY: "weeks", Frequency.MONTHLY: "months", Frequency
 def score_show(context: CliContext, weeks: int, months: int, quarters: int, as_json: bool) -> None:
     """The scorecard: the last weeks, each value marked + (on goal) or - (off goal), * if it has a note.
 
-    More than 13 weeks (6 months, 4 quarters) reads the archived values too.
+    A window reaching back past the last 4 quarters reads the archived values too.
 
     Monthly and quarterly measurables follow in their own tables, over their own months and
     quarters. Built by the same grid function as the TUI's Scorecard, so both agree.

@@ -61,7 +61,7 @@ def scorecard_export(
 ) -> None:
     """Export the scorecard: Measurable, Owner, Goal, Unit, Description, then one column per period.
 
-    More than 13 weeks (6 months, 4 quarters) reads the archived values too.
+    A window reaching back past the last 4 quarters reads the archived values too.
     """
     from cadence.store.scorecard_export import scorecard_sheets
     from cadence.store.sheet_writer import csv_text, xlsx_bytes

@@ -11,8 +11,10 @@ The rule, for a workspace on ``today`` (fiscal quarters):
   the status it was left in);
 - issues solved or dropped, to-dos done, headlines given and meetings ended
   before the previous quarter began;
-- scores of periods before the first one the scorecard shows (13 weeks, 6
-  months, 4 quarters back).
+- scores of periods before the scorecard's longest view: its 4 quarters.
+  The grid shows 13 weeks, but ``p`` rolls weekly scores up into 6 months
+  and 4 quarters (and monthly ones into quarters), and a roll-up missing its
+  archived weeks would show a wrong number against its goal.
 
 People, teams, measurables, the V/TO, seats, processes and anything still
 open stay live. A record's archive is the quarter it closed in.
@@ -49,15 +51,15 @@ class LiveWindow:
     @classmethod
     def on(cls, today: date, fiscal_start_month: int = 1, week_start_day: int = 0) -> LiveWindow:
         previous = quarter_of(today, fiscal_start_month).previous()
+        shown = [
+            week_periods(today, week_start_day=week_start_day)[0].start,
+            month_periods(today, week_start_day=week_start_day)[0].start,
+            quarter_periods(today, fiscal_start_month=fiscal_start_month, week_start_day=week_start_day)[0].start,
+        ]
+        scores_from = min(shown)  # any frequency can be rolled up into the longest view
         return cls(
             since=previous.start,
-            scores_from={
-                Frequency.WEEKLY: week_periods(today, week_start_day=week_start_day)[0].start,
-                Frequency.MONTHLY: month_periods(today, week_start_day=week_start_day)[0].start,
-                Frequency.QUARTERLY: quarter_periods(
-                    today, fiscal_start_month=fiscal_start_month, week_start_day=week_start_day
-                )[0].start,
-            },
+            scores_from={frequency: scores_from for frequency in Frequency},
             fiscal_start_month=fiscal_start_month,
         )
 
