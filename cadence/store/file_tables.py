@@ -128,8 +128,15 @@ class FileTables:
         entries: dict[str, memoryview | bytes] = dict(self._entries)
         for name, table in changed.items():
             entries[name] = fileformat.encode_entry(name, table)
-        payload = b"{\n" + b",\n".join(entries[name] for name in sorted(entries)) + b"\n}\n"
-        return FileTables(self.path, entries, {**self._parsed, **changed}, payload), payload
+        names = sorted(entries)
+        payload = b"{\n" + b",\n".join(entries[name] for name in names) + b"\n}\n"
+        # The new tables are views of the new bytes: no older file is kept alive by a table that did not change.
+        view, offset, fresh = memoryview(payload), 2, {}
+        for name in names:
+            size = len(entries[name])
+            fresh[name] = view[offset : offset + size]
+            offset += size + 2
+        return FileTables(self.path, dict(fresh), {**self._parsed, **changed}, payload), payload
 
     def _read_whole(self) -> RawTables:
         """A slice failed its check: read the whole file strictly (raises with the exact place, or reads it whole)."""

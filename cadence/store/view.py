@@ -311,6 +311,10 @@ class Snapshot(View):
         found = self._by_id.get(kind)
         if found is None:
             found = self._by_id[kind] = dict(self._source.get(kind, {}))
+            if len(self._by_id) == len(Kind):
+                # Every kind is here: let go of where they came from (a transaction, the snapshot before
+                # it...), or each write's snapshot would keep every earlier one alive.
+                self._source = {}
         return found
 
 

@@ -84,3 +84,23 @@ def test_a_file_made_read_only_is_still_refused(workspace: Workspace) -> None:
     with pytest.raises(WorkspaceUnwritable, match="read-only"):
         workspace.apply(lambda tx: tx.add(Todo, **todo_fields("must not land")), known=known)
     assert workspace.path.read_bytes() == before
+
+
+def test_a_session_of_warm_writes_keeps_only_its_latest_snapshot(workspace: Workspace) -> None:
+    """Each snapshot once came from the one before; once whole it lets go, so an open app does not grow per edit."""
+    import gc
+    import weakref
+
+    add_todos(workspace, 1)
+    known = _known(workspace)
+    known[0].load_all()
+    first = weakref.ref(known[0])
+    for number in range(5):
+        applied = workspace.apply(lambda tx: tx.add(Todo, **todo_fields(f"edit {number}")), known=known)
+        applied.snapshot.load_all()  # what the session does in its worker thread
+        assert applied.fingerprint is not None
+        known = (applied.snapshot, applied.fingerprint)
+    del applied
+    gc.collect()
+    assert first() is None
+    assert len(known[0].todos) == 6
