@@ -22,7 +22,7 @@ current, so nothing reads a table before it is flushed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
@@ -35,7 +35,7 @@ from cadence.domain.ids import Kind, id_number, make_id
 from cadence.domain.models import Meta, Record
 from cadence.store.errors import InputError
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
-from cadence.store.view import Snapshot, View
+from cadence.store.view import RecordsByKind, Snapshot, View
 
 if TYPE_CHECKING:
     from cadence.store.file_tables import FileTables
@@ -99,7 +99,7 @@ class Transaction(View):
     def snapshot(self) -> Snapshot:
         """The workspace as this transaction leaves it (its records are validated already)."""
         tables = None if self._pending or self._meta_changed else self._tables  # only tables that match the records
-        return Snapshot(self._meta.model_copy(), _TransactionRecords(self), sorted_records=self._sorted, tables=tables)
+        return Snapshot(self._meta.model_copy(), RecordsByKind(self._kind), sorted_records=self._sorted, tables=tables)
 
     # Writes -------------------------------------------------------------------
 
@@ -208,19 +208,3 @@ class Transaction(View):
         if highest is None:
             highest = self._highest[kind] = max((int(doc_id) for doc_id in self._tables.table(kind.value)), default=0)
         return max(self._meta.counters.get(kind.value, 0), highest) + 1
-
-
-class _TransactionRecords(Mapping[Kind, Mapping[str, Record]]):
-    """A transaction's records by kind, for the snapshot it leaves (kinds never asked for load as the snapshot asks)."""
-
-    def __init__(self, transaction: Transaction) -> None:
-        self._transaction = transaction
-
-    def __getitem__(self, kind: Kind) -> Mapping[str, Record]:
-        return self._transaction._kind(kind)
-
-    def __iter__(self) -> Iterator[Kind]:
-        return iter(Kind)
-
-    def __len__(self) -> int:
-        return len(Kind)

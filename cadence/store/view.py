@@ -9,7 +9,7 @@ rule for which V/TO is the workspace's (``vision()``).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -296,7 +296,7 @@ class Snapshot(View):
 
     def record_source(self) -> Mapping[Kind, Mapping[str, Record]]:
         """This snapshot's records by kind, for a transaction that starts from it (loaded as asked for)."""
-        return _SnapshotRecords(self)
+        return RecordsByKind(self._kind)
 
     def records(self, kind: Kind) -> list[Record]:
         listed = self._records.get(kind)
@@ -318,12 +318,14 @@ class Snapshot(View):
         return found
 
 
-class _SnapshotRecords(Mapping[Kind, Mapping[str, Record]]):
-    def __init__(self, snapshot: Snapshot) -> None:
-        self._snapshot = snapshot
+class RecordsByKind(Mapping[Kind, Mapping[str, Record]]):
+    """Kind -> records by id, each kind asked of ``records_of`` when wanted (a snapshot's or a transaction's own)."""
+
+    def __init__(self, records_of: Callable[[Kind], Mapping[str, Record]]) -> None:
+        self._records_of = records_of
 
     def __getitem__(self, kind: Kind) -> Mapping[str, Record]:
-        return self._snapshot._kind(kind)
+        return self._records_of(kind)
 
     def __iter__(self) -> Iterator[Kind]:
         return iter(Kind)
