@@ -73,6 +73,7 @@ class WorkspaceSession:
         self._fingerprint = seen[1]
         self.team_id: str | None = None
         self.driver_label = session_label()
+        self._history_cache: tuple[object, Snapshot] | None = None  # (what it was read from, the history)
         self.me: str | None = None  # the person at this terminal, once they say who they are (a meeting asks)
 
     # Time ------------------------------------------------------------------
@@ -174,7 +175,7 @@ class WorkspaceSession:
         read only makes the next call read again.
         """
         key = (self.workspace.fingerprint(), self._archive_listing())
-        cached: tuple[object, Snapshot] | None = getattr(self, "_history_cache", None)
+        cached = self._history_cache
         if cached is not None and cached[0] == key:
             return cached[1]
         history = self.workspace.read_history()
