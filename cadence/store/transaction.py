@@ -61,15 +61,23 @@ class BufferedStorage(Storage):
 class Transaction(View):
     """Typed changes to the workspace; nothing reaches the disk until the ``with`` block ends cleanly."""
 
-    def __init__(self, tables: FileTables, meta: Meta, records: Mapping[Kind, Mapping[str, Record]]) -> None:
-        """``tables``: the file's; ``records``: its records by kind, valid (validated already, or as asked for)."""
+    def __init__(
+        self,
+        tables: FileTables,
+        meta: Meta,
+        records: Mapping[Kind, Mapping[str, Record]],
+        sorted_records: Mapping[Kind, list[Record]] | None = None,
+    ) -> None:
+        """``tables``: the file's; ``records``: its records by kind, valid (validated already, or as asked for);
+        ``sorted_records``: kinds already in id order (a warm write's snapshot has them all), copied here.
+        """
         self._tables = tables
         self._db = TinyDB({}, storage=BufferedStorage)  # holds the tables this transaction changes, once flushed
         self._meta = meta
         self._source = records
         self._records: dict[Kind, dict[str, Record]] = {}
         self._added: dict[Kind, dict[str, Record]] = {}  # adds to a kind not asked for yet: no need to load it
-        self._sorted: dict[Kind, list[Record]] = {}
+        self._sorted: dict[Kind, list[Record]] = {kind: list(listed) for kind, listed in (sorted_records or {}).items()}
         self._highest: dict[Kind, int] = {}
         # Per table: document number -> the record to store there, or None to remove it.
         self._pending: dict[Kind, dict[int, Record | None]] = {}

@@ -294,6 +294,10 @@ class Snapshot(View):
         for kind in Kind:
             self._kind(kind)
 
+    def sorted_records(self) -> Mapping[Kind, list[Record]]:
+        """The kinds already sorted into id order (all of them once a screen has the snapshot), not to be changed."""
+        return self._records
+
     def record_source(self) -> Mapping[Kind, Mapping[str, Record]]:
         """This snapshot's records by kind, for a transaction that starts from it (loaded as asked for)."""
         return RecordsByKind(self._kind)

@@ -270,7 +270,9 @@ class Workspace:
             info, snapshot = start
             _refuse_read_only_file(self.path, info)
             assert snapshot.tables is not None
-            transaction = Transaction(snapshot.tables, snapshot.meta.model_copy(), snapshot.record_source())
+            transaction = Transaction(
+                snapshot.tables, snapshot.meta.model_copy(), snapshot.record_source(), snapshot.sorted_records()
+            )
             yield transaction
             self._commit(folder_fd, transaction, info, lambda: self._read_file(folder_fd)[0])
             return

@@ -104,3 +104,22 @@ def test_a_session_of_warm_writes_keeps_only_its_latest_snapshot(workspace: Work
     gc.collect()
     assert first() is None
     assert len(known[0].todos) == 6
+
+
+def test_a_warm_writes_lists_stay_in_id_order(workspace: Workspace) -> None:
+    """The id-ordered lists a session already has are carried into the write and kept in order by it."""
+    add_todos(workspace, 3)
+    snapshot, fingerprint = _known(workspace)
+    assert [todo.id for todo in snapshot.todos] == ["T-1", "T-2", "T-3"]  # sorted once, on the session's side
+
+    def change(tx) -> None:  # type: ignore[no-untyped-def]
+        tx.add(Todo, **todo_fields("fourth"))
+        tx.save(tx.todo("T-2"), title="renamed")
+        tx.delete(tx.todo("T-1"))
+        tx.add(Todo, **todo_fields("fifth"))
+
+    applied = workspace.apply(change, known=(snapshot, fingerprint))
+    assert [(todo.id, todo.title) for todo in applied.snapshot.todos] == [
+        (todo.id, todo.title) for todo in workspace.read().todos
+    ] == [("T-2", "renamed"), ("T-3", "todo 2"), ("T-4", "fourth"), ("T-5", "fifth")]
+    assert [todo.id for todo in snapshot.todos] == ["T-1", "T-2", "T-3"]  # the session's own lists are untouched
