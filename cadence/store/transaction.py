@@ -22,6 +22,7 @@ current, so nothing reads a table before it is flushed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -140,7 +141,7 @@ class Transaction(View):
             raise InputError(f"{updated.id} no longer exists")
         self._pending.setdefault(kind, {})[id_number(updated.id)] = updated
         records[updated.id] = updated
-        self._sorted.pop(kind, None)
+        self._in_sorted(kind, updated, updated)
         return updated
 
     def delete(self, record: Record) -> None:
@@ -150,7 +151,7 @@ class Transaction(View):
             raise InputError(f"{record.id} no longer exists")
         self._pending.setdefault(kind, {})[id_number(record.id)] = None
         del records[record.id]
-        self._sorted.pop(kind, None)
+        self._in_sorted(kind, record, None)
 
     def update_meta(self, **changes: Any) -> Meta:
         try:
@@ -203,6 +204,19 @@ class Transaction(View):
         if found is None:
             found = self._records[kind] = {**self._source.get(kind, {}), **self._added.pop(kind, {})}
         return found
+
+    def _in_sorted(self, kind: Kind, record: Record, replacement: Record | None) -> None:
+        """Replace (or, with ``None``, remove) ``record`` in the kind's id-ordered list, if there is one, in place."""
+        listed = self._sorted.get(kind)
+        if listed is None:
+            return
+        at = bisect_left(listed, id_number(record.id), key=lambda listed_record: id_number(listed_record.id))
+        if at == len(listed) or listed[at].id != record.id:
+            self._sorted.pop(kind, None)  # not where it should be: sort again when next asked
+        elif replacement is None:
+            del listed[at]
+        else:
+            listed[at] = replacement
 
     def _validated(self, model: type[R], fields: dict[str, Any]) -> R:
         try:
