@@ -30,3 +30,19 @@ def clean_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("CADENCE_WORKSPACE", None)
     return env
+
+
+@pytest.fixture
+def validated_kinds(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The kinds the store validates from the file from now on, in order (``fileformat.validate_table`` watched)."""
+    from cadence.store import fileformat
+
+    seen: list[object] = []
+    validate = fileformat.validate_table
+
+    def watching(kind, table, path):  # type: ignore[no-untyped-def]
+        seen.append(kind)
+        return validate(kind, table, path)
+
+    monkeypatch.setattr(fileformat, "validate_table", watching)
+    return seen

@@ -28,8 +28,8 @@ from cadence.domain.ids import Kind, id_number
 from cadence.domain.models import SCHEMA_VERSION, Meta, Record
 from cadence.domain.periods import Quarter
 from cadence.store import fileformat
-from cadence.store.atomic import read_regular, remove_temp_files, replace_file
-from cadence.store.backups import open_or_make_subfolder
+from cadence.store.atomic import lstat_at, read_regular, remove_temp_files, replace_file
+from cadence.store.backups import folder_mode_for_backups, open_or_make_subfolder
 from cadence.store.errors import WorkspaceCorrupt
 from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
 from cadence.store.migrations import migrate
@@ -38,7 +38,6 @@ from cadence.store.view import View
 
 FOLDER_NAME = "archive"
 _FILE_NAME = re.compile(r"^(\d{4})-Q([1-4])\.json$")
-FOLDER_MODE_MASK = 0o2777
 
 Moves = dict[Quarter, list[Record]]
 
@@ -98,14 +97,14 @@ def report_of(moves: Moves, window: LiveWindow, dry_run: bool) -> ArchiveReport:
 def write_moves(folder_fd: int, workspace_folder: Path, moves: Moves, meta: Meta, live_info: os.stat_result) -> None:
     """Merge each quarter's records into its archive file (made if missing). The caller holds the lock."""
     shown_folder = workspace_folder / FOLDER_NAME
-    folder_mode = stat.S_IMODE(os.fstat(folder_fd).st_mode) & FOLDER_MODE_MASK
+    folder_mode = folder_mode_for_backups(os.fstat(folder_fd))  # the workspace folder's, as backups/ gets
     archive_fd = open_or_make_subfolder(folder_fd, FOLDER_NAME, shown_folder, create_mode=folder_mode)
     try:
         remove_temp_files(archive_fd, ".")  # we hold the lock: a temp file here is a killed writer's
         for quarter, records in sorted(moves.items()):
             name = file_name(quarter)
             data = None
-            if _exists(archive_fd, name):
+            if lstat_at(archive_fd, name) is not None:
                 data = _read_tables(archive_fd, shown_folder / name)
                 fileformat.validate_records(data, shown_folder / name)  # a bad file is never overwritten
             tables = data if data is not None else fileformat.empty_tables(meta)
@@ -152,14 +151,6 @@ def read_archived(folder_fd: int, workspace_folder: Path) -> Iterator[tuple[str,
             yield name, fileformat.validate_records(data, path)
     finally:
         os.close(archive_fd)
-
-
-def _exists(archive_fd: int, name: str) -> bool:
-    try:
-        os.stat(name, dir_fd=archive_fd, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    return True
 
 
 def _read_tables(archive_fd: int, path: Path) -> RawTables:

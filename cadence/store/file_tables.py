@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from cadence.store import fileformat
-from cadence.store.fileformat import META_DOC_ID, META_TABLE, RawTables
+from cadence.store.fileformat import META_TABLE, RawTables
 
 _ENTRY_START = b'\n  "'  # a line two spaces in, starting a key: in a canonical file, only tables
 
@@ -113,8 +113,9 @@ class FileTables:
         """Every table, parsed (for a migration, a check of the whole file, a lenient read)."""
         return {name: self.table(name) for name in self.names()}
 
-    def meta_document(self) -> dict[str, Any]:
-        return self.table(META_TABLE)[META_DOC_ID]
+    def meta_tables(self) -> RawTables:
+        """Only ``_meta``, shaped as the whole-file checks (schema version, settings) take a file's tables."""
+        return {META_TABLE: self.table(META_TABLE)}
 
     def after(self, changed: RawTables) -> tuple[FileTables, bytes]:
         """The file with ``changed`` tables in place of (or beside) this one's, and its bytes.

@@ -47,6 +47,3 @@ class LazyRecords(Mapping[Kind, dict[str, Record]]):
         fileformat.check_table_names(self._tables.names(), self._tables.path)
         for kind in Kind:
             self[kind]
-
-    def loaded(self) -> set[Kind]:
-        return set(self._done)

@@ -53,11 +53,14 @@ def remember_valid(file_digest: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".validated-")
+    except OSError:
+        return
+    try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             json.dump(known, stream)
         os.replace(temporary, path)
     except OSError:
-        return
+        Path(temporary).unlink(missing_ok=True)  # a cache we could not write is simply not there
 
 
 def _load() -> list[str]:

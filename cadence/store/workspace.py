@@ -193,7 +193,7 @@ class Workspace:
         if version > SCHEMA_VERSION:
             return _lenient_snapshot(tables.everything(), self.path)
         current = version == SCHEMA_VERSION
-        meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
+        meta = fileformat.validate_meta(tables.meta_tables(), self.path)
         records = _records_of(tables, payload if current and not verify else None)
         # The tables go with the snapshot only when they are the file's own: a warm write starts from them.
         return Snapshot(meta, records, tables=tables if current else None)
@@ -202,7 +202,7 @@ class Workspace:
         """The file's tables at this cadence's schema (migrated in memory if older), and the file's own version."""
         with collector_paused():
             tables = FileTables.read(payload, self.path)
-        version = fileformat.schema_version({META_TABLE: tables.table(META_TABLE)}, self.path)
+        version = fileformat.schema_version(tables.meta_tables(), self.path)
         if version < SCHEMA_VERSION:
             tables = FileTables.whole(migrate(tables.everything(), version, SCHEMA_VERSION), self.path)
         return tables, version
@@ -288,7 +288,7 @@ class Workspace:
         if migrated:
             self._backup(folder_fd, payload, info, f"pre-migration-v{version}", keep=MIGRATION_BACKUPS_KEPT)
         # A file not known to be valid is validated whole here: one that does not validate is never written.
-        meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
+        meta = fileformat.validate_meta(tables.meta_tables(), self.path)
         transaction = Transaction(tables, meta, _records_of(tables, None if migrated else payload))
         yield transaction
         self._commit(folder_fd, transaction, info, lambda: payload, force=migrated)
@@ -334,7 +334,7 @@ class Workspace:
         tables, version = self._tables_of(payload)
         if version > SCHEMA_VERSION:
             raise WorkspaceReadOnly(f"{self.path} was written by a newer cadence: upgrade cadence to change it.")
-        meta = fileformat.validate_meta({META_TABLE: tables.table(META_TABLE)}, self.path)
+        meta = fileformat.validate_meta(tables.meta_tables(), self.path)
         yield Transaction(tables, meta, _records_of(tables, payload if version == SCHEMA_VERSION else None))
 
     # History ----------------------------------------------------------------------

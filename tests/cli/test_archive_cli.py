@@ -59,19 +59,11 @@ def test_check_suggests_archiving_closed_history_until_it_is_moved(cadence) -> N
     assert after.code == 0 and "note:" not in after.out
 
 
-def test_check_validates_every_record_even_of_a_file_it_knows(cadence, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_validates_every_record_even_of_a_file_it_knows(cadence, validated_kinds) -> None:  # type: ignore[no-untyped-def]
     from cadence.domain.ids import Kind
-    from cadence.store import fileformat
 
     _history(cadence)
     cadence("todo", "list")  # the file's bytes are now known valid to this user
-    seen: list[Kind] = []
-    validate = fileformat.validate_table
-
-    def watching(kind, table, path):  # type: ignore[no-untyped-def]
-        seen.append(kind)
-        return validate(kind, table, path)
-
-    monkeypatch.setattr(fileformat, "validate_table", watching)
+    validated_kinds.clear()
     assert cadence("check").code == 0
-    assert set(seen) == set(Kind)
+    assert set(validated_kinds) == set(Kind)

@@ -9,7 +9,6 @@ user's own cache folder, tied to this cadence's version.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,20 +22,6 @@ from cadence.store.file_tables import FileTables, split
 
 
 @pytest.fixture
-def validated(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Kind]]:
-    """The kinds validated from the file, in order."""
-    seen: list[Kind] = []
-    validate = fileformat.validate_table
-
-    def watching(kind, table, path):  # type: ignore[no-untyped-def]
-        seen.append(kind)
-        return validate(kind, table, path)
-
-    monkeypatch.setattr(fileformat, "validate_table", watching)
-    yield seen
-
-
-@pytest.fixture
 def scored(workspace: Workspace) -> Workspace:
     add_todos(workspace, 3)
     with workspace.transaction() as tx:
@@ -45,20 +30,26 @@ def scored(workspace: Workspace) -> Workspace:
     return workspace
 
 
-def test_a_file_this_user_wrote_is_validated_only_where_an_edit_looks(scored: Workspace, validated: list[Kind]) -> None:
+def test_a_file_this_user_wrote_is_validated_only_where_an_edit_looks(
+    scored: Workspace, validated_kinds: list[Kind]
+) -> None:
     with scored.transaction() as tx:
         tx.add(Todo, **todo_fields("quick"))
-    assert Kind.SCORE not in validated and Kind.MEETING not in validated and Kind.MEASURABLE not in validated
+    assert (
+        Kind.SCORE not in validated_kinds
+        and Kind.MEETING not in validated_kinds
+        and Kind.MEASURABLE not in validated_kinds
+    )
     assert [todo.title for todo in scored.read().todos][-1] == "quick"
 
 
-def test_a_file_someone_else_wrote_is_validated_whole_first(scored: Workspace, validated: list[Kind]) -> None:
+def test_a_file_someone_else_wrote_is_validated_whole_first(scored: Workspace, validated_kinds: list[Kind]) -> None:
     data = json.loads(scored.path.read_bytes())
     data["todos"]["1"]["title"] = "changed by hand"
     scored.path.write_bytes(fileformat.encode(data))  # valid, but bytes this user never validated
     with scored.transaction() as tx:
         tx.add(Todo, **todo_fields("after"))
-    assert set(validated) == set(Kind)
+    assert set(validated_kinds) == set(Kind)
 
 
 def test_damage_in_a_table_the_edit_does_not_touch_still_stops_it(scored: Workspace) -> None:
@@ -83,17 +74,17 @@ def test_an_edit_keeps_the_bytes_of_every_table_it_did_not_change(scored: Worksp
 
 
 def test_a_cache_from_another_version_or_damaged_vouches_for_nothing(
-    scored: Workspace, validated: list[Kind], monkeypatch: pytest.MonkeyPatch
+    scored: Workspace, validated_kinds: list[Kind], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     version = validated_files.__version__
     monkeypatch.setattr(validated_files, "__version__", "0.0.0-other")
     scored.read()
-    assert set(validated) == set(Kind)
-    validated.clear()
+    assert set(validated_kinds) == set(Kind)
+    validated_kinds.clear()
     monkeypatch.setattr(validated_files, "__version__", version)
     validated_files.cache_path().write_text("{ not a list")
     scored.read()
-    assert set(validated) == set(Kind)
+    assert set(validated_kinds) == set(Kind)
 
 
 def test_the_cache_is_the_users_own_not_the_workspaces(scored: Workspace, tmp_path: Path) -> None:
