@@ -5,16 +5,20 @@ List parts (``core-values``, ``three-uniques``) take one item per argument,
 or per line; text parts take their text as one argument (or several, joined
 line by line). ``-`` as the only value reads it from standard input, so a
 long part can come from a file: ``cadence vision set one-year-plan - < plan.md``.
+``export`` prints the whole V/TO as one Markdown page (or writes it to
+``--out``), the same page the Vision section's ``x`` exports.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from cadence.cli.context import CliContext, pass_context
-from cadence.cli.output import emit_json, safe
+from cadence.cli.output import emit_json, safe, write_out
+from cadence.domain.vision_text import vision_markdown
 from cadence.store import actions
 
 
@@ -76,3 +80,19 @@ def vision_set(context: CliContext, part: str, values: tuple[str, ...]) -> None:
     value = getattr(saved, name)
     count = f"{len(value)} items" if isinstance(value, list) else f"{len(value.splitlines())} lines"
     click.echo(f"{saved.id} {_label(name)}: {count}")
+
+
+@vision.command("export")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here (default: stdout)."
+)
+@pass_context
+def vision_export(context: CliContext, out: Path | None) -> None:
+    """The V/TO as one Markdown page (every part, in the order the method reads them)."""
+    view = context.read()
+    text = vision_markdown(view.vision(), view.meta.company)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_out(out, text.encode("utf-8"))
+    click.echo(f"wrote {out} (the V/TO as Markdown)")

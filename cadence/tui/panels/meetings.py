@@ -6,7 +6,7 @@ meeting (if any) and the history of the picked team's finished meetings,
 newest first, with the figures a facilitator looks back at (length against
 budget, average rating, issues solved, to-dos made). ``s`` starts this
 week's meeting (or joins the one running), Enter opens a past meeting's
-minutes or joins the running one, ``x`` writes minutes to a Markdown file,
+minutes or joins the running one, ``x`` exports minutes as Markdown (a file, or a download in a browser),
 ``e`` changes the team's slot. Every write is a named store action run off
 the event loop, the same one its ``cadence meeting ...`` command runs.
 
@@ -17,11 +17,9 @@ meetings); ``h`` adds the older ones from the archive, read in a thread
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Hashable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -37,11 +35,11 @@ from cadence.store import InputError, Snapshot, Transaction, WorkspaceError
 from cadence.store.actions import meetings
 from cadence.store.agendas import Agendas, load_agendas
 from cadence.tui.background import in_thread
+from cadence.tui.exports import export_document
 from cadence.tui.panels.base import SectionPanel, SessionUser, panel_css
 from cadence.tui.panels.meetings_text import DEFAULT_AGENDA, agenda_label, history_cells, running_line, slot_line
 from cadence.tui.status_styles import Status, muted, status_style
-from cadence.tui.widgets.dialogs import ConfirmScreen
-from cadence.tui.widgets.forms import FormField, FormScreen, one_of
+from cadence.tui.widgets.forms import FormField, one_of
 from cadence.tui.widgets.literal import literal
 from cadence.tui.widgets.record_table import RecordTable, Row
 
@@ -52,27 +50,13 @@ HELP = (
     "When each team meets and on which agenda, the meeting running now, and the picked team's past "
     "meetings, newest first (length against budget, average rating, issues solved, to-dos made). "
     "s starts this week's meeting (or joins the running one), Enter opens minutes or joins, "
-    "x exports minutes to a Markdown file, e changes the team's day, time and agenda. "
+    "x exports minutes to a Markdown file (a download in a browser), e changes the team's day, time and agenda. "
     "h adds the older meetings, from the archive (before last quarter)."
 )
 
 
 def default_export_name(meeting: Meeting) -> str:
     return f"minutes-{meeting.id}-{meeting.started_at:%Y-%m-%d}.md"
-
-
-def write_new_file(path: Path, text: str) -> None:
-    """Create ``path`` with ``text``; refuses (FileExistsError) if anything is there, a symlink included."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-
-
-def replace_file(path: Path, text: str) -> None:
-    """Replace ``path`` whole (a temporary file beside it, then ``os.replace``): never half old, half new."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    write_new_file(temporary, text)
-    os.replace(temporary, path)
 
 
 def clock_cell(meeting: Meeting, now: datetime) -> Text:
@@ -376,68 +360,24 @@ class MeetingsPanel(SectionPanel):
 def export_minutes(
     node: SessionUser, meeting: Meeting, where: Callable[[], Path] = Path.cwd, *, view: Snapshot | None = None
 ) -> None:
-    """Ask for a path (default ``minutes-MT-3-2026-11-17.md`` here), write the Markdown, say where it went.
+    """The minutes as Markdown (default name ``minutes-MT-3-2026-11-17.md``): a file here, a download in a browser.
 
-    An existing file is never overwritten without a yes: the form closes, a
-    question asks, and only then is the file replaced (whole, atomically).
-    ``view``: where an archived meeting is read from (default: the session's live snapshot).
+    ``cadence.tui.exports`` asks for the path and never overwrites without a
+    yes. ``view``: where an archived meeting is read from (default: the
+    session's live snapshot), read when the file is written.
     """
-    app = node.app
     session = node.session
     meeting_id = meeting.id
 
-    def target(values: dict[str, str]) -> Path:
-        raw = values["path"].strip()
-        if not raw:
-            raise InputError("path: required")
-        path = Path(raw).expanduser()
-        return path if path.is_absolute() else where() / path
-
-    def text_now() -> str:
+    def render(_name: str) -> str:
         snapshot = view or session.snapshot
         return meetings.minutes_text(snapshot, snapshot.meeting(meeting_id), session.clock())
 
-    async def submit(values: dict[str, str]) -> tuple[str, Path]:
-        path = target(values)
-        text = text_now()
-
-        def attempt() -> str:
-            try:
-                write_new_file(path, text)
-            except FileExistsError:
-                return "exists"
-            except OSError as error:
-                raise InputError(f"path: {error.strerror or error}") from None
-            return "written"
-
-        return await in_thread(node, attempt, name="export"), path
-
-    def overwrite(path: Path) -> None:
-        async def run() -> None:
-            try:
-                await in_thread(node, lambda: replace_file(path, text_now()), name="export")
-            except OSError as error:
-                app.notify(f"{path}: {error.strerror or error}", title="Not written", severity="error")
-                return
-            app.notify(f"Minutes of {meeting_id} written to {path}", timeout=6)
-
-        app.call_later(run)
-
-    def closed(result: Any) -> None:
-        if not isinstance(result, tuple):
-            return
-        outcome, path = result
-        if outcome == "written":
-            app.notify(f"Minutes of {meeting_id} written to {path}", timeout=6)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                overwrite(path)
-            else:
-                app.notify(f"{path} kept as it was; nothing written", timeout=4)
-
-        app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it with the minutes of {meeting_id}?"), answered)
-
-    fields = [FormField("path", "Markdown file", value=default_export_name(meeting), required=True)]
-    app.push_screen(FormScreen(f"Export the minutes of {meeting_id}", fields, submit, "write"), closed)
+    export_document(
+        node,
+        what=f"the minutes of {meeting_id}",
+        default_name=default_export_name(meeting),
+        render=render,
+        label="Markdown file",
+        where=where,
+    )
