@@ -18,8 +18,8 @@ import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import emit_json, safe, write_out
-from cadence.domain.vision_text import vision_markdown
 from cadence.store import actions
+from cadence.store.actions.exports import vision_page
 
 
 def _label(part: str) -> str:
@@ -89,8 +89,7 @@ def vision_set(context: CliContext, part: str, values: tuple[str, ...]) -> None:
 @pass_context
 def vision_export(context: CliContext, out: Path | None) -> None:
     """The V/TO as one Markdown page (every part, in the order the method reads them)."""
-    view = context.read()
-    text = vision_markdown(view.vision(), view.meta.company)
+    text = vision_page(context.read())
     if out is None:
         click.echo(text, nl=False)
         return

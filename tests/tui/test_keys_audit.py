@@ -16,11 +16,11 @@ from cadence.tui.screens.help import HelpScreen
 
 SECTIONS = {
     "1": ("dashboard", set()),
-    "3": ("scorecard", {"n", "i", "p", "m", "a", "g", "enter"}),
+    "3": ("scorecard", {"n", "i", "p", "m", "g", "x", "enter"}),
     "4": ("issues", {"a", "s", "!", "l", "m", "x", "e"}),
     "5": ("todos", {"a", "e", "x", "o", "i", "d"}),
     "6": ("headlines", {"a", "i", "d"}),
-    "8": ("vision", {"e", "E", "down", "up"}),
+    "8": ("vision", {"e", "E", "x", "down", "up"}),
     "9": ("people", {"a", "e", "r", "j", "l", "d"}),
 }
 

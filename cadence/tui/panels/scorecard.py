@@ -30,10 +30,15 @@ A build costs what the grid shows, not the years of numbers behind it: the
 snapshot's scores are indexed by measurable once per snapshot
 (``ScoreIndex``), and each block is built from its own measurables' scores
 in the periods it shows. A cursor move builds nothing.
+
+``x`` exports the picked team's scorecard as ``cadence scorecard export
+--team`` writes it (``actions.exports.scorecard_file``: CSV, or a workbook
+for an ``.xlsx`` name): a file in a terminal, a download in a browser.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from datetime import date, timedelta
 from typing import ClassVar
@@ -64,6 +69,8 @@ from cadence.domain.scorecard import (
 from cadence.domain.text import clip
 from cadence.domain.units import format_value, parse_value
 from cadence.store import InputError, actions
+from cadence.store.actions.exports import scorecard_file
+from cadence.tui.exports import export_document
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.panels.scorecard_forms import add_measurable_form, edit_measurable_form, goal_form, note_form
 from cadence.tui.panels.scorecard_text import (
@@ -117,6 +124,12 @@ class ScoreIndex:
         return next((score for score in self._by_measurable.get(measurable_id, ()) if score.week == start), None)
 
 
+def default_scorecard_name(team_name: str, today: date) -> str:
+    """``scorecard-leadership-team-2026-11-23.csv``; ``scorecard-2026-11-23.csv`` with no team picked."""
+    word = re.sub(r"[^a-z0-9]+", "-", team_name.casefold()).strip("-")[:40].strip("-")
+    return f"scorecard-{word + '-' if word else ''}{today:%Y-%m-%d}.csv"
+
+
 class ScorecardPanel(SectionPanel):
     DEFAULT_CSS = panel_css(__file__)
     HELP = (
@@ -125,7 +138,8 @@ class ScorecardPanel(SectionPanel):
         "ENTRY no key types a value: 1-9 always switch sections. ✓ on goal, ✗ off goal, * has a note. "
         "Monthly and quarterly measurables have their own blocks under the weekly ones (down arrow "
         "goes on into them): a month's cell is typed the same way; p switches the block the cursor "
-        "is in between its own periods and roll-ups."
+        "is in between its own periods and roll-ups. x exports the team's scorecard as CSV (an .xlsx "
+        "name: a workbook), the same sheet cadence scorecard export writes; in a browser, a download."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -138,8 +152,15 @@ class ScorecardPanel(SectionPanel):
             tooltip="This block's columns: its own periods or roll-ups (weeks / months / quarters; read-only)",
         ),
         Binding("m", "mine", "Mine", tooltip="My numbers: one person's measurables across all teams"),
-        Binding("a", "add", "Add", tooltip="Add a measurable to this team"),
+        # Not in the footer (it is full at 80 columns; x took its place): an empty block says "press a to add one".
+        Binding("a", "add", "Add", show=False, tooltip="Add a measurable to this team"),
         Binding("g", "goal", "Goal", tooltip="Change the goal from a chosen week (month, quarter) on"),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Write the team's scorecard to a CSV file (.xlsx: a workbook); in a browser, download it",
+        ),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the measurable: title, owner, unit, roll-up, frequency"),
         Binding("delete,backspace", "clear", "Clear", show=False, tooltip="Clear this cell's value (asks first)"),
         Binding("K,ctrl+up", "reorder(-1)", "Row up", show=False, tooltip="Move the measurable up a row"),
@@ -174,6 +195,7 @@ class ScorecardPanel(SectionPanel):
         "reorder": "measurable move",
         "archive": "measurable archive",
         "edit_key": "score set",  # ENTRY saves a week's value
+        "export": "scorecard export",
     }
     NAVIGATION: ClassVar[frozenset[str]] = frozenset({"period", "mine", "flip", "pick_me"})
 
@@ -615,6 +637,27 @@ class ScorecardPanel(SectionPanel):
         self.refresh_data()
         first = self.grid.rows_shown[0].measurable.id if self.grid.rows_shown else None
         self.grid.place(first, self.this_week())
+
+    # Export -------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """The picked team's scorecard, read when the file is written (a team renamed meanwhile keeps its id)."""
+        session = self.session
+        team = session.team
+        team_id = team.id if team else None
+        today = session.today()
+
+        def render(name: str) -> str | bytes:
+            snapshot = session.snapshot
+            return scorecard_file(snapshot, today, snapshot.team(team_id) if team_id else None, name)
+
+        export_document(
+            self,
+            what=f"the scorecard of {team.name}" if team else "the scorecard",
+            default_name=default_scorecard_name(team.name if team else "", today),
+            render=render,
+            label="CSV file (.xlsx: a workbook)",
+        )
 
     # Measurables --------------------------------------------------------------------------
 

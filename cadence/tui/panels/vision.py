@@ -10,7 +10,9 @@ Which V/TO is the workspace's, and how an edited part is stored (list parts
 one item per line), are the store's rules (``View.vision()``,
 ``actions.set_vision_part``), the same ``cadence vision set`` follows. The
 write runs off the event loop; another session's change to the same part
-while the editor is open is asked about, not overwritten.
+while the editor is open is asked about, not overwritten. ``x`` exports the
+whole V/TO as one Markdown page (``actions.exports.vision_page``, the page
+``cadence vision export`` prints): a file in a terminal, a download in a browser.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from textual.widgets import Static
 from cadence.domain.models import Vision
 from cadence.domain.text import visible
 from cadence.store import Transaction, actions
+from cadence.store.actions.exports import vision_page
+from cadence.tui.exports import export_document
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.status_styles import muted
 from cadence.tui.widgets.dialogs import ChoiceScreen
@@ -41,7 +45,8 @@ WIDE_COLUMNS = 110  # from here the V/TO reads in two columns
 
 HELP = (
     "The V/TO for the whole workspace. Tab or ↑↓ moves between its parts; e (or Enter) edits the "
-    "highlighted part in a multi-line editor (lists: one item per line). Ctrl+S saves, Esc cancels."
+    "highlighted part in a multi-line editor (lists: one item per line). Ctrl+S saves, Esc cancels. "
+    "x exports the whole V/TO as one Markdown page (a file; in a browser, a download)."
 )
 
 
@@ -153,8 +158,9 @@ class VisionPanel(SectionPanel):
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted part (or choose one)"),
         Binding("E", "choose", "Pick part", tooltip="Choose which part of the V/TO to edit"),
         Binding("enter", "edit", "Edit", show=False, tooltip="Edit this part"),
+        Binding("x", "export", "Export", tooltip="Write the whole V/TO to a Markdown file (in a browser: download it)"),
     ]
-    CLI_EQUIVALENTS = {"edit": "vision set", "choose": "vision set"}
+    CLI_EQUIVALENTS = {"edit": "vision set", "choose": "vision set", "export": "vision export"}
 
     def compose(self) -> ComposeResult:
         yield Static(id="vision-hint")
@@ -200,6 +206,20 @@ class VisionPanel(SectionPanel):
             self.action_choose()
         else:
             self.edit_part(part)
+
+    def action_export(self) -> None:
+        session = self.session
+
+        def render(_name: str) -> str:
+            return vision_page(session.snapshot)
+
+        export_document(
+            self,
+            what="the V/TO",
+            default_name=f"vision-{session.today():%Y-%m-%d}.md",
+            render=render,
+            label="Markdown file",
+        )
 
     def action_choose(self) -> None:
         options = [(part.name, full_label(part)) for part in PARTS.values()]

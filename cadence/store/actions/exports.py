@@ -1,0 +1,39 @@
+"""What the app's exports hold, read from a view: the V/TO page and the scorecard sheet.
+
+The app's ``x`` keys (Vision, Scorecard) and the CLI's ``cadence vision
+export`` / ``cadence scorecard export`` must give the same file, so the
+content is built here, on the store's public face, from the view the caller
+has (the session's snapshot at the moment of writing, or the CLI's read).
+Nothing here writes: where the bytes go (a file, a browser download) is the
+caller's business.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cadence.domain.models import Frequency, Team
+from cadence.domain.vision_text import vision_markdown
+from cadence.store.view import View
+
+
+def vision_page(view: View) -> str:
+    """The workspace's V/TO as one Markdown page (every part; empty ones say so)."""
+    return vision_markdown(view.vision(), view.meta.company)
+
+
+def scorecard_file(view: View, today: date, team: Team | None, name: str) -> str | bytes:
+    """The scorecard for a file called ``name``, as ``cadence scorecard export`` writes it for ``--team``.
+
+    An ``.xlsx`` name gets a workbook with a sheet for each frequency the team
+    holds (the CLI's ``--format xlsx``); any other name the weekly sheet as CSV
+    (its default). Text cells go through ``sheet_writer``, so a title like
+    ``=HYPERLINK(...)`` stays text in a spreadsheet.
+    """
+    from cadence.store.scorecard_export import frequencies_held, scorecard_sheets
+    from cadence.store.sheet_writer import csv_text, xlsx_bytes
+
+    if name.casefold().endswith(".xlsx"):
+        held = frequencies_held(view, team) or [Frequency.WEEKLY]
+        return xlsx_bytes(scorecard_sheets(view, today, team=team, frequencies=held))
+    return csv_text(scorecard_sheets(view, today, team=team, frequencies=[Frequency.WEEKLY])[0][1])
