@@ -1,12 +1,12 @@
 """A real ``cadence serve`` on a free loopback port, for the HTTP and browser tests.
 
 The server is the command a user runs (a subprocess), so what is tested is
-what ships: the printed link is read from its output, its log from stderr.
+what ships: the printed link is read from its output, its log from stderr,
+each kept by a thread as the server writes it.
 """
 
 from __future__ import annotations
 
-import queue
 import re
 import shutil
 import subprocess
@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pytest
 from cadence.locations import demo_workspace_dir
@@ -25,15 +26,44 @@ START_SECONDS = 30
 
 
 @dataclass
+class Lines:
+    """A stream's lines as they arrive, and a bounded wait for one like a pattern."""
+
+    lines: list[str] = field(default_factory=list)
+    arrived: threading.Event = field(default_factory=threading.Event)
+    ended: bool = False
+
+    def follow(self, stream: IO[str]) -> None:
+        for line in stream:
+            self.lines.append(line)
+            self.arrived.set()
+        self.ended = True
+        self.arrived.set()
+
+    def wait_for(self, pattern: str, timeout: float = 20) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in list(self.lines):
+                if found := re.search(pattern, line):
+                    return found
+            if self.ended:
+                break
+            self.arrived.wait(timeout=0.2)
+            self.arrived.clear()
+        raise AssertionError(f"no line like {pattern!r} in:\n{''.join(self.lines)}")
+
+
+@dataclass
 class Served:
-    """A running server: its base URL, login token, workspace folder and log so far."""
+    """A running server: its base URL, login token, workspace folder, output and log."""
 
     process: subprocess.Popen[str]
     base: str
     port: int
     token: str
     folder: Path
-    log_lines: list[str] = field(default_factory=list)
+    output: Lines
+    errors: Lines
 
     @property
     def link(self) -> str:
@@ -44,28 +74,11 @@ class Served:
         return self.folder / "cadence.json"
 
     def log(self) -> str:
-        return "".join(self.log_lines)
+        return "".join(self.errors.lines)
 
     def wait_for_log(self, pattern: str, timeout: float = 20) -> str:
-        """The first log line matching ``pattern``, waiting for it (bounded) as the server writes it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for line in list(self.log_lines):
-                if re.search(pattern, line):
-                    return line
-            self._new_log_line.wait(timeout=0.2)
-            self._new_log_line.clear()
-        raise AssertionError(f"no log line like {pattern!r} in:\n{self.log()}")
-
-    def follow_log(self) -> None:
-        """Keep the server's stderr (its log) as it is written; runs in a thread until the server ends."""
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log_lines.append(line)
-            self._new_log_line.set()
-
-    def __post_init__(self) -> None:
-        self._new_log_line = threading.Event()
+        """The first log line matching ``pattern``, waiting (bounded) for the server to write it."""
+        return self.errors.wait_for(pattern, timeout).string
 
 
 def start_server(folder: Path, *options: str) -> Served:
@@ -77,23 +90,17 @@ def start_server(folder: Path, *options: str) -> Served:
         text=True,
         cwd=folder.parent,
     )
-    lines: queue.Queue[str] = queue.Queue()
     assert process.stdout is not None and process.stderr is not None
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=0.5)
-        except queue.Empty:
-            assert process.poll() is None, process.stderr.read()
-            continue
-        match = LINK.search(line)
-        if match:
-            served = Served(process, match.group(1), int(match.group(2)), match.group(3), folder)
-            threading.Thread(target=served.follow_log, daemon=True).start()
-            return served
-    process.kill()
-    raise AssertionError("cadence serve printed no link")
+    output, errors = Lines(), Lines()
+    threading.Thread(target=output.follow, args=(process.stdout,), daemon=True).start()
+    threading.Thread(target=errors.follow, args=(process.stderr,), daemon=True).start()
+    try:
+        link = output.wait_for(LINK.pattern, timeout=START_SECONDS)
+    except AssertionError:
+        process.kill()
+        process.wait()
+        raise AssertionError(f"cadence serve printed no link; it said:\n{''.join(errors.lines)}") from None
+    return Served(process, link.group(1), int(link.group(2)), link.group(3), folder, output, errors)
 
 
 def stop_server(served: Served) -> None:
