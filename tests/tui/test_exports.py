@@ -250,3 +250,17 @@ async def test_in_a_browser_a_name_with_a_folder_is_refused_under_the_field(
         await pilot.press("escape")
     assert delivered == []
     assert list(out_folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_browser_download_form_snapshot(make_app, snap_compare, monkeypatch: pytest.MonkeyPatch, size) -> None:  # type: ignore[no-untyped-def]
+    """What a browser user sees on Scorecard's x: only the file name, the browser picks the folder."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        as_browser(pilot.app, monkeypatch)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
