@@ -2,7 +2,10 @@
 
 In order: the Host must be one this server answers to (DNS rebinding); an
 ``Origin``, which the websocket must carry, must be this page's own (a
-foreign page in the user's browser); and the request must carry a session
+foreign page in the user's browser); a browser's fetch metadata must say
+the request comes from this page, or is a person following a link to it
+(a foreign page's plain GET carries no ``Origin``, but the user's cookie,
+since another port of 127.0.0.1 is the same site); and it must carry a session
 cookie, except the page asked for with the login token, which is where the
 cookie is issued. Anything else is refused with 403 and logged with its
 address, before any app process starts or any file is read. Every response,
@@ -56,6 +59,9 @@ class Guard:
             origin, request.scheme, host
         ):
             return self.refuse(request, FOREIGN_ORIGIN, f"Origin {origin!r}")
+        site = request.headers.get("Sec-Fetch-Site")
+        if site not in (None, "same-origin", "none") and not is_navigation(request):
+            return self.refuse(request, FOREIGN_ORIGIN, f"Sec-Fetch-Site {site!r}")
         if self.cookies.admits(request.cookies.get(self.cookies.name)):
             return await handler(request)
         offered = request.query.get("token")
@@ -95,6 +101,16 @@ class Guard:
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "no-referrer"
         headers["Cache-Control"] = "no-store"
+
+
+def is_navigation(request: web.Request) -> bool:
+    """A person following a link to the page (from a chat, say): the only cross-site request let through."""
+    headers = request.headers
+    return (
+        request.method == "GET"
+        and headers.get("Sec-Fetch-Mode") == "navigate"
+        and headers.get("Sec-Fetch-Dest") == "document"
+    )
 
 
 def describe(request: web.Request) -> str:

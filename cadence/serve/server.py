@@ -82,6 +82,7 @@ class GuardedServer(Server):
                 web.get("/", self.handle_index, name="index"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
+                web.get("/favicon.ico", no_icon, name="favicon"),  # browsers ask; a 404 would be a console error
                 web.static("/static", self.statics_path, name="static"),  # textual-serve's script, css, fonts
                 web.static("/page", PAGE_FOLDER / "assets", name="page"),
             ]
@@ -240,6 +241,10 @@ async def close_when_app_ends(service: Any, websocket: web.WebSocketResponse) ->
     if task is not None:
         await asyncio.shield(task)
     await websocket.close()
+
+
+async def no_icon(_: web.Request) -> web.Response:
+    return web.Response(status=204)
 
 
 async def close_socket(websocket: web.WebSocketResponse) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from cadence.serve.hosts import is_loopback
@@ -88,3 +90,29 @@ class ScreenStream:
                 return
             self.page.wait_for_timeout(50)  # lets Playwright deliver the next frames
         raise AssertionError(f"{text!r} was never drawn; last frames: {''.join(self.frames[-5:])[-2000:]!r}")
+
+
+@contextmanager
+def foreign_site(html: str) -> Iterator[str]:
+    """Another origin on this machine (127.0.0.1, another port) serving one page: the hostile tab."""
+
+    class OnePage(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            body = html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), OnePage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

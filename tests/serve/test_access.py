@@ -137,3 +137,17 @@ async def test_the_session_past_the_cap_is_refused(one_session_server: Served) -
         served.wait_for_log("session 1 from 127.0.0.1 closed")
         assert await open_socket(session, served, served.base) == 101  # a freed place is taken again
     served.wait_for_log("session 2 opened")
+
+
+async def test_fetch_metadata_lets_only_this_page_and_a_followed_link_in(served: Served) -> None:
+    session = await logged_in(served)
+    async with session:
+        for site in ("same-site", "cross-site"):
+            status, _ = await get(session, served.base + "/static/js/textual.js", **{"Sec-Fetch-Site": site})
+            assert status == 403, site
+        navigation = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"}
+        status, _ = await get(session, served.base + "/", **navigation)
+        assert status == 200  # the link, followed from a chat or a mail
+        status, _ = await get(session, served.base + "/static/js/textual.js", **{"Sec-Fetch-Site": "same-origin"})
+        assert status == 200
+    served.wait_for_log(r"refused GET /static/js/textual.js from 127.0.0.1: Sec-Fetch-Site 'cross-site'")

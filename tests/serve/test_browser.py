@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.serve.browser import ScreenStream, chromium, off_machine
-from tests.serve.conftest import Served
+from tests.serve.browser import ScreenStream, chromium, foreign_site, off_machine
+from tests.serve.conftest import Served, start_server, stop_server
 
 TIMEOUT_MS = 30_000
 SCREENSHOT = Path(__file__).parent / "artifacts" / "browser.png"
@@ -47,3 +47,60 @@ def test_a_teammate_logs_in_and_adds_a_todo_by_keys(served: Served) -> None:
         page.screenshot(path=str(SCREENSHOT))
     assert "Call the bank from the browser" in todo_titles(served.folder)
     assert requested and not off_machine(requested), off_machine(requested)
+
+
+def test_without_the_link_the_browser_gets_nothing(served: Served) -> None:
+    before = served.workspace_file.read_bytes()
+    with chromium() as browser:
+        page = browser.new_page()
+        for url in (served.base + "/", f"{served.base}/?token=guessed-{served.token[:10]}"):
+            response = page.goto(url)
+            assert response is not None and response.status == 403, url
+        assert "open the link" not in page.content() or "not valid" in page.content()
+        assert page.locator("#terminal").count() == 0  # no page, so no app
+    served.wait_for_log("refused GET / from 127.0.0.1: wrong or spent login token")
+    assert "opened" not in served.log()
+    assert served.workspace_file.read_bytes() == before
+
+
+FOREIGN_PAGE = """<!DOCTYPE html><html><body><script>
+const socket = new WebSocket("ws://127.0.0.1:{port}/ws?width=80&height=24");
+socket.onopen = () => {{ document.title = "opened"; }};
+socket.onclose = () => {{ if (document.title !== "opened") document.title = "refused"; }};
+fetch("http://127.0.0.1:{port}/", {{credentials: "include", mode: "no-cors"}});
+</script></body></html>"""
+
+
+def test_a_foreign_page_in_the_same_browser_cannot_use_the_session(served: Served) -> None:
+    """The user is logged in; a page from another origin (same site, so the cookie goes along) tries."""
+    before = served.workspace_file.read_bytes()
+    with foreign_site(FOREIGN_PAGE.format(port=served.port)) as foreign_url, chromium() as browser:
+        context = browser.new_context()
+        mine = context.new_page()
+        mine.goto(served.link)
+        served.wait_for_log("session 1 opened")
+        attacker = context.new_page()
+        attacker.goto(foreign_url)
+        attacker.wait_for_function("document.title === 'refused' || document.title === 'opened'")
+        assert attacker.title() == "refused"
+    served.wait_for_log(r"refused GET /ws from 127.0.0.1: Origin 'http://127.0.0.1:\d+'")
+    served.wait_for_log(r"refused GET / from 127.0.0.1: Sec-Fetch-Site 'same-site'")  # the fetch, cookie and all
+    assert "session 2 opened" not in served.log()
+    assert served.workspace_file.read_bytes() == before
+
+
+def test_the_tab_past_the_cap_is_refused(team_folder: Path) -> None:
+    served = start_server(team_folder, "--max-sessions", "1")
+    try:
+        with chromium() as browser:
+            context = browser.new_context()
+            first = context.new_page()
+            first.goto(served.link)
+            served.wait_for_log("session 1 opened")
+            second = context.new_page()
+            second.goto(served.base + "/")
+            second.wait_for_selector("body.-closed", timeout=TIMEOUT_MS)  # the "Session ended" notice
+            assert second.locator(".notice.ended").is_visible()
+        served.wait_for_log("refused a session from 127.0.0.1: 1 sessions are open")
+    finally:
+        stop_server(served)
