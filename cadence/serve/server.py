@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -35,6 +35,7 @@ log = logging.getLogger("cadence.serve")
 
 PAGE_FOLDER = Path(__file__).parent / "page"
 MAX_MESSAGE_BYTES = 1024 * 1024  # a long paste fits; a flood does not
+APP_EXIT_SECONDS = 10
 ENDED = {WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR}
 
 
@@ -64,6 +65,7 @@ class GuardedServer(Server):
             secure_cookie=bool(public_url and public_url.startswith("https")),
         )
         self.book = SessionBook(max_sessions)
+        self.sockets: dict[int, web.WebSocketResponse] = {}
         self.idle_seconds = idle_seconds
         self.page = string.Template((PAGE_FOLDER / "page.html").read_text(encoding="utf-8"))
 
@@ -88,7 +90,13 @@ class GuardedServer(Server):
             ]
         )
         app.on_response_prepare.append(self.guard.add_headers)
+        app.on_shutdown.append(self.close_sessions)
         return app
+
+    async def close_sessions(self, _: web.Application) -> None:
+        """On Ctrl+C or SIGTERM: each tab's app is told to quit and waited for, none left running."""
+        for websocket in list(self.sockets.values()):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"cadence serve stopped")
 
     def serve(self, debug: bool = False) -> None:
         """Run until Ctrl+C or SIGTERM, without an access log (its lines would carry the token)."""
@@ -152,6 +160,7 @@ class GuardedServer(Server):
             "session %d opened from %s (%d of %d)", session.number, session.remote, len(self.book.open), self.book.limit
         )
         reason = "the browser closed it"
+        self.sockets[session.number] = websocket
         try:
             await websocket.prepare(request)
             service = AppService(
@@ -168,12 +177,13 @@ class GuardedServer(Server):
                 reason = await self.relay(websocket, service, session)
             finally:
                 watcher.cancel()
-                await service.stop()
+                await end_app(service)
                 await websocket.close()
         except Exception:
             log.exception("session %d failed", session.number)
             reason = "an error"
         finally:
+            self.sockets.pop(session.number, None)
             self.book.end(session)
             log.info(
                 "session %d from %s closed after %s: %s", session.number, session.remote, session.age_text(), reason
@@ -241,6 +251,20 @@ async def close_when_app_ends(service: Any, websocket: web.WebSocketResponse) ->
     if task is not None:
         await asyncio.shield(task)
     await websocket.close()
+
+
+async def end_app(service: Any) -> None:
+    """Tell the app to quit and wait for its process to exit (killed after 10 s): no tab's app outlives it."""
+    await service.stop()
+    process = service._process
+    if process is None or process.returncode is not None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), APP_EXIT_SECONDS)
+    except TimeoutError:
+        log.warning("an app did not quit within %d s; killed", APP_EXIT_SECONDS)
+        process.kill()
+        await process.wait()
 
 
 async def no_icon(_: web.Request) -> web.Response:

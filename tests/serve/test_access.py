@@ -8,6 +8,8 @@ opened and the workspace file is byte for byte as it was.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import aiohttp
 import pytest
 
@@ -151,3 +153,30 @@ async def test_fetch_metadata_lets_only_this_page_and_a_followed_link_in(served:
         status, _ = await get(session, served.base + "/static/js/textual.js", **{"Sec-Fetch-Site": "same-origin"})
         assert status == 200
     served.wait_for_log(r"refused GET /static/js/textual.js from 127.0.0.1: Sec-Fetch-Site 'cross-site'")
+
+
+def app_processes(folder: Path) -> list[int]:
+    """Processes running the app on ``folder`` (one per open tab), read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"cadence" in words and str(folder).encode() in words and b"serve" not in words:
+            found.append(int(entry.name))
+    return found
+
+
+async def test_stopping_the_server_ends_every_tabs_app(served: Served) -> None:
+    session = await logged_in(served)
+    async with session:
+        url = f"{served.base.replace('http', 'ws')}/ws?width=80&height=24"
+        socket = await session.ws_connect(url, headers={"Origin": served.base})
+        await socket.receive(timeout=30)  # the app has started and drawn
+        assert app_processes(served.folder)
+        stop_server(served)
+        assert served.process.returncode == 0
+    served.errors.wait_for("session 1 from 127.0.0.1 closed")
+    assert "Traceback" not in served.log() and "Event loop is closed" not in served.log()
+    assert app_processes(served.folder) == []

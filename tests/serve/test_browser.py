@@ -104,3 +104,30 @@ def test_the_tab_past_the_cap_is_refused(team_folder: Path) -> None:
         served.wait_for_log("refused a session from 127.0.0.1: 1 sessions are open")
     finally:
         stop_server(served)
+
+
+def test_an_export_reaches_the_browser_as_a_download(served: Served, tmp_path: Path) -> None:
+    """Vision's x: in a terminal a file beside the user; here a download, and nothing written on the server."""
+    server_files = sorted(path.name for path in served.folder.parent.iterdir())  # the server's working folder
+    with chromium() as browser:
+        context = browser.new_context(accept_downloads=True)
+        page = context.new_page()
+        screen = ScreenStream(page)
+        page.goto(served.link)
+        screen.wait_for("Top 3")
+        page.click("#terminal")
+        mark = screen.mark()
+        page.keyboard.press("8")
+        screen.wait_for("Export", after=mark)  # the Vision footer
+        mark = screen.mark()
+        page.keyboard.press("x")
+        screen.wait_for("File name", after=mark)
+        with page.expect_download(timeout=TIMEOUT_MS) as started:  # textual.js opens the link in a new tab
+            page.keyboard.press("Enter")
+        download = started.value
+        assert download.url.startswith(served.base + "/download/")
+        saved = tmp_path / "laptop" / download.suggested_filename  # not the server's folder, checked below
+        download.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert saved.suffix == ".md" and "Core values" in text.replace("Core Values", "Core values")
+    assert sorted(path.name for path in served.folder.parent.iterdir() if path.name != "laptop") == server_files
