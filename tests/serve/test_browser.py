@@ -131,3 +131,30 @@ def test_an_export_reaches_the_browser_as_a_download(served: Served, tmp_path: P
     text = saved.read_text(encoding="utf-8")
     assert saved.suffix == ".md" and "Core values" in text.replace("Core Values", "Core values")
     assert sorted(path.name for path in served.folder.parent.iterdir() if path.name != "laptop") == server_files
+
+
+def test_two_tabs_are_two_writers_and_see_each_other(served: Served) -> None:
+    with chromium() as browser:
+        context = browser.new_context()
+        tabs = [context.new_page() for _ in range(2)]
+        screens = [ScreenStream(tab) for tab in tabs]
+        tabs[0].goto(served.link)
+        tabs[1].goto(served.base + "/")  # the second tab rides on the cookie the first one got
+        for tab, screen in zip(tabs, screens, strict=True):
+            screen.wait_for("Top 3")
+            tab.click("#terminal")
+            mark = screen.mark()
+            tab.keyboard.press("5")
+            screen.wait_for("To issue", after=mark)
+        served.wait_for_log("session 2 opened")
+        writer, watcher = tabs[0], screens[1]
+        mark = watcher.mark()
+        writer.keyboard.press("a")
+        screens[0].wait_for("What")
+        writer.keyboard.type("Written in the first tab")
+        writer.keyboard.press("Enter")
+        writer.keyboard.type("Tom")
+        writer.keyboard.press("Enter")
+        writer.keyboard.press("Enter")
+        watcher.wait_for("Written in the first tab", after=mark)  # the other tab's app noticed the file change
+    assert "Written in the first tab" in todo_titles(served.folder)
