@@ -7,6 +7,8 @@ linter's contracts:
 - ``store`` imports neither ``tui`` nor ``cli``;
 - ``cli`` does not import ``tui`` except to open the app (``launch``), and
   ``tui`` never imports ``cli``;
+- ``serve`` (the web server) imports none of them: it runs the app, one
+  process per browser tab, and reads or writes no workspace itself;
 - ``tui`` reaches the store only through its public face, ``cadence.store``
   and ``cadence.store.actions``: never ``Transaction``/``View`` internals or
   the file machinery.
@@ -64,6 +66,8 @@ def inside(target: str, package: str) -> bool:
     [
         ("domain", ("cadence.store", "cadence.tui", "cadence.cli")),
         ("store", ("cadence.tui", "cadence.cli")),
+        # The web server runs the app as a process per tab and touches no workspace itself.
+        ("serve", ("cadence.store", "cadence.tui", "cadence.cli", "cadence.domain")),
     ],
 )
 def test_lower_layers_never_import_upper_ones(layer: str, forbidden: tuple[str, ...]) -> None:

@@ -47,6 +47,8 @@ def test_wheel_carries_data_and_themes_and_finds_them_installed(tmp_path: Path, 
     names = zipfile.ZipFile(wheel).namelist()
     assert "cadence/_bundled/data/demo/cadence.json" in names
     assert any(name.startswith("cadence/_bundled/themes/") and name.endswith(".toml") for name in names)
+    for page_file in ("page.html", "assets/page.css", "assets/page.js"):  # cadence serve's own page
+        assert f"cadence/serve/page/{page_file}" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
