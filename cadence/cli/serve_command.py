@@ -116,7 +116,7 @@ def serve(
     click.echo(f"Open this link in a browser; it logs that browser in, and {lasting}:")
     click.echo(f"    {base}/?token={token.value}")
     if is_loopback(host) and public_url is None:
-        click.echo(f"From another machine: ssh -L {bound_port}:127.0.0.1:{bound_port} THIS-SERVER, then open the link.")
+        click.echo(f"From another machine: ssh -L {bound_port}:127.0.0.1:{bound_port} SERVER, then open the link.")
     click.echo(f"At most {max_sessions} tabs; a tab idle for {idle_minutes} minutes is closed. Ctrl+C stops.")
     sys.stdout.flush()
     server = GuardedServer(

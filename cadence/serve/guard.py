@@ -78,7 +78,7 @@ class Guard:
             secure=self.secure_cookie or request.secure,
             path="/",
         )
-        log.info("a browser at %s logged in with the token", describe(request))
+        log.info("login from %s (the token was right)", describe(request))
         return response
 
     def refuse(self, request: web.Request, text: str, why: str) -> web.Response:

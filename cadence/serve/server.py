@@ -73,7 +73,7 @@ class GuardedServer(Server):
         logging.basicConfig(
             level=logging.INFO,
             stream=sys.stderr,
-            format="%(asctime)s cadence serve: %(message)s",
+            format="%(asctime)s %(message)s",
             datefmt="%Y-%m-%d %H:%M:%S",
         )
 
