@@ -35,6 +35,8 @@ def check_public_url(_: click.Context, __: click.Parameter, value: str | None) -
     split = urlsplit(value)
     if split.scheme not in ("http", "https") or not split.netloc or split.query or split.fragment:
         raise click.BadParameter("give the URL browsers use, like https://cadence.example.com")
+    if split.path not in ("", "/"):
+        raise click.BadParameter("serve it at the root of a host name (https://cadence.example.com), not under a path")
     return value.rstrip("/")
 
 

@@ -112,3 +112,8 @@ def test_listening_beyond_loopback_warns(team_folder: Path) -> None:
     finally:
         stop_server(served)
     assert "TLS" in warning and "SSH tunnel" in warning
+
+
+def test_a_public_url_under_a_path_is_refused(team_folder: Path) -> None:
+    result = serve(team_folder, "--public-url", "https://example.com/cadence")
+    assert result.returncode == 1 and "root of a host name" in result.stderr

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from cadence.serve.access import LoginToken, SessionCookies, cookie_name
 from cadence.serve.hosts import HostPolicy, is_loopback, websocket_url
-from cadence.serve.server import GuardedServer
+from cadence.serve.server import GuardedServer, content_disposition
 from cadence.serve.sessions import MAX_COLUMNS, MAX_ROWS, Session, SessionBook, clamp_size
 
 
@@ -163,3 +163,18 @@ async def test_a_silent_session_is_closed_as_idle(server: GuardedServer) -> None
     reason = await asyncio.wait_for(server.relay(FakeSocket(), FakeApp(), session), timeout=10)
     assert reason.startswith("idle")
     assert session.idle_for() >= 0.2
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "vision-2026-12-02.md",
+            "attachment; filename=\"vision-2026-12-02.md\"; filename*=UTF-8''vision-2026-12-02.md",
+        ),
+        ('Ops; "North".csv', "attachment; filename=\"Ops___North_.csv\"; filename*=UTF-8''Ops%3B%20%22North%22.csv"),
+        ("Qualität.md", "attachment; filename=\"Qualit_t.md\"; filename*=UTF-8''Qualit%C3%A4t.md"),
+    ],
+)
+def test_a_download_name_cannot_break_its_header(name: str, expected: str) -> None:
+    assert content_disposition(name, "download") == expected
