@@ -49,6 +49,7 @@ SUBCOMMANDS = {
     "todo": "cadence.cli.issue_commands:todo",
     "headline": "cadence.cli.headline_commands:headline",
     "vision": "cadence.cli.vision_commands:vision",
+    "seat": "cadence.cli.seat_commands:seat",
     "meeting": "cadence.cli.meeting_commands:meeting",
 }
 
