@@ -49,6 +49,8 @@ class Kind(StrEnum):
     VISION = ("vision", "V", "vision")
     SEAT = ("seats", "ST", "seat")
     PROCESS = ("processes", "PR", "process")
+    RATING = ("ratings", "PA", "people analyzer rating")
+    CONVERSATION = ("conversations", "QC", "quarterly conversation")
 
 
 PREFIX: dict[Kind, str] = {kind: kind.prefix for kind in Kind}

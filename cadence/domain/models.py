@@ -20,11 +20,12 @@ from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, Kind
 from cadence.domain.meeting_parts import Cascade, IdsWork, MeetingSection, Minutes, Rating, SegueLine
 from cadence.domain.units import Unit
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """2: milestones have ids (MS-n), so an edit aimed at one never lands on another.
 3: meetings keep their agenda kinds, segue, IDS work, cascades to teams and minutes; teams their meeting slot.
 4: measurables have a frequency (weekly, monthly, quarterly); a score's ``week`` is its period's first day;
-   to-dos may hold details."""
+   to-dos may hold details.
+5: the People analyzer (ratings, PA-n) and quarterly conversations (QC-n); ``_meta.analyzer_bar``."""
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -379,6 +380,52 @@ class Process(Record):
     followed_by_all: bool = False
 
 
+class ValueMark(StrEnum):
+    """A person against one core value: lives it, sometimes, does not."""
+
+    PLUS = "+"
+    MIXED = "+/-"
+    MINUS = "-"
+
+
+class Rating(Record):
+    """One person's People analyzer row for one quarter: a mark per core value, and Gets it / Wants it /
+    Capacity to do it (``None`` until asked). Marks are keyed by the value's name as it read when rated, so
+    a value renamed or dropped later keeps old quarters readable."""
+
+    kind: ClassVar[Kind] = Kind.RATING
+    person_id: str
+    quarter: QuarterLabel
+    marks: dict[Title, ValueMark] = Field(default_factory=dict)
+    gets_it: bool | None = None
+    wants_it: bool | None = None
+    capacity: bool | None = None
+
+
+class Conversation(Record):
+    """A quarterly conversation: the 1:1 a manager and a person have once a quarter, written down."""
+
+    kind: ClassVar[Kind] = Kind.CONVERSATION
+    person_id: str
+    quarter: QuarterLabel
+    working: Text = ""
+    not_working: Text = ""
+    core_values: Text = ""
+    gwc: Text = ""
+    rocks: Text = ""
+    updated: date | None = None
+
+
+class AnalyzerBar(BaseModel):
+    """The bar ("right person, right seat"): at most ``max_mixed`` values rated ``+/-``, at most ``max_minus``
+    rated ``-``, every current value rated, and Gets it, Wants it and Capacity all yes. The default (one
+    ``+/-``, no ``-``) is the bar Traction's examples draw."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    max_mixed: int = Field(default=1, ge=0, le=50)
+    max_minus: int = Field(default=0, ge=0, le=50)
+
+
 class Meta(BaseModel):
     """Workspace-wide settings, the schema version and the id counters."""
 
@@ -391,6 +438,7 @@ class Meta(BaseModel):
     meeting_time: time = time(9, 0)
     meeting_minutes: int = Field(default=90, ge=5, le=600)
     counters: dict[str, int] = Field(default_factory=dict)
+    analyzer_bar: AnalyzerBar = Field(default_factory=AnalyzerBar)
 
 
 _missing = [kind.name for kind in Kind if kind not in MODELS]

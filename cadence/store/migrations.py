@@ -79,8 +79,20 @@ def measurable_frequency(data: RawTables) -> RawTables:
     return data
 
 
+def people_analyzer(data: RawTables) -> RawTables:
+    """4 -> 5: People analyzer ratings and quarterly conversations (two new tables, empty until used)
+    and the workspace's bar (a ``_meta`` setting with its default). Nothing old changes shape; the version
+    moves on so a cadence from before refuses to write a file whose ratings it would drop."""
+    return data
+
+
 # ``MIGRATIONS[n]`` turns schema ``n`` into ``n + 1``.
-MIGRATIONS: dict[int, Migration] = {1: milestone_ids, 2: meeting_parts, 3: measurable_frequency}
+MIGRATIONS: dict[int, Migration] = {
+    1: milestone_ids,
+    2: meeting_parts,
+    3: measurable_frequency,
+    4: people_analyzer,
+}
 
 
 def migrate(data: RawTables, from_version: int, to_version: int) -> RawTables:

@@ -251,7 +251,7 @@ def test_migration_2_to_3_of_an_old_shaped_meeting(team: Workspace) -> None:
         meetings.set_team_meeting(tx, "Sales", day="thu")
 
     migrated = raw(team)
-    assert migrated["_meta"]["1"]["schema_version"] == 4
+    assert migrated["_meta"]["1"]["schema_version"] == 5
     (record,) = [r for r in migrated["meetings"].values() if r["id"] == mid]
     assert record["cascading"] == [{"text": "Old plain message", "team_ids": []}]
     kinds = [s["kind"] for s in record["sections"]]

@@ -176,7 +176,7 @@ def test_schema_one_milestones_get_ids_after_a_backup(workspace: Workspace) -> N
     with workspace.transaction() as txn:
         assert [[m.id for m in rock.milestones] for rock in txn.rocks] == [["MS-1", "MS-2"], ["MS-3"]]
     migrated = raw(workspace)
-    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 4
+    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 5
     assert migrated["_meta"]["1"]["counters"]["milestones"] == 3
     assert [m["id"] for m in migrated["rocks"]["1"]["milestones"]] == ["MS-1", "MS-2"]
     backups = sorted(workspace.backups.glob("*pre-migration-v1*"))
