@@ -46,6 +46,7 @@ from cadence.tui.panels.people_text import (
     teams_of,
     todo_text,
 )
+from cadence.tui.screens.chart import ChartScreen
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.fitted_table import FittedTable
@@ -64,7 +65,7 @@ TEAM_ACTIONS = frozenset({"add_team", "edit_team", "add_member", "remove_member"
 HELP = (
     "Tab switches between people and teams; keys act on the table in focus. ● marks the picked team (t) "
     "and its members. One Visionary, one Integrator: giving a seat away asks first. Deactivated people "
-    "keep their records but leave their teams."
+    "keep their records but leave their teams. c opens the Accountability chart."
 )
 
 
@@ -94,6 +95,7 @@ class PeoplePanel(SectionPanel):
         Binding("d", "deactivate", "Deactivate", tooltip="Deactivate the person (asks first; records stay)"),
         Binding("d", "reactivate", "Reactivate", tooltip="Bring the person back"),
         Binding("A", "new_team", "New team", show=False, tooltip="Add a team (from either table)"),
+        Binding("c", "chart", "Chart", show=False, tooltip="Open the Accountability chart (seats, roles, people)"),
     ]
     CLI_EQUIVALENTS = {
         "add_person": "person add",
@@ -109,6 +111,8 @@ class PeoplePanel(SectionPanel):
         "deactivate": "person deactivate",
         "reactivate": "person activate",
     }
+    # c only opens the chart screen; the chart's own keys write, each with its ``cadence seat`` command
+    NAVIGATION = frozenset({"chart"})
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-legend")
@@ -452,6 +456,9 @@ class PeoplePanel(SectionPanel):
             await self.write(
                 lambda tx: actions.set_active(tx, person.id, True), done=f"{said(person.name)} is active again"
             )
+
+    def action_chart(self) -> None:
+        self.app.push_screen(ChartScreen())
 
     # Team actions ---------------------------------------------------------------------------------
 
