@@ -84,13 +84,13 @@ def seat_add(
 ) -> None:
     """Add a seat. An empty chart first gets its Visionary seat and the Integrator seat under it."""
     with context.write() as tx:
-        made = seat_actions.ensure_top_seats(tx)
+        before = {existing.id for existing in tx.seats}
         added = seat_actions.add_seat(tx, name, under, kind, list(roles), list(people))
+        made = [top for top in tx.seats if top.id not in before and top.id != added.id]  # an empty chart's top seats
         warnings = _stretch_warnings(tx, added.person_ids)
         where = seat_actions.seat_path(tx, added)
     for top in made:
-        if top.id != added.id:
-            click.echo(f"{top.id} {safe(top.name)} (the chart starts with it)")
+        click.echo(f"{top.id} {safe(top.name)} (the chart starts with it)")
     click.echo(f"{added.id} {safe(where)}")
     for warning in warnings:
         click.echo(warning, err=True)
