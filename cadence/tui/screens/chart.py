@@ -117,7 +117,8 @@ class ChartPanel(SectionPanel):
         rows = []
         for line in chart_lines(seats):
             seat = line.seat
-            name = Text(line.prefix, style=muted(), no_wrap=True)
+            name = Text(no_wrap=True)
+            name.append(line.prefix, style=muted())
             style = "bold" if seat.seat_kind is not SeatKind.FUNCTION else ""
             name.append_text(literal(seat.name, max(6, seat_room - len(line.prefix)), style))
             people = Text(no_wrap=True, overflow="ellipsis")
@@ -130,11 +131,13 @@ class ChartPanel(SectionPanel):
                 if person_id in stretched:
                     people.append(f" {FLAG}", style=warn)
             people.truncate(people_room, overflow="ellipsis")
-            roles = Text(f"{len(seat.roles)} · " if seat.roles else "", style=muted(), no_wrap=True)
+            roles = Text(no_wrap=True)
+            roles.append(f"{len(seat.roles)} · " if seat.roles else "", style=muted())
             roles.append_text(literal("; ".join(seat.roles), 400))
             rows.append(Row(seat.id, [name, people, roles]))
         self.table.show(rows)
-        summary = Text(f"{FLAG} " if empty_seats(seats) or stretched else "", style=warn)
+        summary = Text()
+        summary.append(f"{FLAG} " if empty_seats(seats) or stretched else "", style=warn)
         summary.append_text(literal(flag_summary(seats, names), 400))
         self.query_one("#chart-summary", Static).update(summary)
         self.show_detail()
