@@ -31,6 +31,7 @@ READS = [
     ["person", "list"],
     ["team", "list"],
     ["vision", "show"],
+    ["seat", "list"],
     ["meeting", "list"],
     ["meeting", "agendas"],
     ["check"],
