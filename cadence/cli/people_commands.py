@@ -65,7 +65,7 @@ def person_edit(context: CliContext, person_name: str, name: str | None, email: 
 @click.argument("person_name")
 @pass_context
 def person_deactivate(context: CliContext, person_name: str) -> None:
-    """Deactivate a person: their records stay theirs; they leave their teams and any Visionary/Integrator seat."""
+    """Deactivate a person: their records stay theirs; they leave their teams, seats and Visionary/Integrator role."""
     with context.write() as tx:
         changed = actions.set_active(tx, person_name, False)
     click.echo(f"{changed.id} {safe(changed.name)}: inactive")

@@ -239,3 +239,12 @@ def test_hostile_names_are_shown_as_typed(chart, workspace_dir: Path) -> None:
     page = chart("seat", "export").out
     assert "- **\\[bold\\]Sales\\[/\\] \\\\x1b\\[31m# \\*x\\***: _nobody_ ⚑" in page
     assert "1. 1\\. not a list" in page
+
+
+def test_deactivating_someone_takes_them_out_of_their_seats(chart, workspace_dir: Path) -> None:
+    chart("seat", "add", "Sales", "--person", "Cy")
+    chart("seat", "add", "Ops", "--person", "Cy", "--person", "Ann")
+    assert chart("person", "deactivate", "Cy").code == 0
+    after = seats(workspace_dir)
+    assert (after["ST-3"]["person_ids"], after["ST-4"]["person_ids"]) == ([], ["P-1"])
+    assert chart("seat", "list").out.splitlines()[-1] == "4 seats · 1 with nobody: Sales"

@@ -127,14 +127,19 @@ def set_role(tx: Transaction, person_text: str, role: str, *, replace: bool = Fa
 def set_active(tx: Transaction, person_text: str, active: bool) -> Person:
     """Deactivate (or bring back) a person. Nothing they own is deleted or reassigned.
 
-    Deactivating also takes them off every team and gives up a Visionary or
-    Integrator seat, so meetings, team views and the one-per-workspace seats
-    only count people who are still here; reactivating brings back neither.
+    Deactivating also takes them off every team, out of every seat of the
+    Accountability chart (so a seat they leave empty is flagged), and gives up
+    a Visionary or Integrator role, so meetings, team views, the chart and the
+    one-per-workspace roles only count people who are still here;
+    reactivating brings back none of them.
     """
     person = tx.find_person(person_text)
     if not active:
         for team in tx.teams:
             if person.id in team.member_ids:
                 tx.save(team, member_ids=[member for member in team.member_ids if member != person.id])
+        for seat in tx.seats:
+            if person.id in seat.person_ids:
+                tx.save(seat, person_ids=[held for held in seat.person_ids if held != person.id])
         return tx.save(person, active=False, role=Role.MEMBER)
     return tx.save(person, active=True)

@@ -90,8 +90,7 @@ def clean_roles(roles: Sequence[str]) -> list[str]:
     kept = [role.strip() for role in roles if role.strip()]
     if len(kept) > MAX_ROLES:
         raise InputError(
-            f"roles: a seat has at most {MAX_ROLES} roles ({len(kept)} given); "
-            f"a seat that needs more is two seats"
+            f"roles: a seat has at most {MAX_ROLES} roles ({len(kept)} given); a seat that needs more is two seats"
         )
     return kept
 

@@ -444,7 +444,7 @@ class PeoplePanel(SectionPanel):
         seat = f", give up the {ROLE_WORDS[person.role][0]} seat" if person.role is not Role.MEMBER else ""
         self.confirm(
             f"Deactivate {person.name}? Their rocks, to-dos and issues stay theirs; they leave their "
-            f"teams{seat} and no longer appear when picking an owner.",
+            f"teams and chart seats{seat} and no longer appear when picking an owner.",
             lambda: self.write_soon(
                 lambda tx: actions.set_active(tx, person.id, False), done=f"{said(person.name)} deactivated"
             ),
