@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from cadence.cli import cli
 from cadence.domain.models import SeatKind
+from cadence.domain.text import visible
 from cadence.store import Workspace
 from cadence.store.actions import seats as seat_actions
 from cadence.tui.screens.chart import ChartPanel, ChartScreen
@@ -215,3 +216,34 @@ async def test_help_lists_every_chart_key_and_the_footer_fits_80_columns(make_ap
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_chart_snapshot(make_app, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), press=["9", "c", "down", "down", "down", "down"], terminal_size=size)
+
+
+HOSTILE_SEATS = ["[bold]x[/]", "\x1b[2J wipe", "🚀 漢字 שלום", "W" * 120]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_hostile_seat_names_roles_and_people_show_as_typed_in_one_line(make_app, demo_folder, size) -> None:
+    with Workspace(demo_folder).transaction() as tx:
+        for text in HOSTILE_SEATS:
+            seat_actions.add_seat(tx, text, under="Production", roles=[text, "[red]r[/]"], people=["Dana"])
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("9", "c")
+        await pilot.pause()
+        table = app.screen.query_one("#chart-table")
+        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+        names = [row[0] for row in rows]
+        for text in HOSTILE_SEATS[:3]:
+            assert any(name.endswith(visible(text)) for name in names), text
+        long_name = next(name for name in names if "WWW" in name)
+        assert long_name.endswith("…") and len(long_name) <= 44
+        assert rows[0][1] == "Dana Okafor ⚑", "Dana is in 5 seats now"
+        marked = next(index for index, name in enumerate(names) if name.endswith("[bold]x[/]"))
+        assert rows[marked][2].startswith("2 · [bold]x[/]")
+        await pilot.press(*["down"] * marked)
+        await pilot.pause()
+        assert "2. [red]r[/]" in rendered(app, "#chart-detail")
+        shown = app.export_screenshot()
+        assert "\x1b" not in shown
+        assert table.virtual_size.width <= size[0], "the table never scrolls sideways"
+        assert all(table.rows[key].height == 1 for key in table.rows)
