@@ -247,3 +247,33 @@ async def test_hostile_seat_names_roles_and_people_show_as_typed_in_one_line(mak
         assert "\x1b" not in shown
         assert table.virtual_size.width <= size[0], "the table never scrolls sideways"
         assert all(table.rows[key].height == 1 for key in table.rows)
+
+
+async def test_another_session_s_change_shows_on_the_open_chart(make_app, demo_folder: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "c")
+        await pilot.pause()
+        result = CliRunner().invoke(
+            cli, ["--workspace", str(demo_folder), "seat", "assign", "Marketing Coordinator", "Sofia"]
+        )
+        assert result.exit_code == 0, result.output
+        await app.poll_workspace()
+        await pilot.pause()
+        table = app.screen.query_one("#chart-table")
+        assert str(table.get_row_at(4)[1]) == "Sofia Marchetti"
+        assert rendered(app, "#chart-summary") == "8 seats · every seat filled, nobody in more than 2"
+
+
+async def test_a_taken_name_is_refused_in_the_add_form_and_nothing_is_written(make_app, on_disk) -> None:
+    app = make_app()
+    before = on_disk().seats
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "c", "a", *"operations")
+        await pilot.pause()
+        assert "already a seat with this name" in str(app.screen.query_one("#error-name").render())
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "FormScreen", "the form stays open"
+        await pilot.press("escape")
+    assert on_disk().seats == before
