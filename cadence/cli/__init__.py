@@ -51,6 +51,9 @@ SUBCOMMANDS = {
     "vision": "cadence.cli.vision_commands:vision",
     "seat": "cadence.cli.seat_commands:seat",
     "meeting": "cadence.cli.meeting_commands:meeting",
+    "quarter": "cadence.cli.quarter_commands:quarter",
+    "analyzer": "cadence.cli.analyzer_commands:analyzer_group",
+    "conversation": "cadence.cli.analyzer_commands:conversation",
 }
 
 

@@ -1,0 +1,97 @@
+"""``cadence analyzer`` and ``cadence conversation``: each command checked against the file on disk, refusals too."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+
+def stored(workspace_dir: Path) -> dict:
+    return json.loads((workspace_dir / "cadence.json").read_text("utf-8"))
+
+
+@pytest.fixture
+def valued(team_workspace):  # type: ignore[no-untyped-def]
+    assert team_workspace("vision", "set", "core-values", "Honest", "Helpful").code == 0
+    return team_workspace
+
+
+def test_rate_and_gwc_write_one_rating_and_show_reads_it(valued, workspace_dir: Path) -> None:
+    assert valued("analyzer", "rate", "Ann", "honest", "+").out.strip() == "PA-1 Ann 2026-Q4: Honest +"
+    assert valued("analyzer", "rate", "Ann", "2", "+/-").code == 0
+    done = valued("analyzer", "gwc", "ann", "--gets", "yes", "--wants", "y", "--capacity", "yes")
+    assert done.out.strip() == "PA-1 Ann 2026-Q4: G=Y W=Y C=Y"
+    assert valued("analyzer", "rate", "Bob", "Honest", "-", "--quarter", "2026-Q3").code == 0
+    ratings = stored(workspace_dir)["ratings"]
+    assert ratings["1"] == {
+        "id": "PA-1", "person_id": "P-1", "quarter": "2026-Q4", "marks": {"Honest": "+", "Helpful": "+/-"},
+        "gets_it": True, "wants_it": True, "capacity": True,
+    }
+    assert ratings["2"]["quarter"] == "2026-Q3" and ratings["2"]["marks"] == {"Honest": "-"}
+
+    shown = valued("analyzer", "show")
+    assert shown.code == 0
+    assert "V1 Honest · V2 Helpful" in shown.out
+    lines = {line.split()[0]: line.split()[1:] for line in shown.out.splitlines() if line.startswith(("Ann", "Bob"))}
+    assert lines == {"Ann": ["+", "+/-", "Y", "Y", "Y", "yes"], "Bob": [".", ".", ".", ".", ".", "no"]}
+    as_json = json.loads(valued("analyzer", "show", "--quarter", "2026-Q3", "--json").out)
+    assert [(p["name"], p["marks"], p["meets_bar"]) for p in as_json["people"]] == [
+        ("Ann", {"Honest": None, "Helpful": None}, False),
+        ("Bob", {"Honest": "-", "Helpful": None}, False),
+    ]
+
+
+def test_the_bar_is_set_and_changes_who_meets_it(valued, workspace_dir: Path) -> None:
+    for value in ("1", "2"):
+        valued("analyzer", "rate", "Ann", value, "+/-")
+    valued("analyzer", "gwc", "Ann", "--gets", "yes", "--wants", "yes", "--capacity", "yes")
+    assert json.loads(valued("analyzer", "show", "--json").out)["people"][0]["meets_bar"] is False
+    result = valued("analyzer", "bar", "--max-mixed", "2")
+    assert result.code == 0 and "at most 2 +/-" in result.out
+    assert stored(workspace_dir)["_meta"]["1"]["analyzer_bar"] == {"max_mixed": 2, "max_minus": 0}
+    assert json.loads(valued("analyzer", "show", "--json").out)["people"][0]["meets_bar"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("analyzer", "rate", "Ann", "Brave", "+"), "not a core value"),
+        (("analyzer", "rate", "Ann", "3", "+"), "not a core value"),
+        (("analyzer", "rate", "Ann", "1", "great"), "not a rating"),
+        (("analyzer", "rate", "Zed", "1", "+"), "no person named"),
+        (("analyzer", "rate", "Ann", "1", "+", "--quarter", "2026-Q5"), "quarter"),
+        (("analyzer", "gwc", "Ann", "--gets", "maybe"), "not yes or no"),
+        (("analyzer", "gwc", "Ann"), "nothing to change"),
+        (("analyzer", "bar", "--max-mixed", "-1"), "-1"),
+        (("conversation", "set", "Ann"), "nothing to change"),
+        (("conversation", "set", "Zed", "--working", "x"), "no person named"),
+    ],
+)
+def test_refusals_change_nothing(valued, workspace_dir: Path, args: tuple[str, ...], message: str) -> None:
+    before = (workspace_dir / "cadence.json").read_bytes()
+    result = valued(*args)
+    assert result.code != 0 and message in result.err
+    assert (workspace_dir / "cadence.json").read_bytes() == before
+
+
+def test_rating_before_the_vision_has_values_is_refused(team_workspace) -> None:
+    result = team_workspace("analyzer", "rate", "Ann", "1", "+")
+    assert result.code == 1 and "no core values yet" in result.err
+
+
+def test_a_conversation_is_set_part_by_part_and_shown_with_the_rocks(valued, workspace_dir: Path) -> None:
+    assert valued("rock", "add", "Ship the thing", "--owner", "Ann").code == 0
+    first = valued("conversation", "set", "Ann", "--working", "Hiring\nOn time", "--gwc", "All yes")
+    assert first.out.strip() == "QC-1 Ann 2026-Q4: working, gwc"
+    assert valued("conversation", "set", "Ann", "--not-working", "Too many meetings").code == 0
+    (record,) = stored(workspace_dir)["conversations"].values()
+    assert (record["working"], record["not_working"], record["gwc"], record["updated"]) == (
+        "Hiring\nOn time", "Too many meetings", "All yes", "2026-11-23",
+    )
+    shown = valued("conversation", "show", "Ann")
+    assert "R-1 Ship the thing [on-track]" in shown.out and "  Too many meetings" in shown.out
+    data = json.loads(valued("conversation", "show", "Ann", "--json").out)
+    assert data["rocks_of_quarter"] == [{"id": "R-1", "title": "Ship the thing", "status": "on-track"}]
+    assert data["working"] == "Hiring\nOn time"
