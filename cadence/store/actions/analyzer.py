@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cadence.domain.models import Conversation, Person, Rating
+from cadence.domain.models import AnalyzerBar, Conversation, Person, Rating
 from cadence.domain.people_analyzer import GWC_FIELDS, parse_mark
 from cadence.store.actions.fields import parse_quarter_field
 from cadence.store.errors import InputError
@@ -128,14 +128,14 @@ def set_gwc(
     return tx.save(rating, **answers)
 
 
-def set_bar(tx: Transaction, max_mixed: int | None = None, max_minus: int | None = None) -> None:
-    """Set the workspace's bar; ``None`` leaves a part as it is."""
+def set_bar(tx: Transaction, max_mixed: int | None = None, max_minus: int | None = None) -> AnalyzerBar:
+    """Set the workspace's bar; ``None`` leaves a part as it is. Returns the bar as saved."""
     bar = tx.meta.analyzer_bar.model_dump()
     if max_mixed is not None:
         bar["max_mixed"] = max_mixed
     if max_minus is not None:
         bar["max_minus"] = max_minus
-    tx.update_meta(analyzer_bar=bar)
+    return tx.update_meta(analyzer_bar=bar).analyzer_bar
 
 
 def set_conversation(

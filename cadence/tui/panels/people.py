@@ -46,7 +46,9 @@ from cadence.tui.panels.people_text import (
     teams_of,
     todo_text,
 )
+from cadence.tui.screens.analyzer import AnalyzerScreen
 from cadence.tui.screens.chart import ChartScreen
+from cadence.tui.screens.conversation import ConversationScreen
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.fitted_table import FittedTable
@@ -59,13 +61,16 @@ YES = ("yes", "y")
 NO = ("no", "n")
 WIDE_COLUMNS = 120  # from here the tables sit side by side, with the highlighted row's detail
 
-PERSON_ACTIONS = frozenset({"add_person", "edit_person", "role", "join", "leave", "deactivate", "reactivate"})
+PERSON_ACTIONS = frozenset(
+    {"add_person", "edit_person", "role", "join", "leave", "deactivate", "reactivate", "conversation"}
+)
 TEAM_ACTIONS = frozenset({"add_team", "edit_team", "add_member", "remove_member"})
 
 HELP = (
     "Tab switches between people and teams; keys act on the table in focus. ● marks the picked team (t) "
     "and its members. One Visionary, one Integrator: giving a seat away asks first. Deactivated people "
-    "keep their records but leave their teams. c opens the Accountability chart."
+    "keep their records but leave their teams. c opens the Accountability chart. p opens the People analyzer "
+    "(each person against the core values and GWC, by quarter); q the highlighted person's quarterly conversation."
 )
 
 
@@ -96,6 +101,8 @@ class PeoplePanel(SectionPanel):
         Binding("d", "reactivate", "Reactivate", tooltip="Bring the person back"),
         Binding("A", "new_team", "New team", show=False, tooltip="Add a team (from either table)"),
         Binding("c", "chart", "Chart", show=False, tooltip="Open the Accountability chart (seats, roles, people)"),
+        Binding("p", "analyzer", "Analyzer", show=False, tooltip="Open the People analyzer (core values, GWC, the bar)"),
+        Binding("q", "conversation", "Conversation", show=False, tooltip="Open the person's quarterly conversation"),
     ]
     CLI_EQUIVALENTS = {
         "add_person": "person add",
@@ -112,7 +119,7 @@ class PeoplePanel(SectionPanel):
         "reactivate": "person activate",
     }
     # c only opens the chart screen; the chart's own keys write, each with its ``cadence seat`` command
-    NAVIGATION = frozenset({"chart"})
+    NAVIGATION = frozenset({"chart", "analyzer", "conversation"})
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-legend")
@@ -459,6 +466,14 @@ class PeoplePanel(SectionPanel):
 
     def action_chart(self) -> None:
         self.app.push_screen(ChartScreen())
+
+    def action_analyzer(self) -> None:
+        self.app.push_screen(AnalyzerScreen())
+
+    def action_conversation(self) -> None:
+        person = self.current_person()
+        if person is not None:
+            self.app.push_screen(ConversationScreen(person, self.session.quarter().label))
 
     # Team actions ---------------------------------------------------------------------------------
 

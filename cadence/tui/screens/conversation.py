@@ -1,0 +1,149 @@
+"""A quarterly conversation, opened from People with ``q`` on the highlighted person.
+
+The 1:1 a manager and a person have once a quarter, written down as it is
+held: what's working, what's not, core values, Gets it / Wants it / Capacity,
+rocks. Above the parts, the person's rocks of the quarter as read-only
+context (their status too), so nobody has to switch sections mid-talk.
+
+Each part is an ``AutosaveText``: what is typed reaches the workspace when
+typing pauses, when the part loses focus (Tab) and when the screen closes,
+through ``store/actions/analyzer.set_conversation`` (``cadence conversation
+set`` runs the same). Ctrl+S saves every part at once. Another session's
+saved text shows up unless this one has unsaved typing in that part.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from cadence.domain.models import Conversation, Person
+from cadence.store.actions import analyzer
+from cadence.tui.panels.base import SectionPanel, SessionUser
+from cadence.tui.status_styles import muted
+from cadence.tui.widgets.autosave_text import AutosaveText
+from cadence.tui.widgets.literal import literal
+
+ROCK_LINES = 3  # rocks shown above the parts; more are counted, not listed
+
+HELP = (
+    "A quarterly conversation: what's working, what's not, core values, Gets it / Wants it / Capacity, rocks. "
+    "Each part saves itself as you type (and on Tab or Esc); Ctrl+S saves all now. The person's rocks of the "
+    "quarter are shown above for reference. Anyone who can read the workspace can read it. Esc: back to People."
+)
+
+
+class ConversationPanel(SectionPanel):
+    """The person's rocks and the conversation's parts, each saving itself through the store action."""
+
+    BINDINGS: ClassVar = [Binding("ctrl+s", "save", "Save", tooltip="Save every part now")]
+    CLI_EQUIVALENTS: ClassVar = {"save": "conversation set"}
+
+    def __init__(self, person: Person, quarter: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.person = person
+        self.quarter = quarter
+
+    def stored(self) -> Conversation | None:
+        return analyzer.conversation_of(self.session.snapshot, self.person.id, self.quarter)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="conversation-context")
+        record = self.stored()
+        with VerticalScroll(id="conversation-parts"):
+            for field, title in analyzer.CONVERSATION_PARTS:
+                yield Label(title, classes="conversation-label")
+                yield AutosaveText(
+                    getattr(record, field) if record else "",
+                    self.saver(field),
+                    placeholder=f"{title}…",
+                    id=f"conversation-{field}",
+                )
+
+    def saver(self, field: str):  # type: ignore[no-untyped-def]
+        person_id, quarter = self.person.id, self.quarter
+
+        async def save(text: str) -> object:
+            return await self.write(
+                lambda tx: analyzer.set_conversation(tx, person_id, self.session.today(), quarter, **{field: text})
+            )
+
+        return save
+
+    def parts(self) -> list[AutosaveText]:
+        return list(self.query(AutosaveText))
+
+    def focus_first(self) -> None:
+        first = self.query_one(f"#conversation-{analyzer.CONVERSATION_PARTS[0][0]}", AutosaveText)
+        first.focus()
+        first.move_cursor(first.document.end)
+
+    def refresh_data(self) -> None:
+        snapshot = self.session.snapshot
+        rocks = [rock for rock in snapshot.rocks if rock.owner_id == self.person.id and rock.quarter == self.quarter]
+        room = max(20, (self.size.width or self.app.size.width) - 2)
+        lines: list[Text] = []
+        if not rocks:
+            lines.append(Text(f"No rocks for {self.quarter}.", style=muted()))
+        for rock in rocks[:ROCK_LINES]:
+            line = Text(f"{rock.id} ", style=muted())
+            line.append_text(literal(rock.title, 200))
+            line.append(f" [{rock.status.value}]", style=muted())
+            lines.append(line)
+        if len(rocks) > ROCK_LINES:
+            lines.append(Text(f"and {len(rocks) - ROCK_LINES} more (Rocks, 2)", style=muted()))
+        for line in lines:
+            line.truncate(room, overflow="ellipsis")
+        heading = Text("Rocks this quarter (for reference)", style="bold")
+        self.query_one("#conversation-context", Static).update(Text("\n").join([heading, *lines]))
+        record = self.stored()
+        for field, _title in analyzer.CONVERSATION_PARTS:
+            self.query_one(f"#conversation-{field}", AutosaveText).show_saved(getattr(record, field) if record else "")
+
+    async def action_save(self) -> None:
+        for part in self.parts():
+            await part.flush()
+        self.notify("Conversation saved", timeout=2)
+
+
+class ConversationScreen(Screen[None], SessionUser):
+    """A frame over one person's conversation for one quarter; Esc saves what is typed and goes back."""
+
+    CSS_PATH = "conversation.tcss"
+    SECTION = "conversation"
+    HELP = HELP
+
+    BINDINGS: ClassVar = [Binding("escape", "close", "Back", tooltip="Back to People (what is typed is saved)")]
+
+    def __init__(self, person: Person, quarter: str) -> None:
+        super().__init__()
+        self.person = person
+        self.quarter = quarter
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="conversation-title")
+        yield ConversationPanel(self.person, self.quarter, id="conversation-panel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        title = Text.assemble(("Quarterly conversation", "bold"), " · ")
+        title.append_text(literal(self.person.name, 30, "bold"))
+        title.append(f" · {self.quarter}")
+        self.query_one("#conversation-title", Static).update(title)
+        panel = self.query_one(ConversationPanel)
+        panel.show_current()
+        panel.focus_first()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(ConversationPanel).show_current()
+
+    async def action_close(self) -> None:
+        for part in self.query_one(ConversationPanel).parts():
+            await part.flush()
+        self.dismiss(None)

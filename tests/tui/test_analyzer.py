@@ -1,0 +1,141 @@
+"""The People analyzer (People, ``p``) and quarterly conversations (People, ``q``), driven with keys.
+
+Checked against the workspace file on disk: two people rated and their GWC
+answered, the Bar column flipping as a mark changes and as the bar is set with
+``b``, a rating for the quarter before with ``[``, a conversation typed part by
+part and saved on Tab and on Esc; then snapshots of both screens at 80x24 and
+120x40.
+"""
+
+from __future__ import annotations
+
+import pytest
+from cadence.domain.models import Rating
+from cadence.store.actions import analyzer
+from cadence.tui.screens.analyzer import AnalyzerPanel, AnalyzerScreen
+from cadence.tui.screens.conversation import ConversationScreen
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Static
+
+from tests.tui.conftest import SIZES
+
+# The demo's people as the grid lists them (by name), and its four core values.
+DANA, ELENA = "P-1", "P-5"
+VALUES = 4
+
+
+def rating(snapshot, person_id: str, quarter: str = "2026-Q4") -> Rating | None:  # type: ignore[no-untyped-def]
+    return analyzer.rating_of(snapshot, person_id, quarter)
+
+
+def bar_cells(app) -> list[str]:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one("#analyzer-grid", DataTable)
+    return [str(table.get_cell_at(Coordinate(row, len(table.columns) - 1))) for row in range(table.row_count)]
+
+
+def detail(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#analyzer-detail", Static).render())
+
+
+async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalyzerScreen)
+        assert app.screen.query_one(AnalyzerPanel).current_column() == "v0", "the cursor starts on V1"
+        # Dana (first row): + + ~ +, then G W C yes.
+        await pilot.press("plus", "right", "plus", "right", "tilde", "right", "plus", "right", "y", "right", "y")
+        await pilot.press("right", "y")
+        await pilot.pause()
+        assert bar_cells(app)[0] == "yes"
+        assert "Dana Okafor meets the bar" in detail(app)
+        # Elena (second row): - on V1 (= is +/- too), Wants it no.
+        await pilot.press("down", "home")
+        await pilot.press("right", "minus", "right", "equals_sign", "right", "right", "right", "right", "n")
+        await pilot.pause()
+
+        after = on_disk()
+        dana, elena = rating(after, DANA), rating(after, ELENA)
+        assert dana is not None and elena is not None
+        values = analyzer.core_values(after)
+        assert dana.marks == {values[0]: "+", values[1]: "+", values[2]: "+/-", values[3]: "+"}
+        assert (dana.gets_it, dana.wants_it, dana.capacity) == (True, True, True)
+        assert elena.marks == {values[0]: "-", values[1]: "+/-"}
+        assert (elena.gets_it, elena.wants_it, elena.capacity) == (None, False, None)
+        assert len(after.all_of(Rating)) == 2
+
+        # A second +/- for Dana takes her below the bar (one is allowed), on screen and by the file's verdict.
+        await pilot.press("up", "home", "right", "right", "equals_sign")
+        await pilot.pause()
+        assert rating(on_disk(), DANA).marks[values[1]] == "+/-"
+        assert bar_cells(app)[0] == "no"
+        assert "2 rated +/- (the bar allows 1)" in detail(app)
+
+        # b: the bar allows two +/-; Dana meets it again.
+        await pilot.press("b", "ctrl+u", "2", "ctrl+s")
+        await pilot.pause()
+        assert on_disk().meta.analyzer_bar.max_mixed == 2
+        assert bar_cells(app)[0] == "yes"
+
+        # y on a value cell and + on a GWC cell are refused, nothing written.
+        before = on_disk().all_of(Rating)
+        await pilot.press("y")
+        await pilot.pause()
+        assert on_disk().all_of(Rating) == before
+
+
+async def test_the_quarter_before_keeps_its_own_ratings(make_app, on_disk) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "p", "left_square_bracket")
+        await pilot.pause()
+        assert "2026-Q3" in str(app.screen.query_one("#analyzer-title", Static).render())
+        await pilot.press("plus")
+        await pilot.pause()
+        assert rating(on_disk(), DANA, "2026-Q3") is not None
+        assert rating(on_disk(), DANA, "2026-Q4") is None
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        table = app.screen.query_one("#analyzer-grid", DataTable)
+        assert str(table.get_cell_at(Coordinate(0, 1))) == "·", "this quarter's row is unrated"
+
+
+async def test_a_conversation_typed_is_saved_on_tab_and_on_esc(make_app, on_disk) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "q")  # Dana is highlighted first
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        context = str(app.screen.query_one("#conversation-context", Static).render())
+        assert "Turn the Oakhaven pilot into an annual contract" in context
+        await pilot.press(*"Pilot signed", "tab")
+        await pilot.pause()
+        saved = analyzer.conversation_of(on_disk(), DANA, "2026-Q4")
+        assert saved is not None and saved.working == "Pilot signed"
+        await pilot.press(*"Hiring is slow", "enter", *"Too many meetings", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConversationScreen)
+        saved = analyzer.conversation_of(on_disk(), DANA, "2026-Q4")
+        assert (saved.working, saved.not_working) == ("Pilot signed", "Hiring is slow\nToo many meetings")
+        assert saved.updated is not None and saved.updated.isoformat() == "2026-11-23"
+
+        # Opened again, it shows what was saved; Ctrl+S saves a change at once.
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press(*", in Q1", "ctrl+s")
+        await pilot.pause()
+        assert analyzer.conversation_of(on_disk(), DANA, "2026-Q4").working == "Pilot signed, in Q1"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_analyzer_snapshot(make_app, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    press = ["9", "p", "plus", "right", "tilde", "right", "plus", "right", "plus", "right", "y", "right", "y"]
+    press += ["right", "n", "down", "home", "right", "minus"]
+    assert snap_compare(make_app(), press=press, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_conversation_snapshot(make_app, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
+    press = ["9", "q", *"The pilot went well", "tab", *"Hiring is slow"]
+    assert snap_compare(make_app(), press=press, terminal_size=size)
