@@ -50,6 +50,7 @@ SUBCOMMANDS = {
     "headline": "cadence.cli.headline_commands:headline",
     "vision": "cadence.cli.vision_commands:vision",
     "seat": "cadence.cli.seat_commands:seat",
+    "process": "cadence.cli.process_commands:process",
     "meeting": "cadence.cli.meeting_commands:meeting",
     "quarter": "cadence.cli.quarter_commands:quarter",
     "analyzer": "cadence.cli.analyzer_commands:analyzer_group",
