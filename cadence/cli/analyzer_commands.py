@@ -13,7 +13,7 @@ import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import emit_json, safe, table
-from cadence.domain.models import Rating
+from cadence.domain.models import PeopleRating
 from cadence.domain.people_analyzer import bar_rule, grid, gwc_text, legend, value_header
 from cadence.store.actions import analyzer
 
@@ -33,7 +33,7 @@ def analyzer_show(context: CliContext, quarter: str | None, as_json: bool) -> No
     label = analyzer.quarter_label(view, quarter, context.today)
     values = analyzer.core_values(view)
     bar = view.meta.analyzer_bar
-    rows = grid(view.people, view.all_of(Rating), label, values, bar)
+    rows = grid(view.people, view.all_of(PeopleRating), label, values, bar)
     if as_json:
         emit_json(
             {
@@ -44,7 +44,9 @@ def analyzer_show(context: CliContext, quarter: str | None, as_json: bool) -> No
                     {
                         "person_id": row.person.id,
                         "name": row.person.name,
-                        "marks": {value: mark.value if mark else None for value, mark in zip(values, row.marks)},
+                        "marks": {
+                            value: mark.value if mark else None for value, mark in zip(values, row.marks, strict=True)
+                        },
                         "former": {name: mark.value for name, mark in row.former.items()},
                         "gets_it": row.gwc[0],
                         "wants_it": row.gwc[1],

@@ -388,7 +388,7 @@ class ValueMark(StrEnum):
     MINUS = "-"
 
 
-class Rating(Record):
+class PeopleRating(Record):
     """One person's People analyzer row for one quarter: a mark per core value, and Gets it / Wants it /
     Capacity to do it (``None`` until asked). Marks are keyed by the value's name as it read when rated, so
     a value renamed or dropped later keeps old quarters readable."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cadence.domain.models import AnalyzerBar, Person, Rating, ValueMark
+from cadence.domain.models import AnalyzerBar, Person, PeopleRating, ValueMark
 
 MARK_WORDS: dict[str, ValueMark] = {
     "+": ValueMark.PLUS,
@@ -61,7 +61,7 @@ def legend(values: list[str]) -> str:
     return " · ".join(f"{value_header(index)} {name}" for index, name in enumerate(values))
 
 
-def mark_for(rating: Rating | None, value: str) -> ValueMark | None:
+def mark_for(rating: PeopleRating | None, value: str) -> ValueMark | None:
     """The mark for ``value`` (matched by name, any case), or ``None`` if not rated."""
     if rating is None:
         return None
@@ -69,7 +69,7 @@ def mark_for(rating: Rating | None, value: str) -> ValueMark | None:
     return next((mark for name, mark in rating.marks.items() if name.casefold() == folded), None)
 
 
-def former_marks(rating: Rating | None, values: list[str]) -> dict[str, ValueMark]:
+def former_marks(rating: PeopleRating | None, values: list[str]) -> dict[str, ValueMark]:
     """Marks kept under a name that is no longer a core value (renamed or dropped since)."""
     if rating is None:
         return {}
@@ -89,7 +89,7 @@ class Verdict:
     reasons: tuple[str, ...]
 
 
-def judge(rating: Rating | None, values: list[str], bar: AnalyzerBar) -> Verdict:
+def judge(rating: PeopleRating | None, values: list[str], bar: AnalyzerBar) -> Verdict:
     """Does this rating meet the bar against the current ``values``? (Unrated cells do not meet it.)"""
     reasons: list[str] = []
     marks = [mark_for(rating, value) for value in values]
@@ -122,7 +122,7 @@ class GridRow:
     """One person's row of the grid for a quarter."""
 
     person: Person
-    rating: Rating | None
+    rating: PeopleRating | None
     marks: tuple[ValueMark | None, ...]
     gwc: tuple[bool | None, bool | None, bool | None]
     verdict: Verdict
@@ -130,7 +130,7 @@ class GridRow:
 
 
 def grid(
-    people: list[Person], ratings: list[Rating], quarter: str, values: list[str], bar: AnalyzerBar
+    people: list[Person], ratings: list[PeopleRating], quarter: str, values: list[str], bar: AnalyzerBar
 ) -> list[GridRow]:
     """The quarter's grid: every active person, and anyone inactive who was rated that quarter, by name."""
     of_quarter = {rating.person_id: rating for rating in ratings if rating.quarter == quarter}
@@ -155,6 +155,6 @@ def grid(
     return rows
 
 
-def history(ratings: list[Rating], person_id: str) -> list[Rating]:
+def history(ratings: list[PeopleRating], person_id: str) -> list[PeopleRating]:
     """A person's ratings, one per quarter, oldest first."""
     return sorted((rating for rating in ratings if rating.person_id == person_id), key=lambda item: item.quarter)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cadence.domain.ids import Kind
-from cadence.domain.models import Conversation, Frequency, Rating, Role
+from cadence.domain.models import Conversation, Frequency, PeopleRating, Role
 from cadence.domain.scorecard import period_noun
 from cadence.store.view import View
 
@@ -68,14 +68,14 @@ def find_problems(view: View) -> list[str]:
         for person in seat.person_ids:
             need(seat.id, "person", person, people, "person")
         need(seat.id, "parent", seat.parent_id, {s.id for s in view.seats}, "seat")
-    for model in (Rating, Conversation):  # the People analyzer: one of each per person per quarter
-        kept = view.all_of(model)
-        for record in kept:
-            need(record.id, "person", record.person_id, people, "person")
-        twice = Counter((record.person_id, record.quarter) for record in kept)
-        for (person_id, quarter), count in sorted(twice.items()):
-            if count > 1:
-                problems.append(f"{person_id}: {count} {model.kind.label}s for {quarter}")
+    # The People analyzer: one rating and one conversation per person per quarter, for a known person.
+    analyzer_records: list[PeopleRating | Conversation] = [*view.all_of(PeopleRating), *view.all_of(Conversation)]
+    for record in analyzer_records:
+        need(record.id, "person", record.person_id, people, "person")
+    twice = Counter((record.kind.label, record.person_id, record.quarter) for record in analyzer_records)
+    for (label, person_id, quarter), count in sorted(twice.items()):
+        if count > 1:
+            problems.append(f"{person_id}: {count} {label}s for {quarter}")
     return problems
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import cadence.store.workspace as workspace_module
-from cadence.domain.models import AnalyzerBar, Rating
+import pytest
+from cadence.domain.models import AnalyzerBar, PeopleRating
 from cadence.domain.people_analyzer import grid, judge
 from cadence.store import InputError, Workspace, WorkspaceReadOnly, actions
 from cadence.store.actions import analyzer
@@ -75,7 +74,7 @@ def test_the_bar_flips_as_ratings_and_answers_change(team: Workspace) -> None:
     with team.transaction() as tx:
         analyzer.set_gwc(tx, "Bob", DAY, capacity=False)
     view = team.read()
-    rows = grid(view.people, view.all_of(Rating), "2026-Q1", values, view.meta.analyzer_bar)
+    rows = grid(view.people, view.all_of(PeopleRating), "2026-Q1", values, view.meta.analyzer_bar)
     assert [(row.person.name, row.verdict.meets) for row in rows] == [("Ada", False), ("Bob", False)]
     assert rows[1].verdict.reasons == ("Capacity to do it: no",)
 
@@ -85,7 +84,7 @@ def test_a_renamed_value_keeps_its_old_marks_readable(team: Workspace) -> None:
         analyzer.rate_value(tx, "Ada", "Humble", "+", DAY)
         actions.set_vision_part(tx, "core-values", ["Honest", "Helpful", "Modest"])
     view = team.read()
-    (row, _bob) = grid(view.people, view.all_of(Rating), "2026-Q1", analyzer.core_values(view), AnalyzerBar())
+    (row, _bob) = grid(view.people, view.all_of(PeopleRating), "2026-Q1", analyzer.core_values(view), AnalyzerBar())
     assert row.marks == (None, None, None)
     assert row.former == {"Humble": "+"}
 
@@ -135,3 +134,15 @@ def test_a_cadence_of_schema_four_refuses_to_write_a_five_file(team: Workspace, 
         with team.transaction() as tx:
             actions.add_person(tx, "Cy")
     assert file_state(team) == before
+
+
+def test_check_flags_a_second_rating_for_a_quarter_and_an_unknown_person(team: Workspace) -> None:
+    """A hand-edited (or badly merged) file: cadence check says what is wrong with the analyzer's records."""
+    with team.transaction() as tx:
+        analyzer.rate_value(tx, "Ada", "1", "+", DAY)
+        tx.add(PeopleRating, person_id="P-1", quarter="2026-Q1")
+        tx.add(PeopleRating, person_id="P-9", quarter="2026-Q1")
+    assert find_problems(team.read()) == [
+        "PA-3: person P-9 is not a known person",
+        "P-1: 2 people analyzer ratings for 2026-Q1",
+    ]

@@ -10,7 +10,7 @@ part and saved on Tab and on Esc; then snapshots of both screens at 80x24 and
 from __future__ import annotations
 
 import pytest
-from cadence.domain.models import Rating
+from cadence.domain.models import PeopleRating
 from cadence.store.actions import analyzer
 from cadence.tui.screens.analyzer import AnalyzerPanel, AnalyzerScreen
 from cadence.tui.screens.conversation import ConversationScreen
@@ -24,7 +24,7 @@ DANA, ELENA = "P-1", "P-5"
 VALUES = 4
 
 
-def rating(snapshot, person_id: str, quarter: str = "2026-Q4") -> Rating | None:  # type: ignore[no-untyped-def]
+def rating(snapshot, person_id: str, quarter: str = "2026-Q4") -> PeopleRating | None:  # type: ignore[no-untyped-def]
     return analyzer.rating_of(snapshot, person_id, quarter)
 
 
@@ -63,7 +63,7 @@ async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk) -> No
         assert (dana.gets_it, dana.wants_it, dana.capacity) == (True, True, True)
         assert elena.marks == {values[0]: "-", values[1]: "+/-"}
         assert (elena.gets_it, elena.wants_it, elena.capacity) == (None, False, None)
-        assert len(after.all_of(Rating)) == 2
+        assert len(after.all_of(PeopleRating)) == 2
 
         # A second +/- for Dana takes her below the bar (one is allowed), on screen and by the file's verdict.
         await pilot.press("up", "home", "right", "right", "equals_sign")
@@ -79,10 +79,10 @@ async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk) -> No
         assert bar_cells(app)[0] == "yes"
 
         # y on a value cell and + on a GWC cell are refused, nothing written.
-        before = on_disk().all_of(Rating)
+        before = on_disk().all_of(PeopleRating)
         await pilot.press("y")
         await pilot.pause()
-        assert on_disk().all_of(Rating) == before
+        assert on_disk().all_of(PeopleRating) == before
 
 
 async def test_the_quarter_before_keeps_its_own_ratings(make_app, on_disk) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cadence.domain.models import AnalyzerBar, Conversation, Person, Rating
+from cadence.domain.models import AnalyzerBar, Conversation, Person, PeopleRating
 from cadence.domain.people_analyzer import GWC_FIELDS, parse_mark
 from cadence.store.actions.fields import parse_quarter_field
 from cadence.store.errors import InputError
@@ -40,9 +40,9 @@ def quarter_label(view: View, text: str | None, today: date) -> str:
     return view.quarter_of(today).label if text is None or not text.strip() else parse_quarter_field(view, text)
 
 
-def rating_of(view: View, person_id: str, quarter: str) -> Rating | None:
+def rating_of(view: View, person_id: str, quarter: str) -> PeopleRating | None:
     return next(
-        (rating for rating in view.all_of(Rating) if rating.person_id == person_id and rating.quarter == quarter), None
+        (rating for rating in view.all_of(PeopleRating) if rating.person_id == person_id and rating.quarter == quarter), None
     )
 
 
@@ -71,13 +71,13 @@ def _person(tx: Transaction, person_text: str) -> Person:
     return tx.find_person(person_text)
 
 
-def _rating(tx: Transaction, person: Person, quarter: str) -> Rating:
-    return rating_of(tx, person.id, quarter) or tx.add(Rating, person_id=person.id, quarter=quarter)
+def _rating(tx: Transaction, person: Person, quarter: str) -> PeopleRating:
+    return rating_of(tx, person.id, quarter) or tx.add(PeopleRating, person_id=person.id, quarter=quarter)
 
 
 def rate_value(
     tx: Transaction, person_text: str, value_text: str, mark_text: str, today: date, quarter: str | None = None
-) -> Rating:
+) -> PeopleRating:
     """Mark one person against one core value for the quarter (``+``, ``+/-``, ``-``)."""
     person = _person(tx, person_text)
     value = find_value(tx, value_text)
@@ -89,14 +89,6 @@ def rate_value(
     rating = _rating(tx, person, label)
     marks = {name: kept for name, kept in rating.marks.items() if name.casefold() != value.casefold()}
     return tx.save(rating, marks={**marks, value: mark})
-
-
-def clear_value(tx: Transaction, person_text: str, value_text: str, today: date, quarter: str | None = None) -> Rating:
-    """Take a mark back (the cell reads unrated again)."""
-    person = _person(tx, person_text)
-    value = find_value(tx, value_text)
-    rating = _rating(tx, person, quarter_label(tx, quarter, today))
-    return tx.save(rating, marks={name: kept for name, kept in rating.marks.items() if name.casefold() != value.casefold()})
 
 
 def parse_yes_no(text: str, field: str) -> bool | None:
@@ -117,7 +109,7 @@ def set_gwc(
     today: date,
     quarter: str | None = None,
     **answers: bool | None,
-) -> Rating:
+) -> PeopleRating:
     """Set Gets it / Wants it / Capacity (``gets_it=True``...); fields not given stay as they are."""
     known = {field for field, _header, _name in GWC_FIELDS}
     unknown = sorted(set(answers) - known)

@@ -26,10 +26,9 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from cadence.domain.models import AnalyzerBar, Rating, ValueMark
+from cadence.domain.models import AnalyzerBar, PeopleRating, ValueMark
 from cadence.domain.people_analyzer import GWC_FIELDS, GridRow, grid, gwc_text, legend, value_header
 from cadence.domain.periods import Quarter
-from cadence.domain.text import clip, one_line
 from cadence.store import InputError, Transaction
 from cadence.store.actions import analyzer
 from cadence.tui.panels.base import SectionPanel, SessionUser
@@ -49,21 +48,16 @@ HELP = (
 MARK_STATUS = {ValueMark.PLUS: Status.GOOD, ValueMark.MIXED: Status.WARN, ValueMark.MINUS: Status.BAD}
 
 
-def plain(text: str, width: int = 40) -> str:
-    """A name inside our own plain text (toasts, titles): one line, escapes visible, cut."""
-    return clip(one_line(text), width)
-
-
 def mark_cell(mark: ValueMark | None) -> Text:
     if mark is None:
-        return Text("·", style=muted(), justify="center")
-    return Text(mark.value, style=status_style(MARK_STATUS[mark]), justify="center")
+        return Text("·", style=muted(), justify="left")
+    return Text(mark.value, style=status_style(MARK_STATUS[mark]), justify="left")
 
 
 def answer_cell(answer: bool | None) -> Text:
     if answer is None:
-        return Text("·", style=muted(), justify="center")
-    return Text(gwc_text(answer), style=status_style(Status.GOOD if answer else Status.BAD), justify="center")
+        return Text("·", style=muted(), justify="left")
+    return Text(gwc_text(answer), style=status_style(Status.GOOD if answer else Status.BAD), justify="left")
 
 
 class AnalyzerPanel(SectionPanel):
@@ -115,7 +109,7 @@ class AnalyzerPanel(SectionPanel):
         snapshot = self.session.snapshot
         values = self.values()
         bar = snapshot.meta.analyzer_bar
-        self._rows = grid(snapshot.people, snapshot.all_of(Rating), self.quarter.label, values, bar)
+        self._rows = grid(snapshot.people, snapshot.all_of(PeopleRating), self.quarter.label, values, bar)
         legend_text = Text()
         if values:
             legend_text.append_text(literal(legend(values), 2000))
@@ -218,10 +212,8 @@ class AnalyzerPanel(SectionPanel):
         value = self.values()[int(column[1:])]
         quarter = self.quarter.label
         person_id = row.person.id
-        self.write_soon(
-            lambda tx: analyzer.rate_value(tx, person_id, value, mark, self.session.today(), quarter),
-            done=f"{plain(row.person.name, 24)}: {plain(value, 30)} {mark}",
-        )
+        # No toast: the cell shows the mark as soon as it is written (a toast per key would cover the grid).
+        self.write_soon(lambda tx: analyzer.rate_value(tx, person_id, value, mark, self.session.today(), quarter))
 
     def action_answer(self, answer: bool) -> None:
         row = self.current_row()
@@ -229,16 +221,12 @@ class AnalyzerPanel(SectionPanel):
             self.notify("Nobody to rate: add people in People (a).", severity="warning")
             return
         column = self.current_column()
-        names = {field: name for field, _header, name in GWC_FIELDS}
-        if column not in names:
+        if column not in {field for field, _header, _name in GWC_FIELDS}:
             self.notify("Move to the G, W or C column to answer it; + ~ - mark a value.", severity="warning")
             return
         quarter = self.quarter.label
         person_id = row.person.id
-        self.write_soon(
-            lambda tx: analyzer.set_gwc(tx, person_id, self.session.today(), quarter, **{column: answer}),
-            done=f"{plain(row.person.name, 24)}: {names[column]} {'yes' if answer else 'no'}",
-        )
+        self.write_soon(lambda tx: analyzer.set_gwc(tx, person_id, self.session.today(), quarter, **{column: answer}))
 
     def action_bar(self) -> None:
         bar = self.session.snapshot.meta.analyzer_bar
