@@ -26,8 +26,13 @@ def test_rate_and_gwc_write_one_rating_and_show_reads_it(valued, workspace_dir: 
     assert valued("analyzer", "rate", "Bob", "Honest", "-", "--quarter", "2026-Q3").code == 0
     ratings = stored(workspace_dir)["ratings"]
     assert ratings["1"] == {
-        "id": "PA-1", "person_id": "P-1", "quarter": "2026-Q4", "marks": {"Honest": "+", "Helpful": "+/-"},
-        "gets_it": True, "wants_it": True, "capacity": True,
+        "id": "PA-1",
+        "person_id": "P-1",
+        "quarter": "2026-Q4",
+        "marks": {"Honest": "+", "Helpful": "+/-"},
+        "gets_it": True,
+        "wants_it": True,
+        "capacity": True,
     }
     assert ratings["2"]["quarter"] == "2026-Q3" and ratings["2"]["marks"] == {"Honest": "-"}
 
@@ -88,7 +93,10 @@ def test_a_conversation_is_set_part_by_part_and_shown_with_the_rocks(valued, wor
     assert valued("conversation", "set", "Ann", "--not-working", "Too many meetings").code == 0
     (record,) = stored(workspace_dir)["conversations"].values()
     assert (record["working"], record["not_working"], record["gwc"], record["updated"]) == (
-        "Hiring\nOn time", "Too many meetings", "All yes", "2026-11-23",
+        "Hiring\nOn time",
+        "Too many meetings",
+        "All yes",
+        "2026-11-23",
     )
     shown = valued("conversation", "show", "Ann")
     assert "R-1 Ship the thing [on-track]" in shown.out and "  Too many meetings" in shown.out
