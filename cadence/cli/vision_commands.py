@@ -6,7 +6,10 @@ or per line; text parts take their text as one argument (or several, joined
 line by line). ``-`` as the only value reads it from standard input, so a
 long part can come from a file: ``cadence vision set one-year-plan - < plan.md``.
 ``export`` prints the whole V/TO as one Markdown page (or writes it to
-``--out``), the same page the Vision section's ``x`` exports.
+``--out``), the same page the Vision section's ``x`` exports: the six parts,
+then this quarter's company rocks and the open long-term issues, read from
+their records at export time. ``--format md`` is the default and, for now,
+the only format.
 """
 
 from __future__ import annotations
@@ -84,12 +87,21 @@ def vision_set(context: CliContext, part: str, values: tuple[str, ...]) -> None:
 
 @vision.command("export")
 @click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["md"], case_sensitive=False),
+    default="md",
+    show_default=True,
+    help="The page's format (Markdown, the only one for now; scripts may say it).",
+)
+@click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write here (default: stdout)."
 )
 @pass_context
-def vision_export(context: CliContext, out: Path | None) -> None:
-    """The V/TO as one Markdown page (every part, in the order the method reads them)."""
-    text = vision_page(context.read())
+def vision_export(context: CliContext, output_format: str, out: Path | None) -> None:
+    """The V/TO as one Markdown page: every part in the order the method reads them, then this
+    quarter's company rocks and the open long-term issues (read from their records now)."""
+    text = vision_page(context.read(), context.today)
     if out is None:
         click.echo(text, nl=False)
         return

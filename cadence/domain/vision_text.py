@@ -9,19 +9,23 @@ the same function, so the file is the same whichever wrote it.
 Pure: it reads a ``Vision`` record (or none yet) and returns text. User text
 is shown literally through ``minutes_markdown``'s escaping (a value like
 ``# big`` or ``[x](y)`` stays what was typed). The page is a list of
-``PageSection``s, so more of the V/TO's page (the quarter's rocks, the
-issues list) can be added as sections without touching these.
+``PageSection``s: the six written parts, then the traction side, the
+quarter's company rocks and the long-term issues list. Those two are linked,
+not copied: the caller passes the records as they are when the page is
+made, so a rock renamed or an issue solved shows on the next export.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cadence.domain.minutes_markdown import cell, literal
-from cadence.domain.models import Vision
+from cadence.domain.models import Issue, Rock, Vision
 
 EMPTY = "_Not written yet._"
+NO_ROCKS = "_No company rocks this quarter._"
+NO_ISSUES = "_No open long-term issues._"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,25 @@ def vision_sections(vision: Vision | None) -> list[PageSection]:
     ]
 
 
+def _owner(names: Mapping[str, str], person_id: str | None) -> str:
+    return cell(names.get(person_id, person_id)) if person_id else "no owner"
+
+
+def rocks_section(quarter: str, rocks: Sequence[Rock], names: Mapping[str, str]) -> PageSection:
+    """The quarter's company rocks, one line each: id, title, owner, status."""
+    lines = [f"- {rock.id} {cell(rock.title)} ({_owner(names, rock.owner_id)}, {rock.status.value})" for rock in rocks]
+    return PageSection(f"Rocks for {quarter}", tuple(lines or [NO_ROCKS]))
+
+
+def issues_section(issues: Sequence[Issue], names: Mapping[str, str]) -> PageSection:
+    """The open long-term issues, one line each: id, title, owner when there is one."""
+    lines = [
+        f"- {issue.id} {cell(issue.title)}" + (f" ({_owner(names, issue.owner_id)})" if issue.owner_id else "")
+        for issue in issues
+    ]
+    return PageSection("Long-term issues", tuple(lines or [NO_ISSUES]))
+
+
 def page_markdown(title: str, sections: Sequence[PageSection]) -> str:
     """A ``#`` title, then each section under its ``##`` heading; ends with one newline."""
     lines = [f"# {title}"]
@@ -92,7 +115,10 @@ def page_markdown(title: str, sections: Sequence[PageSection]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def vision_markdown(vision: Vision | None, company: str = "") -> str:
-    """The whole V/TO page; ``company`` (the workspace's) names it in the title when set."""
+def vision_markdown(vision: Vision | None, company: str = "", traction: Sequence[PageSection] = ()) -> str:
+    """The whole V/TO page; ``company`` (the workspace's) names it in the title when set.
+
+    ``traction`` is the page's second half (``rocks_section``, ``issues_section``), after the six parts.
+    """
     title = "Vision/Traction Organizer" + (f": {literal(company)}" if company.strip() else "")
-    return page_markdown(title, vision_sections(vision))
+    return page_markdown(title, [*vision_sections(vision), *traction])

@@ -211,7 +211,7 @@ class VisionPanel(SectionPanel):
         session = self.session
 
         def render(_name: str) -> str:
-            return vision_page(session.snapshot)
+            return vision_page(session.snapshot, session.today())
 
         export_document(
             self,
