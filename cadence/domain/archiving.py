@@ -16,8 +16,8 @@ The rule, for a workspace on ``today`` (fiscal quarters):
   and 4 quarters (and monthly ones into quarters), and a roll-up missing its
   archived weeks would show a wrong number against its goal.
 
-People, teams, measurables, the V/TO, seats, processes and anything still
-open stay live. A record's archive is the quarter it closed in.
+People, teams, measurables, the V/TO, seats, processes, People analyzer
+ratings, quarterly conversations and anything still open stay live. A record's archive is the quarter it closed in.
 """
 
 from __future__ import annotations
