@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import pytest
 from cadence.domain.models import PeopleRating
+from cadence.domain.text import visible
+from cadence.store import Workspace, actions
 from cadence.store.actions import analyzer
 from cadence.tui.screens.analyzer import AnalyzerPanel, AnalyzerScreen
 from cadence.tui.screens.conversation import ConversationScreen
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from tests.tui.conftest import SIZES
+from tests.tui.conftest import FIXED_NOW, SIZES
 
 # The demo's people as the grid lists them (by name), and its four core values.
 DANA, ELENA = "P-1", "P-5"
@@ -139,3 +141,34 @@ def test_analyzer_snapshot(make_app, snap_compare, size) -> None:  # type: ignor
 def test_conversation_snapshot(make_app, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     press = ["9", "q", *"The pilot went well", "tab", *"Hiring is slow"]
     assert snap_compare(make_app(), press=press, terminal_size=size)
+
+
+HOSTILE = ["[bold]x[/]", "\x1b[2J wipe", "🚀 漢字 שלום", "W" * 120]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_hostile_names_and_values_show_as_typed_in_one_line(make_app, demo_folder, size) -> None:
+    with Workspace(demo_folder).transaction() as tx:
+        actions.set_vision_part(tx, "core-values", HOSTILE)
+        for number, text in enumerate(HOSTILE):
+            actions.add_person(tx, f"{text[:110]} {number}")
+        analyzer.rate_value(tx, "P-8", "1", "+", FIXED_NOW.date())  # "[bold]x[/] 0": second by name
+        actions.set_vision_part(tx, "core-values", HOSTILE[1:])  # the first value dropped: a former value now
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("9", "p")
+        await pilot.pause()
+        table = app.screen.query_one("#analyzer-grid", DataTable)
+        names = [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+        for text in HOSTILE[:3]:
+            assert any(name.startswith(visible(text)) for name in names), text
+        assert any(name.startswith("WWW") and name.endswith("…") and len(name) <= 18 for name in names)
+        legend_text = str(app.screen.query_one("#analyzer-legend", Static).render())
+        assert "V1 \\x1b[2J wipe" in legend_text
+        await pilot.press("down")
+        await pilot.pause()
+        assert detail(app).startswith("[bold]x[/] 0 below the bar")
+        assert "Former values: [bold]x[/] +" in detail(app)
+        assert "\x1b" not in app.export_screenshot()
+        assert table.virtual_size.width <= size[0], "the grid never scrolls sideways"
+        assert all(table.rows[key].height == 1 for key in table.rows)
