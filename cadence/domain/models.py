@@ -107,6 +107,8 @@ class Milestone(BaseModel):
     title: Title
     due: date | None = None
     done: bool = False
+    todo_id: str | None = None
+    """The to-do the milestone rule made for it (``cadence.store.actions.quarters``): made once, never again."""
 
     @field_validator("id")
     @classmethod
@@ -439,6 +441,8 @@ class Meta(BaseModel):
     meeting_minutes: int = Field(default=90, ge=5, le=600)
     counters: dict[str, int] = Field(default_factory=dict)
     analyzer_bar: AnalyzerBar = Field(default_factory=AnalyzerBar)
+    milestone_todos: bool = True
+    """Milestones due in the coming week become to-dos for their rock's owner (``cadence quarter milestone-todos``)."""
 
 
 _missing = [kind.name for kind in Kind if kind not in MODELS]

@@ -180,6 +180,10 @@ def start_meeting(
     members = [p for p in team_record.member_ids] if team_record else [p.id for p in tx.people if p.active]
     if template.meeting_kind == MeetingKind.SOLO.value:
         members = members[:1]
+    if template.meeting_kind == MeetingKind.WEEKLY.value:  # the milestone rule: once a week, before the to-do list
+        from cadence.store.actions.quarters import run_milestone_todos
+
+        run_milestone_todos(tx, now.date())
     counters = {kind.value: tx.meta.counters.get(kind.value, 0) for kind in (Kind.TODO, Kind.ISSUE, Kind.HEADLINE)}
     label = title or (f"{team_record.name}: {template.name}" if team_record else template.name)
     return tx.add(

@@ -1,0 +1,106 @@
+"""``cadence quarter ...``: the quarter's review figures, closing it, and the milestone rule.
+
+The same store actions the quarterly session's meeting sections call, so a
+quarter closed from a script follows the meeting's rule: every unfinished rock
+is decided explicitly, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import click
+
+from cadence.cli.context import CliContext, pass_context
+from cadence.cli.output import emit_json, safe
+from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL
+from cadence.domain.quarter_close import percent
+from cadence.store.actions import quarters
+
+
+@click.group()
+def quarter() -> None:
+    """The quarter: review its figures, close it, turn milestones into to-dos."""
+
+
+@quarter.command("review")
+@click.option("--quarter", "label", default=None, help="Like 2026-Q4; default: the quarter a session held today reviews.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def quarter_review(context: CliContext, label: str | None, as_json: bool) -> None:
+    """Rocks done against 80%, to-dos done against 90%, meeting ratings, rocks still undecided."""
+    view = context.read()
+    review = quarters.review_quarter_of(view, quarters.quarter_to_review(view, label, context.today))
+    if as_json:
+        emit_json(
+            {
+                "quarter": review.quarter,
+                "rocks": {"done": review.rocks_done, "total": review.rocks_total, "rate": review.rock_rate},
+                "rock_goal": ROCK_GOAL,
+                "todos": {"done": review.todos_done, "total": review.todos_total, "rate": review.todo_rate},
+                "todo_goal": TODO_GOAL,
+                "meeting_ratings": review.ratings,
+                "average_rating": review.average_rating,
+                "undecided": review.undecided_ids,
+            }
+        )
+        return
+    average = "-" if review.average_rating is None else f"{review.average_rating:.1f}"
+    click.echo(f"Quarter {review.quarter}")
+    click.echo(
+        f"Rocks done:   {review.rocks_done}/{review.rocks_total} {percent(review.rock_rate)} (goal {percent(ROCK_GOAL)})"
+    )
+    click.echo(
+        f"To-dos done:  {review.todos_done}/{review.todos_total} {percent(review.todo_rate)} (goal {percent(TODO_GOAL)})"
+    )
+    click.echo(f"Meetings:     {len(review.ratings)} rated, average {average}")
+    click.echo(f"Undecided:    {', '.join(review.undecided_ids) or 'none'}")
+
+
+@quarter.command("close")
+@click.argument("label", metavar="QUARTER")
+@click.option("--carry", multiple=True, metavar="ROCK", help="Carry this rock into the next quarter (repeat).")
+@click.option("--not-done", "not_done", multiple=True, metavar="ROCK", help="Mark this rock not done (repeat).")
+@click.option("--done", multiple=True, metavar="ROCK", help="Mark this rock done (repeat).")
+@pass_context
+def quarter_close(
+    context: CliContext, label: str, carry: tuple[str, ...], not_done: tuple[str, ...], done: tuple[str, ...]
+) -> None:
+    """Close QUARTER: each unfinished rock carried, not done or done; refused while any is undecided."""
+    with context.write() as tx:
+        closed = quarters.close_quarter(tx, label, context.today, carry=carry, not_done=not_done, done=done)
+    for old, new in closed.carried:
+        click.echo(f"{old} carried: {new}")
+    for rock_id in closed.not_done:
+        click.echo(f"{rock_id} not done")
+    for rock_id in closed.done:
+        click.echo(f"{rock_id} done")
+    click.echo(f"{safe(closed.quarter)} closed")
+
+
+@quarter.command("milestone-todos")
+@click.argument("what", type=click.Choice(["on", "off", "run", "status"]))
+@pass_context
+def milestone_todos(context: CliContext, what: str) -> None:
+    """Milestones due in the coming week become to-dos for their owner, once each.
+
+    on/off: the rule (it also runs when a weekly meeting starts); run: apply it now; status: on or off.
+    """
+    if what == "status":
+        click.echo("on" if context.read().meta.milestone_todos else "off")
+        return
+    with context.write() as tx:
+        if what in ("on", "off"):
+            quarters.set_milestone_todos(tx, what == "on")
+            made = []
+        else:
+            made = quarters.run_milestone_todos(tx, context.today)
+            rule_on = tx.meta.milestone_todos
+    if what in ("on", "off"):
+        click.echo(f"milestone to-dos {what}")
+        return
+    if not rule_on:
+        click.echo("milestone to-dos are off (cadence quarter milestone-todos on)", err=True)
+        return
+    for todo in made:
+        click.echo(f"{todo.id} {safe(todo.title)} (due {todo.due})")
+    if not made:
+        click.echo("no milestone due in the coming week without its to-do")

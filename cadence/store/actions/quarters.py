@@ -1,0 +1,183 @@
+"""The quarter's end: its review figures, closing it rock by rock, and milestones turned into to-dos.
+
+Closing is the one place a quarter's unfinished rocks are settled, and it
+settles only what it is told: each unfinished rock is done, not done, or
+carried (a new rock in the next quarter, same owner, title, company flag and
+team, "Carried from R-n." in its description; the old one not done). While
+any unfinished rock is undecided the close is refused, naming them, and
+nothing is written. The meeting screen and ``cadence quarter close`` both call
+``close_quarter``.
+
+The milestone rule (on unless ``_meta.milestone_todos`` is off): a milestone of
+an open rock due within the coming week becomes a to-do for the rock's owner,
+once: the milestone keeps the to-do's id, so a to-do finished, edited or deleted
+is never made again. It runs when a weekly meeting starts and on
+``cadence quarter milestone-todos run``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from cadence.domain.models import Rock, RockStatus, Todo
+from cadence.domain.periods import Quarter, parse_quarter
+from cadence.domain.quarter_close import (
+    CARRIED_FROM,
+    QuarterReview,
+    default_review_quarter,
+    milestones_due,
+    review_quarter,
+    undecided,
+    unfinished,
+)
+from cadence.store.actions.fields import parse_quarter_field
+from cadence.store.errors import InputError
+from cadence.store.transaction import Transaction
+from cadence.store.view import View
+
+
+def review_quarter_of(view: View, quarter: Quarter) -> QuarterReview:
+    return review_quarter(quarter, view.rocks, view.todos, view.meetings)
+
+
+def quarter_to_review(view: View, text: str | None, today: date) -> Quarter:
+    """The quarter typed (``2026-Q4``), or the one a session held today reviews (``default_review_quarter``)."""
+    if text and text.strip():
+        return parse_quarter(parse_quarter_field(view, text), view.meta.fiscal_start_month)
+    return default_review_quarter(today, view.quarter_of(today))
+
+
+@dataclass(frozen=True)
+class ClosedQuarter:
+    """What a close did: the rocks marked done and not done, and each carried rock with its new rock."""
+
+    quarter: str
+    done: list[str]
+    not_done: list[str]
+    carried: list[tuple[str, str]]
+
+
+def close_quarter(
+    tx: Transaction,
+    quarter: str,
+    today: date,
+    *,
+    carry: Sequence[str] = (),
+    not_done: Sequence[str] = (),
+    done: Sequence[str] = (),
+) -> ClosedQuarter:
+    """Settle every unfinished rock of ``quarter`` as told; refused, naming them, while any is undecided."""
+    label = parse_quarter_field(tx, quarter)
+    choices = {"carry": _rocks(tx, carry), "not-done": _rocks(tx, not_done), "done": _rocks(tx, done)}
+    seen: dict[str, str] = {}
+    for decision, rocks in choices.items():
+        for rock in rocks:
+            if rock.quarter != label:
+                raise InputError(f"{rock.id} is in {rock.quarter}, not {label}")
+            if rock.id in seen and seen[rock.id] != decision:
+                raise InputError(f"{rock.id}: choose one of {seen[rock.id]} and {decision}")
+            seen[rock.id] = decision
+    for rock in choices["carry"]:
+        if rock.status not in (RockStatus.ON_TRACK, RockStatus.OFF_TRACK):
+            raise InputError(f"{rock.id} is already {rock.status.value}; only an unfinished rock is carried")
+    left = undecided(tx.rocks, label, seen)
+    if left:
+        names = ", ".join(f"{rock.id} ({_short(rock.title)})" for rock in left)
+        raise InputError(f"{label}: undecided rock{'s' if len(left) > 1 else ''}: {names}; carry, not-done or done each")
+    following = parse_quarter(label, tx.meta.fiscal_start_month).next()
+    carried = [(rock.id, carry_rock(tx, rock, following, today).id) for rock in choices["carry"]]
+    for rock in choices["not-done"]:
+        tx.save(tx.rock(rock.id), status=RockStatus.NOT_DONE)
+    for rock in choices["done"]:
+        tx.save(tx.rock(rock.id), status=RockStatus.DONE)
+    return ClosedQuarter(
+        quarter=label,
+        done=[rock.id for rock in choices["done"]],
+        not_done=[rock.id for rock in choices["not-done"]],
+        carried=carried,
+    )
+
+
+def _short(title: str, width: int = 40) -> str:
+    return title if len(title) <= width else title[: width - 1] + "…"
+
+
+def _rocks(view: View, ids: Sequence[str]) -> list[Rock]:
+    found: dict[str, Rock] = {}
+    for rock_id in ids:
+        rock = view.rock(rock_id)
+        found.setdefault(rock.id, rock)
+    return list(found.values())
+
+
+def carry_rock(tx: Transaction, rock: Rock, following: Quarter, today: date) -> Rock:
+    """A new rock in ``following`` continuing ``rock`` (its open milestones go along with new ids); the old one
+    is marked not done, since it was not done in its quarter."""
+    from cadence.store.actions.rocks import next_milestone_id
+
+    note = CARRIED_FROM.format(rock_id=rock.id)
+    milestones = [
+        milestone.model_copy(update={"id": next_milestone_id(tx), "todo_id": None})
+        for milestone in rock.milestones
+        if not milestone.done
+    ]
+    new = tx.add(
+        Rock,
+        title=rock.title,
+        owner_id=rock.owner_id,
+        quarter=following.label,
+        company=rock.company,
+        team_id=rock.team_id,
+        due=following.end,
+        description=f"{note}\n{rock.description}".strip(),
+        milestones=milestones,
+        created=today,
+    )
+    tx.save(rock, status=RockStatus.NOT_DONE)
+    return new
+
+
+def set_milestone_todos(tx: Transaction, on: bool) -> bool:
+    """Turn the milestone rule on or off; returns the setting."""
+    tx.update_meta(milestone_todos=on)
+    return on
+
+
+def run_milestone_todos(tx: Transaction, today: date) -> list[Todo]:
+    """The rule, once: a to-do for each open milestone due in the coming week that has none yet.
+
+    Off (``_meta.milestone_todos`` false), it makes nothing. A rock whose owner has left makes none either
+    (new work goes to people still on the team); it is picked up if they come back."""
+    if not tx.meta.milestone_todos:
+        return []
+    made: list[Todo] = []
+    for rock, milestone in milestones_due(tx.rocks, today):
+        owner = tx.person(rock.owner_id)
+        if not owner.active or milestone.due is None:
+            continue
+        todo = tx.add(
+            Todo,
+            title=f"{milestone.title} (milestone of {rock.id})"[:2000],
+            owner_id=owner.id,
+            team_id=rock.team_id,
+            due=milestone.due,
+            source=milestone.id,
+            created=today,
+        )
+        current = tx.rock(rock.id)
+        tx.save(
+            current,
+            milestones=[
+                item.model_copy(update={"todo_id": todo.id}) if item.id == milestone.id else item
+                for item in current.milestones
+            ],
+        )
+        made.append(todo)
+    return made
+
+
+def rocks_to_settle(view: View, quarter: str) -> list[Rock]:
+    """The quarter's unfinished rocks, in id order: the ones a close must be told about."""
+    return unfinished(view.rocks, quarter)
