@@ -956,7 +956,9 @@ def generate(outdir: Path | str = DEFAULT_OUTDIR) -> Path:
     _clear(outdir)
     workspace = Workspace.create(outdir, company=COMPANY, clock=clock)
     with workspace.transaction() as tx:
-        tx.update_meta(meeting_day=1, meeting_time=time(9, 0), meeting_minutes=90)
+        # The milestone rule off: the demo's meetings, minutes and snapshots stay as written
+        # (a user turns it on with `cadence quarter milestone-todos on`).
+        tx.update_meta(meeting_day=1, meeting_time=time(9, 0), meeting_minutes=90, milestone_todos=False)
         demo = Demo(tx)
         add_people_and_teams(demo)
         add_seats(demo)

@@ -441,8 +441,10 @@ class Meta(BaseModel):
     meeting_minutes: int = Field(default=90, ge=5, le=600)
     counters: dict[str, int] = Field(default_factory=dict)
     analyzer_bar: AnalyzerBar = Field(default_factory=AnalyzerBar)
-    milestone_todos: bool = True
-    """Milestones due in the coming week become to-dos for their rock's owner (``cadence quarter milestone-todos``)."""
+    milestone_todos: bool = False
+    """Milestones due in the coming week become to-dos for their rock's owner (``cadence quarter milestone-todos``).
+    On in every workspace made from now on (``Workspace.create``); off in a file from before, which should not
+    start making to-dos nobody asked for."""
 
 
 _missing = [kind.name for kind in Kind if kind not in MODELS]

@@ -114,7 +114,7 @@ class Workspace:
         if os.path.lexists(workspace.path):
             raise InputError(f"{workspace.path} already exists: that folder is a workspace already")
         try:
-            meta = Meta(company=company)
+            meta = Meta(company=company, milestone_todos=True)  # the milestone rule: on for new workspaces
         except ValueError as error:
             raise InputError(f"company: {error}") from None
         gid = _group_id(shared_group) if shared_group else None
