@@ -76,6 +76,20 @@ def quarter_close(
     click.echo(f"{safe(closed.quarter)} closed")
 
 
+@quarter.command("settle")
+@click.argument("rock_id", metavar="ROCK")
+@click.argument("decision", type=click.Choice(["carry", "not-done", "done"]))
+@pass_context
+def quarter_settle(context: CliContext, rock_id: str, decision: str) -> None:
+    """One unfinished rock: carry it into the next quarter, or mark it not done or done."""
+    with context.write() as tx:
+        rock = quarters.settle_rock(tx, rock_id, decision, context.today)
+    if decision == "carry":
+        click.echo(f"{rock_id.upper()} carried: {rock.id} ({rock.quarter})")
+    else:
+        click.echo(f"{rock.id} {decision}")
+
+
 @quarter.command("milestone-todos")
 @click.argument("what", type=click.Choice(["on", "off", "run", "status"]))
 @pass_context

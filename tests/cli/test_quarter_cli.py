@@ -178,3 +178,16 @@ def test_a_weekly_meeting_start_runs_the_rule_once(quarter_workspace, workspace_
     assert cadence("meeting", "end").code == 0
     assert cadence("meeting", "start", "--team", "Leadership").code == 0
     assert len(table(workspace_dir, "todos")) == 1
+
+
+def test_settle_decides_one_rock_at_a_time(quarter_workspace, workspace_dir: Path) -> None:
+    cadence = quarter_workspace
+    assert cadence("quarter", "settle", "R-2", "carry").out == "R-2 carried: R-5 (2027-Q1)\n"
+    assert cadence("quarter", "settle", "R-3", "not-done").out == "R-3 not-done\n"
+    rocks = table(workspace_dir, "rocks")
+    assert (rocks["R-2"]["status"], rocks["R-3"]["status"], rocks["R-5"]["quarter"]) == ("not-done", "not-done", "2027-Q1")
+    before = (workspace_dir / "cadence.json").read_bytes()
+    refused = cadence("quarter", "settle", "R-1", "carry")
+    assert (refused.code, refused.err) == (1, "error: R-1 is already done\n")
+    assert (workspace_dir / "cadence.json").read_bytes() == before
+    assert cadence("quarter", "review").out.splitlines()[-1] == "Undecided:    R-4"

@@ -181,3 +181,18 @@ def run_milestone_todos(tx: Transaction, today: date) -> list[Todo]:
 def rocks_to_settle(view: View, quarter: str) -> list[Rock]:
     """The quarter's unfinished rocks, in id order: the ones a close must be told about."""
     return unfinished(view.rocks, quarter)
+
+
+def settle_rock(tx: Transaction, rock_id: str, decision: str, today: date) -> Rock:
+    """One unfinished rock decided at the quarterly session: ``done``, ``not-done`` or ``carry`` (returns the
+    new rock in the next quarter). A rock already done or not done is refused: it was decided before."""
+    rock = tx.rock(rock_id)
+    if rock.status not in (RockStatus.ON_TRACK, RockStatus.OFF_TRACK):
+        raise InputError(f"{rock.id} is already {rock.status.value}")
+    if decision == "carry":
+        return carry_rock(tx, rock, parse_quarter(rock.quarter, tx.meta.fiscal_start_month).next(), today)
+    if decision == "done":
+        return tx.save(rock, status=RockStatus.DONE)
+    if decision == "not-done":
+        return tx.save(rock, status=RockStatus.NOT_DONE)
+    raise InputError(f"decision: carry, not-done or done, not {decision!r}")
