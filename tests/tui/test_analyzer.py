@@ -15,9 +15,11 @@ from cadence.domain.text import visible
 from cadence.store import Workspace, actions
 from cadence.store.actions import analyzer
 from cadence.tui.screens.analyzer import AnalyzerPanel, AnalyzerScreen
-from cadence.tui.screens.conversation import ConversationScreen
+from cadence.tui.screens.conversation import ConversationPanel, ConversationScreen
+from cadence.tui.screens.help import HelpScreen
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import FIXED_NOW, SIZES
 
@@ -172,3 +174,31 @@ async def test_hostile_names_and_values_show_as_typed_in_one_line(make_app, demo
         assert "\x1b" not in app.export_screenshot()
         assert table.virtual_size.width <= size[0], "the grid never scrolls sideways"
         assert all(table.rows[key].height == 1 for key in table.rows)
+
+
+@pytest.mark.parametrize(
+    ("key", "panel", "screen_keys"),
+    [
+        ("p", AnalyzerPanel, {"plus", "tilde", "minus", "y", "n", "b", "left_square_bracket"}),
+        ("q", ConversationPanel, {"ctrl+s", "escape", "f1"}),
+    ],
+    ids=["analyzer", "conversation"],
+)
+async def test_help_lists_every_key_and_the_footer_fits_80_columns(make_app, key, panel, screen_keys) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", key)
+        await pilot.pause()
+        shown = list(app.screen.query_one(Footer).query(FooterKey))
+        palette = next(item for item in shown if item.has_class("-command-palette"))
+        for item in shown:
+            if item is not palette:
+                assert item.region.right <= palette.region.x, f"{item.key} runs under the palette key"
+                assert item.region.width == item.get_content_width(item.size, item.size), f"{item.key} is cut"
+        assert screen_keys <= {item.key for item in shown}
+        await pilot.press("f1" if key == "q" else "question_mark")  # ? types into a conversation part
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        listed = {description for _, description in app.screen.keys}
+        wanted = {binding.tooltip for binding in panel.BINDINGS}
+        assert wanted <= listed, wanted - listed

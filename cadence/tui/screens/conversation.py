@@ -119,7 +119,10 @@ class ConversationScreen(Screen[None], SessionUser):
     SECTION = "conversation"
     HELP = HELP
 
-    BINDINGS: ClassVar = [Binding("escape", "close", "Back", tooltip="Back to People (what is typed is saved)")]
+    BINDINGS: ClassVar = [
+        Binding("escape", "close", "Back", tooltip="Back to People (what is typed is saved)"),
+        Binding("f1", "app.help", "Help", tooltip="Show every key on this screen (? types into the text)"),
+    ]
 
     def __init__(self, person: Person, quarter: str) -> None:
         super().__init__()
