@@ -14,7 +14,16 @@ import click
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import emit_json, safe, table
 from cadence.domain.models import PeopleRating
-from cadence.domain.people_analyzer import bar_rule, grid, gwc_text, legend, value_header
+from cadence.domain.people_analyzer import (
+    bar_rule,
+    grid,
+    gwc_text,
+    history,
+    judge,
+    legend,
+    mark_for,
+    value_header,
+)
 from cadence.store.actions import analyzer
 
 
@@ -82,6 +91,46 @@ def analyzer_show(context: CliContext, quarter: str | None, as_json: bool) -> No
         if row.former:
             kept = ", ".join(f"{safe(name)} {mark.value}" for name, mark in row.former.items())
             click.echo(f"{safe(row.person.name)}: former values: {kept}")
+
+
+@analyzer_group.command("history")
+@click.argument("person")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def analyzer_history(context: CliContext, person: str, as_json: bool) -> None:
+    """PERSON's ratings quarter by quarter, oldest first, each judged by today's values and bar."""
+    view = context.read()
+    who = view.find_person(person)
+    values = analyzer.core_values(view)
+    bar = view.meta.analyzer_bar
+    kept = history(view.all_of(PeopleRating), who.id)
+    verdicts = [judge(rating, values, bar) for rating in kept]
+    if as_json:
+        emit_json(
+            [
+                {**rating.model_dump(mode="json"), "meets_bar": verdict.meets, "reasons": list(verdict.reasons)}
+                for rating, verdict in zip(kept, verdicts, strict=True)
+            ]
+        )
+        return
+    if not kept:
+        click.echo(f"{safe(who.name)}: not rated yet (cadence analyzer rate {who.id} VALUE MARK)")
+        return
+    click.echo(safe(legend(values)))
+    rows = []
+    for rating, verdict in zip(kept, verdicts, strict=True):
+        marks = [mark_for(rating, value) for value in values]
+        answers = [rating.gets_it, rating.wants_it, rating.capacity]
+        rows.append(
+            [
+                rating.quarter,
+                *(mark.value if mark else "." for mark in marks),
+                *(gwc_text(answer) or "." for answer in answers),
+                "yes" if verdict.meets else "no",
+            ]
+        )
+    headers = ["Quarter", *(value_header(index) for index in range(len(values))), "G", "W", "C", "Bar"]
+    table(headers, rows, max_width=30)
 
 
 @analyzer_group.command("rate")

@@ -103,3 +103,16 @@ def test_a_conversation_is_set_part_by_part_and_shown_with_the_rocks(valued, wor
     data = json.loads(valued("conversation", "show", "Ann", "--json").out)
     assert data["rocks_of_quarter"] == [{"id": "R-1", "title": "Ship the thing", "status": "on-track"}]
     assert data["working"] == "Hiring\nOn time"
+
+
+def test_history_lists_a_person_s_quarters_oldest_first(valued) -> None:
+    assert "not rated yet" in valued("analyzer", "history", "Ann").out
+    valued("analyzer", "rate", "Ann", "1", "+", "--quarter", "2026-Q4")
+    valued("analyzer", "rate", "Ann", "1", "-", "--quarter", "2026-Q2")
+    lines = valued("analyzer", "history", "Ann").out.splitlines()
+    assert [line.split()[:2] for line in lines[2:]] == [["2026-Q2", "-"], ["2026-Q4", "+"]]
+    data = json.loads(valued("analyzer", "history", "Ann", "--json").out)
+    assert [(item["quarter"], item["marks"], item["meets_bar"]) for item in data] == [
+        ("2026-Q2", {"Honest": "-"}, False),
+        ("2026-Q4", {"Honest": "+"}, False),
+    ]
