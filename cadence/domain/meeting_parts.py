@@ -40,6 +40,8 @@ class SectionKind(StrEnum):
     CONCLUDE = "conclude"
     PEOPLE = "people"
     NOTES = "notes"
+    QUARTER_REVIEW = "quarter-review"
+    NEXT_ROCKS = "next-rocks"
 
 
 class MeetingSection(BaseModel):

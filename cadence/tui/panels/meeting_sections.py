@@ -12,8 +12,10 @@ from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.panels.meeting_conclude import ConcludePanel
 from cadence.tui.panels.meeting_headlines import MeetingHeadlinesPanel
 from cadence.tui.panels.meeting_ids import IdsPanel
+from cadence.tui.panels.meeting_next_rocks import NextRocksPanel
 from cadence.tui.panels.meeting_notes import MeetingNotesPanel
 from cadence.tui.panels.meeting_people import MeetingPeoplePanel
+from cadence.tui.panels.meeting_quarter import QuarterReviewPanel
 from cadence.tui.panels.meeting_rocks import MeetingRocksPanel
 from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
 from cadence.tui.panels.meeting_segue import MeetingSeguePanel
@@ -29,6 +31,8 @@ SECTION_PANELS: dict[SectionKind, type[MeetingPanel]] = {
     SectionKind.CONCLUDE: ConcludePanel,
     SectionKind.PEOPLE: MeetingPeoplePanel,
     SectionKind.NOTES: MeetingNotesPanel,
+    SectionKind.QUARTER_REVIEW: QuarterReviewPanel,
+    SectionKind.NEXT_ROCKS: NextRocksPanel,
 }
 
 

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, total_seconds
-from cadence.domain.models import Meeting
+from cadence.domain.models import Meeting, MeetingKind
 from cadence.domain.text import clip
 from cadence.store import InputError, Transaction
 from cadence.store.actions import meetings
@@ -301,6 +301,10 @@ class MeetingScreen(Screen[None], SessionUser):
         question = f"End {meeting.title} now?"
         if left:
             question += f" {left} section{'s' if left > 1 else ''} of the agenda not reached yet."
+        if meeting.meeting_kind in (MeetingKind.QUARTERLY, MeetingKind.ANNUAL):
+            from cadence.tui.panels.meeting_quarter import undecided_when_ending
+
+            question += undecided_when_ending(self.session)
 
         def yes() -> None:
             self.call_later(self.end_now)
