@@ -108,3 +108,49 @@ async def test_markup_and_escapes_are_shown_literally(make_app, demo_folder: Pat
 @pytest.mark.parametrize("size", SIZES)
 def test_vision_snapshot(make_app, snap_compare, size) -> None:
     assert snap_compare(make_app(), press=["8"], terminal_size=size)
+
+
+async def test_company_rocks_and_long_term_issues_are_linked_not_copied(make_app, demo_folder: Path) -> None:
+    """The two read-only parts list this quarter's company rocks and the open long-term issues as their
+    records are now: a rock renamed and an issue solved in another session show after the poll."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        rocks = str(app.screen.query_one("#traction-rocks").render())
+        assert "R-12 On-time shipments at 97% for six straight weeks" in rocks
+        assert "R-13 Go live with ERP job costing" in rocks
+        assert "R-14" not in rocks and "R-1 " not in rocks  # individual, and last quarter's company rock
+        issues = str(app.screen.query_one("#traction-issues").render())
+        assert [line.split()[0] for line in issues.splitlines()] == ["I-2", "I-3", "I-4", "I-5"]
+        with Workspace(demo_folder).transaction() as tx:
+            tx.save(tx.rock("R-13"), title="ERP job costing live")
+            tx.save(tx.issue("I-3"), status="dropped")
+        await app.poll_workspace()
+        await pilot.pause()
+        assert "R-13 ERP job costing live" in str(app.screen.query_one("#traction-rocks").render())
+        issues = str(app.screen.query_one("#traction-issues").render())
+        assert [line.split()[0] for line in issues.splitlines()] == ["I-2", "I-4", "I-5"]
+        # Tab/↓ reach them (so the page scrolls to them at 80x24); e says where they are edited.
+        await pilot.press(*["down"] * 10)
+        assert app.focused.id == "traction-rocks"
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "VisionScreen"
+
+
+async def test_p_opens_the_core_processes_and_esc_comes_back(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8", "p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ProcessesScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "VisionScreen"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_vision_traction_snapshot(make_app, snap_compare, size) -> None:
+    """The end of the page: the 1-year plan, then the company rocks and the long-term issues, one line each."""
+    assert snap_compare(make_app(), press=["8", *["down"] * 10], terminal_size=size)

@@ -13,6 +13,12 @@ write runs off the event loop; another session's change to the same part
 while the editor is open is asked about, not overwritten. ``x`` exports the
 whole V/TO as one Markdown page (``actions.exports.vision_page``, the page
 ``cadence vision export`` prints): a file in a terminal, a download in a browser.
+
+Below the six parts, the traction side of the page: this quarter's company
+rocks and the open long-term issues, read-only here and read from their
+records on every redraw (linked, not copied: a rock edited in Rocks shows
+here at once). One line each, cut to the width, never wrapped. ``p`` opens
+the Core processes screen.
 """
 
 from __future__ import annotations
@@ -28,12 +34,14 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from cadence.domain.models import Vision
-from cadence.domain.text import visible
+from cadence.domain.models import Issue, Rock, Vision
+from cadence.domain.text import clip, one_line, visible
 from cadence.store import Transaction, actions
-from cadence.store.actions.exports import vision_page
+from cadence.store.actions.exports import company_rocks, long_term_issues, vision_page
 from cadence.tui.exports import export_document
 from cadence.tui.panels.base import SectionPanel, panel_css
+from cadence.tui.panels.rock_rows import status_text
+from cadence.tui.screens.processes import ProcessesScreen
 from cadence.tui.status_styles import muted
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.edit_conflict import guarded_submit
@@ -46,7 +54,9 @@ WIDE_COLUMNS = 110  # from here the V/TO reads in two columns
 HELP = (
     "The V/TO for the whole workspace. Tab or ↑↓ moves between its parts; e (or Enter) edits the "
     "highlighted part in a multi-line editor (lists: one item per line). Ctrl+S saves, Esc cancels. "
-    "x exports the whole V/TO as one Markdown page (a file; in a browser, a download)."
+    "x exports the whole V/TO as one Markdown page (a file; in a browser, a download), with this quarter's "
+    "company rocks and the long-term issues, shown read-only at the end (edit them in Rocks and Issues). "
+    "p opens the Core processes."
 )
 
 
@@ -118,6 +128,47 @@ def as_editable(part: Part, vision: Vision | None) -> str:
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
+def shown(text: str, width: int) -> str:
+    """User text inside a line we build: one line, escapes visible, cut to ``width``."""
+    return clip(one_line(text), width)
+
+
+def rock_lines(rocks: Sequence[Rock], names: dict[str, str]) -> Text:
+    """One line a rock: status, id, title, owner; cut with an ellipsis, never wrapped."""
+    if not rocks:
+        return Text("No company rocks this quarter (Rocks: a with company).", style=muted("italic"))
+    lines = []
+    for rock in rocks:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        # Spaces stay outside the styled spans: Textual's no-wrap drawing moves a span's edge spaces.
+        word = status_text(rock.status)
+        line.append(word.plain, style=word.style)
+        line.append(" ")
+        line.append(rock.id, style=muted())
+        line.append(" " + shown(rock.title, 70) + " ")
+        line.append("·", style=muted())
+        line.append(" " + shown(names.get(rock.owner_id, rock.owner_id), 24))
+        lines.append(line)
+    return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+
+def issue_lines(issues: Sequence[Issue], names: dict[str, str]) -> Text:
+    """One line an open long-term issue: id, title, owner when there is one."""
+    if not issues:
+        return Text("No open long-term issues.", style=muted("italic"))
+    lines = []
+    for issue in issues:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(issue.id, style=muted())
+        line.append(" " + shown(issue.title, 80))
+        if issue.owner_id:
+            line.append(" ")
+            line.append("·", style=muted())
+            line.append(" " + shown(names.get(issue.owner_id, issue.owner_id), 24))
+        lines.append(line)
+    return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+
 def render_part(part: Part, vision: Vision | None) -> Text:
     value: str | list[str] = getattr(vision, part.name) if vision is not None else ([] if part.is_list else "")
     if not value:
@@ -150,6 +201,17 @@ class VisionPart(Static, can_focus=True):
         self.update(body)
 
 
+class TractionBox(Static, can_focus=True):
+    """The company rocks or the long-term issues: read-only, but reached with Tab/↑↓ like a part, so the
+    page scrolls to it at 80x24. ``e`` here says where these are edited."""
+
+    BINDINGS = VisionPart.BINDINGS
+
+    def __init__(self, key: str, where: str) -> None:
+        super().__init__(id=f"traction-{key}", markup=False)
+        self.where = where
+
+
 class VisionPanel(SectionPanel):
     DEFAULT_CSS = panel_css(__file__)
     HELP = HELP
@@ -159,8 +221,13 @@ class VisionPanel(SectionPanel):
         Binding("E", "choose", "Pick part", tooltip="Choose which part of the V/TO to edit"),
         Binding("enter", "edit", "Edit", show=False, tooltip="Edit this part"),
         Binding("x", "export", "Export", tooltip="Write the whole V/TO to a Markdown file (in a browser: download it)"),
+        Binding(
+            "p", "processes", "Processes", show=False, tooltip="Open the Core processes (steps, owner, followed by all)"
+        ),
     ]
     CLI_EQUIVALENTS = {"edit": "vision set", "choose": "vision set", "export": "vision export"}
+    # p only opens the processes screen; its own keys write, each with its ``cadence process`` command
+    NAVIGATION = frozenset({"processes"})
 
     def compose(self) -> ComposeResult:
         yield Static(id="vision-hint")
@@ -173,6 +240,10 @@ class VisionPanel(SectionPanel):
                                 container.border_title = box.title
                                 for part in box.parts:
                                     yield VisionPart(part, show_label=len(box.parts) > 1)
+                        if column == "right":
+                            for key, where in (("rocks", "Rocks (2)"), ("issues", "Issues (4)")):
+                                with Vertical(classes="vision-panel traction", id=f"panel-{key}"):
+                                    yield TractionBox(key, where)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
@@ -186,13 +257,34 @@ class VisionPanel(SectionPanel):
         vision = self.session.snapshot.vision()
         hint = self.query_one("#vision-hint", Static)
         if vision is None:
-            hint.update(Text("No V/TO yet: press e to write its first part.", style="bold"))
+            hint.update(
+                Text.assemble(
+                    ("No V/TO yet: press e to write its first part.", "bold"), (" · p core processes", muted())
+                )
+            )
         else:
             hint.update(
-                Text.assemble(("V/TO ", "bold"), vision.id, (" · Tab/↑↓ move · e edit the highlighted part", muted()))
+                Text.assemble(
+                    ("V/TO ", "bold"),
+                    vision.id,
+                    (" · Tab/↑↓ move · e edit the highlighted part · p core processes", muted()),
+                )
             )
         for widget in self.query(VisionPart):
             widget.show(vision)
+        self.show_traction()
+
+    def show_traction(self) -> None:
+        """This quarter's company rocks and the open long-term issues, as their records are now."""
+        snapshot = self.session.snapshot
+        names = {person.id: person.name for person in snapshot.people}
+        quarter = self.session.quarter().label
+        self.query_one("#panel-rocks").border_title = f"Rocks for {quarter} (company)"
+        self.query_one("#panel-issues").border_title = "Long-term issues"
+        self.query_one("#traction-rocks", Static).update(
+            rock_lines(company_rocks(snapshot, self.session.today()), names)
+        )
+        self.query_one("#traction-issues", Static).update(issue_lines(long_term_issues(snapshot), names))
 
     def focused_part(self) -> Part | None:
         focused = self.screen.focused
@@ -201,6 +293,10 @@ class VisionPanel(SectionPanel):
     # Actions --------------------------------------------------------------------------
 
     def action_edit(self) -> None:
+        focused = self.screen.focused
+        if isinstance(focused, TractionBox):
+            self.notify(f"This part of the V/TO is read from its records: change them in {focused.where}.")
+            return
         part = self.focused_part()
         if part is None:
             self.action_choose()
@@ -220,6 +316,9 @@ class VisionPanel(SectionPanel):
             render=render,
             label="Markdown file",
         )
+
+    def action_processes(self) -> None:
+        self.app.push_screen(ProcessesScreen())
 
     def action_choose(self) -> None:
         options = [(part.name, full_label(part)) for part in PARTS.values()]
