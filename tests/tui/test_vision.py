@@ -154,3 +154,20 @@ async def test_p_opens_the_core_processes_and_esc_comes_back(make_app) -> None:
 def test_vision_traction_snapshot(make_app, snap_compare, size) -> None:
     """The end of the page: the 1-year plan, then the company rocks and the long-term issues, one line each."""
     assert snap_compare(make_app(), press=["8", *["down"] * 10], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_hostile_rock_and_issue_titles_show_as_typed_in_one_line(make_app, demo_folder: Path, size) -> None:
+    hostile = "[bold]x[/] \x1b[31m" + "W" * 100
+    with Workspace(demo_folder).transaction() as tx:
+        tx.save(tx.rock("R-12"), title=hostile)
+        tx.save(tx.issue("I-2"), title=hostile)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("8", *["down"] * 10)
+        await pilot.pause()
+        for box in ("#traction-rocks", "#traction-issues"):
+            widget = app.screen.query_one(box)
+            assert widget.size.height == len(widget.render().plain.splitlines()), "one line a record, never wrapped"
+        assert "[bold]x[/] \\x1b[31mWWW" in str(app.screen.query_one("#traction-rocks").render())
+        assert "\x1b" not in app.export_screenshot()
