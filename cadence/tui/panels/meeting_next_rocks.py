@@ -43,7 +43,7 @@ class NextRocksPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
         Binding("enter", "toggle_milestones", "Milestones", show=False, tooltip="Show or hide the rock's milestones"),
     ]
     CLI_EQUIVALENTS: ClassVar[dict[str, str]] = {**RocksPanel.CLI_EQUIVALENTS}
-    NAVIGATION: ClassVar[frozenset[str]] = frozenset({"toggle_milestones"})
+    NAVIGATION: ClassVar[frozenset[str]] = RocksPanel.NAVIGATION
 
     def compose(self) -> ComposeResult:
         yield Static(id="rock-guidance", markup=False)

@@ -53,7 +53,7 @@ class QuarterReviewPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
         **RocksPanel.CLI_EQUIVALENTS,
         "settle": "quarter settle",
     }
-    NAVIGATION: ClassVar[frozenset[str]] = frozenset({"toggle_milestones"})
+    NAVIGATION: ClassVar[frozenset[str]] = RocksPanel.NAVIGATION
 
     def compose(self) -> ComposeResult:
         yield Static(id="quarter-figures", markup=False)
