@@ -23,12 +23,19 @@ minutes = 35
 """
 
 
-def test_the_four_bundled_templates_load_with_their_totals() -> None:
+def test_the_bundled_templates_load_with_their_totals() -> None:
     found = load_agendas(agendas_dir())
 
     assert found.problems == []
     totals = {template_id: template.minutes for template_id, template in found.templates.items()}
-    assert totals == {"weekly": 90, "department": 60, "same-page": 110, "solo": 60}
+    assert totals == {
+        "weekly": 90,
+        "department": 60,
+        "same-page": 110,
+        "solo": 60,
+        "quarterly": 450,
+        "annual": 750,
+    }
     weekly = found.get("weekly")
     assert [(s.name, s.minutes) for s in weekly.sections] == [
         ("Segue", 5),
@@ -80,7 +87,7 @@ def test_a_bad_template_is_reported_with_its_path_and_skipped(tmp_path: Path, te
     (problem,) = found.problems
     assert problem.startswith(f"{bad}: ") and problem.endswith("(template skipped)")
     assert reason in problem
-    assert set(found.templates) == {"weekly", "department", "same-page", "solo", "good"}
+    assert set(found.templates) == {"weekly", "department", "same-page", "solo", "quarterly", "annual", "good"}
 
 
 def test_a_template_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
@@ -93,5 +100,7 @@ def test_a_template_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
 
 
 def test_asking_for_an_unknown_template_names_the_known_ones() -> None:
-    with pytest.raises(InputError, match=r"no template 'weekley' \(known: department, same-page, solo, weekly\)"):
+    with pytest.raises(
+        InputError, match=r"no template 'weekley' \(known: annual, department, quarterly, same-page, solo, weekly\)"
+    ):
         load_agendas(agendas_dir()).get("weekley")
