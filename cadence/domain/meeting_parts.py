@@ -42,6 +42,7 @@ class SectionKind(StrEnum):
     NOTES = "notes"
     QUARTER_REVIEW = "quarter-review"
     NEXT_ROCKS = "next-rocks"
+    VTO = "vto"
 
 
 class MeetingSection(BaseModel):

@@ -16,6 +16,7 @@ from cadence.store import Snapshot
 from cadence.tui.app import CadenceApp
 from cadence.tui.panels.meeting_next_rocks import NextRocksPanel
 from cadence.tui.panels.meeting_quarter import QuarterReviewPanel
+from cadence.tui.panels.meeting_vto import MeetingVtoPanel
 from cadence.tui.screens.meeting import open_meeting
 from cadence.tui.widgets.dialogs import ConfirmScreen
 from cadence.tui.widgets.forms import FormScreen
@@ -103,8 +104,26 @@ async def test_next_quarters_rocks_a_adds_a_rock_for_the_next_quarter_with_the_g
         assert await wait_for(pilot, lambda: "Company rocks 1 of 3-7" in str(panel.guidance()))
 
 
+async def test_the_vto_section_shows_the_vision_read_only_and_keeps_the_notes_typed(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
+) -> None:
+    meeting_id = start_meeting(demo_folder, agenda="quarterly")
+    vision = on_disk().vision()
+    assert vision is not None
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, VTO)
+        panel = screen.panel
+        assert isinstance(panel, MeetingVtoPanel)
+        assert vision.ten_year_target.splitlines()[0][:30] in panel.page()
+        await pilot.press("enter", *"Raise", "space", *"the", "space", *"target", "escape", "n")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == NEXT_ROCKS)
+    assert on_disk().meeting(meeting_id).sections[VTO].notes == "Raise the target"
+    assert on_disk().vision() == vision  # read-only: the V/TO is unchanged
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("section", [REVIEW, NEXT_ROCKS], ids=["review", "next-rocks"])
+@pytest.mark.parametrize("section", [REVIEW, VTO, NEXT_ROCKS], ids=["review", "vto", "next-rocks"])
 @pytest.mark.parametrize("agenda", ["quarterly", "annual"])
 def test_session_section_snapshot(
     make_app: Callable[..., CadenceApp],
@@ -114,8 +133,9 @@ def test_session_section_snapshot(
     section: int,
     agenda: str,
 ) -> None:  # type: ignore[no-untyped-def]
-    if agenda == "annual" and section == NEXT_ROCKS:
-        section = 5  # the annual session has team health, 3-year picture and 1-year plan first
+    if agenda == "annual" and section != REVIEW:
+        # the annual session has team health first; its V/TO sections are the 3-year picture and the 1-year plan
+        section = {VTO: 3, NEXT_ROCKS: 5}[section]
     meeting = start_meeting(demo_folder, agenda=agenda)
     clock = Clock()
 

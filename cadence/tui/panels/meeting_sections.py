@@ -20,6 +20,7 @@ from cadence.tui.panels.meeting_rocks import MeetingRocksPanel
 from cadence.tui.panels.meeting_scorecard import MeetingScorecardPanel
 from cadence.tui.panels.meeting_segue import MeetingSeguePanel
 from cadence.tui.panels.meeting_todos import MeetingTodosPanel
+from cadence.tui.panels.meeting_vto import MeetingVtoPanel
 
 SECTION_PANELS: dict[SectionKind, type[MeetingPanel]] = {
     SectionKind.SEGUE: MeetingSeguePanel,
@@ -33,6 +34,7 @@ SECTION_PANELS: dict[SectionKind, type[MeetingPanel]] = {
     SectionKind.NOTES: MeetingNotesPanel,
     SectionKind.QUARTER_REVIEW: QuarterReviewPanel,
     SectionKind.NEXT_ROCKS: NextRocksPanel,
+    SectionKind.VTO: MeetingVtoPanel,
 }
 
 
