@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cadence.domain.models import RockStatus
+from cadence.domain.models import IssueStatus, IssueTerm, RockStatus
 from cadence.store import Snapshot
 from cadence.tui.app import CadenceApp
+from cadence.tui.panels.meeting_ids import IdsPanel
 from cadence.tui.panels.meeting_next_rocks import NextRocksPanel
 from cadence.tui.panels.meeting_quarter import QuarterReviewPanel
 from cadence.tui.panels.meeting_vto import MeetingVtoPanel
@@ -24,7 +25,7 @@ from cadence.tui.widgets.forms import FormScreen
 from tests.tui.conftest import SIZES
 from tests.tui.meeting_support import Clock, start_meeting, wait_for
 
-SEGUE, REVIEW, VTO, NEXT_ROCKS = range(4)
+SEGUE, REVIEW, VTO, NEXT_ROCKS, LONG_TERM_IDS = range(5)
 
 
 async def open_at(app: CadenceApp, pilot, meeting_id: str, section: int):  # type: ignore[no-untyped-def]
@@ -120,6 +121,24 @@ async def test_the_vto_section_shows_the_vision_read_only_and_keeps_the_notes_ty
         assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).current == NEXT_ROCKS)
     assert on_disk().meeting(meeting_id).sections[VTO].notes == "Raise the target"
     assert on_disk().vision() == vision  # read-only: the V/TO is unchanged
+
+
+async def test_the_sessions_ids_works_the_long_term_list_first(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
+) -> None:
+    meeting_id = start_meeting(demo_folder, agenda="quarterly")
+    long_term = [i.id for i in on_disk().issues if i.term is IssueTerm.LONG and i.status is IssueStatus.OPEN]
+    assert long_term, "the demo keeps a long-term list"
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_at(app, pilot, meeting_id, LONG_TERM_IDS)
+        panel = screen.panel
+        assert isinstance(panel, IdsPanel)
+        listed = [issue.id for issue in panel.issues()]
+        assert set(long_term) <= set(listed)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).ids_current is not None)
+    assert on_disk().issue(on_disk().meeting(meeting_id).ids_current).term is IssueTerm.LONG
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -144,15 +144,17 @@ def raised_issues(view: View, meeting: Meeting) -> list[Issue]:
 
 
 def ids_list(view: View, meeting: Meeting) -> list[Issue]:
-    """The short-term list IDS works from: open short-term issues of the team, top 3 first in their order."""
+    """The short-term list IDS works from: open short-term issues of the team, top 3 first in their order.
+    A quarterly or annual session works the long-term list too (the issues kept for it), then the short one."""
+    terms = {"short", "long"} if meeting.meeting_kind in (MeetingKind.QUARTERLY, MeetingKind.ANNUAL) else {"short"}
     issues = [
         i
         for i in view.issues
         if i.status is IssueStatus.OPEN
-        and i.term.value == "short"
+        and i.term.value in terms
         and view.in_team(meeting.team_id, i.team_id, i.owner_id)
     ]
-    return sorted(issues, key=lambda i: (i.rank is None, i.rank or 0, _number(i.id)))
+    return sorted(issues, key=lambda i: (i.term.value != "long", i.rank is None, i.rank or 0, _number(i.id)))
 
 
 def _number(record_id: str) -> int:
