@@ -22,7 +22,9 @@ def quarter() -> None:
 
 
 @quarter.command("review")
-@click.option("--quarter", "label", default=None, help="Like 2026-Q4; default: the quarter a session held today reviews.")
+@click.option(
+    "--quarter", "label", default=None, help="Like 2026-Q4; default: the quarter a session held today reviews."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
 def quarter_review(context: CliContext, label: str | None, as_json: bool) -> None:
@@ -45,12 +47,10 @@ def quarter_review(context: CliContext, label: str | None, as_json: bool) -> Non
         return
     average = "-" if review.average_rating is None else f"{review.average_rating:.1f}"
     click.echo(f"Quarter {review.quarter}")
-    click.echo(
-        f"Rocks done:   {review.rocks_done}/{review.rocks_total} {percent(review.rock_rate)} (goal {percent(ROCK_GOAL)})"
-    )
-    click.echo(
-        f"To-dos done:  {review.todos_done}/{review.todos_total} {percent(review.todo_rate)} (goal {percent(TODO_GOAL)})"
-    )
+    rocks = f"{review.rocks_done}/{review.rocks_total} {percent(review.rock_rate)}"
+    todos = f"{review.todos_done}/{review.todos_total} {percent(review.todo_rate)}"
+    click.echo(f"Rocks done:   {rocks} (goal {percent(ROCK_GOAL)})")
+    click.echo(f"To-dos done:  {todos} (goal {percent(TODO_GOAL)})")
     click.echo(f"Meetings:     {len(review.ratings)} rated, average {average}")
     click.echo(f"Undecided:    {', '.join(review.undecided_ids) or 'none'}")
 

@@ -48,7 +48,10 @@ def test_close_refuses_while_a_rock_is_undecided_and_writes_nothing(quarter_work
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--carry", "R-2", "--not-done", "R-2", "--done", "R-3", "--done", "R-4"), "R-2: choose one of carry and not-done"),
+        (
+            ("--carry", "R-2", "--not-done", "R-2", "--done", "R-3", "--done", "R-4"),
+            "R-2: choose one of carry and not-done",
+        ),
         (("--carry", "R-1", "--carry", "R-2", "--done", "R-3", "--done", "R-4"), "R-1 is already done"),
         (("--carry", "R-99", "--carry", "R-2", "--done", "R-3", "--done", "R-4"), "R-99"),
         (("--carry", "R-5", "--carry", "R-2", "--done", "R-3", "--done", "R-4"), "R-5 is in 2027-Q1, not 2026-Q4"),
@@ -69,9 +72,7 @@ def test_close_carries_one_rock_and_marks_the_others(quarter_workspace, workspac
     assert quarter_workspace("rock", "milestone", "R-2", "Lease signed", "--due", "2026-11-01").code == 0
     assert quarter_workspace("rock", "milestone", "R-2", "First hire", "--due", "2026-12-10").code == 0
     assert quarter_workspace("rock", "milestone-done", "R-2", "MS-1").code == 0
-    result = quarter_workspace(
-        "quarter", "close", "2026-Q4", "--carry", "r-2", "--not-done", "R-3", "--done", "R-4"
-    )
+    result = quarter_workspace("quarter", "close", "2026-Q4", "--carry", "r-2", "--not-done", "R-3", "--done", "R-4")
     assert result.code == 0, result.err
     assert result.out.splitlines() == ["R-2 carried: R-5", "R-3 not done", "R-4 done", "2026-Q4 closed"]
     rocks = table(workspace_dir, "rocks")
@@ -185,7 +186,11 @@ def test_settle_decides_one_rock_at_a_time(quarter_workspace, workspace_dir: Pat
     assert cadence("quarter", "settle", "R-2", "carry").out == "R-2 carried: R-5 (2027-Q1)\n"
     assert cadence("quarter", "settle", "R-3", "not-done").out == "R-3 not-done\n"
     rocks = table(workspace_dir, "rocks")
-    assert (rocks["R-2"]["status"], rocks["R-3"]["status"], rocks["R-5"]["quarter"]) == ("not-done", "not-done", "2027-Q1")
+    assert (rocks["R-2"]["status"], rocks["R-3"]["status"], rocks["R-5"]["quarter"]) == (
+        "not-done",
+        "not-done",
+        "2027-Q1",
+    )
     before = (workspace_dir / "cadence.json").read_bytes()
     refused = cadence("quarter", "settle", "R-1", "carry")
     assert (refused.code, refused.err) == (1, "error: R-1 is already done\n")

@@ -85,7 +85,9 @@ def close_quarter(
     left = undecided(tx.rocks, label, seen)
     if left:
         names = ", ".join(f"{rock.id} ({_short(rock.title)})" for rock in left)
-        raise InputError(f"{label}: undecided rock{'s' if len(left) > 1 else ''}: {names}; carry, not-done or done each")
+        raise InputError(
+            f"{label}: undecided rock{'s' if len(left) > 1 else ''}: {names}; carry, not-done or done each"
+        )
     following = parse_quarter(label, tx.meta.fiscal_start_month).next()
     carried = [(rock.id, carry_rock(tx, rock, following, today).id) for rock in choices["carry"]]
     for rock in choices["not-done"]:
