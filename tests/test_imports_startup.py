@@ -37,6 +37,7 @@ READS = [
     ["vision", "export"],
     ["meeting", "list"],
     ["meeting", "agendas"],
+    ["quarter", "review"],
     ["check"],
 ]
 
