@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cadence.domain.models import AnalyzerBar, Person, PeopleRating, ValueMark
+from cadence.domain.models import AnalyzerBar, PeopleRating, Person, ValueMark
 
 MARK_WORDS: dict[str, ValueMark] = {
     "+": ValueMark.PLUS,

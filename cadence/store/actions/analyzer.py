@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cadence.domain.models import AnalyzerBar, Conversation, Person, PeopleRating
+from cadence.domain.models import AnalyzerBar, Conversation, PeopleRating, Person
 from cadence.domain.people_analyzer import GWC_FIELDS, parse_mark
 from cadence.store.actions.fields import parse_quarter_field
 from cadence.store.errors import InputError
@@ -42,7 +42,8 @@ def quarter_label(view: View, text: str | None, today: date) -> str:
 
 def rating_of(view: View, person_id: str, quarter: str) -> PeopleRating | None:
     return next(
-        (rating for rating in view.all_of(PeopleRating) if rating.person_id == person_id and rating.quarter == quarter), None
+        (rating for rating in view.all_of(PeopleRating) if rating.person_id == person_id and rating.quarter == quarter),
+        None,
     )
 
 

@@ -101,7 +101,9 @@ class PeoplePanel(SectionPanel):
         Binding("d", "reactivate", "Reactivate", tooltip="Bring the person back"),
         Binding("A", "new_team", "New team", show=False, tooltip="Add a team (from either table)"),
         Binding("c", "chart", "Chart", show=False, tooltip="Open the Accountability chart (seats, roles, people)"),
-        Binding("p", "analyzer", "Analyzer", show=False, tooltip="Open the People analyzer (core values, GWC, the bar)"),
+        Binding(
+            "p", "analyzer", "Analyzer", show=False, tooltip="Open the People analyzer (core values, GWC, the bar)"
+        ),
         Binding("q", "conversation", "Conversation", show=False, tooltip="Open the person's quarterly conversation"),
     ]
     CLI_EQUIVALENTS = {
