@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from cadence.store.file_tables import FileTables
 
 R = TypeVar("R", bound=Record)
-Named = TypeVar("Named", Person, Team)
+Named = TypeVar("Named", Person, Team, Seat, Process)
 
 
 def _number(record: Record) -> int:
@@ -185,7 +185,13 @@ class View(ABC):
     def find_team(self, text: str) -> Team:
         return self._find_named(Kind.TEAM, text, self.teams)
 
-    def _find_named(self, kind: Kind, text: str, candidates: list[Named]) -> Named:
+    def find_seat(self, text: str) -> Seat:
+        return self._find_named(Kind.SEAT, text, self.seats, hint="cadence seat list shows them")
+
+    def find_process(self, text: str) -> Process:
+        return self._find_named(Kind.PROCESS, text, self.processes, hint="cadence process list shows them")
+
+    def _find_named(self, kind: Kind, text: str, candidates: list[Named], hint: str = "") -> Named:
         wanted = text.strip()
         if not wanted:
             raise InputError(f"{kind.label}: empty name")
@@ -202,7 +208,7 @@ class View(ABC):
             raise InputError(f"{kind.label} {text!r} is ambiguous: {names}")
         if len(prefixed) == 1:
             return prefixed[0]
-        raise InputError(f"no {kind.label} named {text!r}")
+        raise InputError(f"no {kind.label} named {text!r}" + (f" ({hint})" if hint else ""))
 
     def person_name(self, person_id: str | None) -> str:
         if person_id is None:

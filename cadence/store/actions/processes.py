@@ -22,24 +22,8 @@ from cadence.store.view import View
 
 
 def find_process(view: View, text: str) -> Process:
-    """A process by id (``PR-3``) or by name, case-insensitively; a unique name prefix works too."""
-    wanted = text.strip()
-    if not wanted:
-        raise InputError("process: empty name")
-    processes = view.processes
-    for process in processes:
-        if process.id.lower() == wanted.lower().replace(" ", ""):
-            return process
-    folded = wanted.casefold()
-    exact = [process for process in processes if process.name.casefold() == folded]
-    if len(exact) == 1:
-        return exact[0]
-    prefixed = [process for process in processes if process.name.casefold().startswith(folded)]
-    if len(prefixed) > 1:
-        raise InputError(f"process {text!r} is ambiguous: " + ", ".join(f"{p.id} {p.name}" for p in prefixed))
-    if len(prefixed) == 1:
-        return prefixed[0]
-    raise InputError(f"no process named {text!r} (cadence process list shows them)")
+    """A process by id or by name, case-insensitively; a unique name prefix works too (``View.find_process``)."""
+    return view.find_process(text)
 
 
 def _unique_name(view: View, name: str, except_id: str | None = None) -> str:

@@ -33,24 +33,8 @@ ROLE_OF_SEAT = {SeatKind.VISIONARY: Role.VISIONARY, SeatKind.INTEGRATOR: Role.IN
 
 
 def find_seat(view: View, text: str) -> Seat:
-    """A seat by id (``ST-3``) or by name, case-insensitively; a unique name prefix works too."""
-    wanted = text.strip()
-    if not wanted:
-        raise InputError("seat: empty name")
-    seats = view.seats
-    for seat in seats:
-        if seat.id.lower() == wanted.lower().replace(" ", ""):
-            return seat
-    folded = wanted.casefold()
-    exact = [seat for seat in seats if seat.name.casefold() == folded]
-    if len(exact) == 1:
-        return exact[0]
-    prefixed = [seat for seat in seats if seat.name.casefold().startswith(folded)]
-    if len(prefixed) > 1:
-        raise InputError(f"seat {text!r} is ambiguous: " + ", ".join(f"{s.id} {s.name}" for s in prefixed))
-    if len(prefixed) == 1:
-        return prefixed[0]
-    raise InputError(f"no seat named {text!r} (cadence seat list shows them)")
+    """A seat by id or by name, case-insensitively; a unique name prefix works too (``View.find_seat``)."""
+    return view.find_seat(text)
 
 
 def seat_of_kind(view: View, kind: SeatKind) -> Seat | None:
