@@ -23,15 +23,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from cadence.domain.models import AnalyzerBar, PeopleRating, ValueMark
 from cadence.domain.people_analyzer import GWC_FIELDS, GridRow, grid, gwc_text, legend, value_header
 from cadence.domain.periods import Quarter
 from cadence.store import InputError, Transaction
 from cadence.store.actions import analyzer
-from cadence.tui.panels.base import SectionPanel, SessionUser
+from cadence.tui.panels.base import SectionPanel
+from cadence.tui.screens.panel_frame import PanelFrame
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.forms import FormField
 from cadence.tui.widgets.literal import literal
@@ -255,7 +255,7 @@ class AnalyzerPanel(SectionPanel):
         self.rebuild()
 
 
-class AnalyzerScreen(Screen[None], SessionUser):
+class AnalyzerScreen(PanelFrame):
     """A frame over the analyzer panel: a title line, the panel, the footer; Esc goes back to People."""
 
     CSS_PATH = "analyzer.tcss"
@@ -263,39 +263,15 @@ class AnalyzerScreen(Screen[None], SessionUser):
     HELP = HELP
 
     BINDINGS: ClassVar = [Binding("escape", "close", "Back", show=False, tooltip="Back to People")]
+    PANEL = AnalyzerPanel
+    ID_PREFIX = "analyzer"
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="analyzer-title")
-        yield AnalyzerPanel(id="analyzer-panel")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.cadence.snapshot_signal.subscribe(self, self._on_snapshot)
-        self.show_current()
-        self.query_one(AnalyzerPanel).focus_first()
-
-    def on_screen_resume(self) -> None:
-        self.show_current()
-
-    def _on_snapshot(self, _session: object) -> None:
-        if self in self.app.screen_stack:
-            self.show_title()
-
-    def show_current(self) -> None:
-        self.show_title()
-        self.query_one(AnalyzerPanel).show_current()
-
-    def show_title(self) -> None:
+    def title_text(self) -> Text:
         panel = self.query_one(AnalyzerPanel)
-        self.query_one("#analyzer-title", Static).update(
-            Text.assemble(
-                ("People analyzer", "bold"),
-                " · ",
-                literal(self.session.snapshot.meta.company, 20),
-                f" · {panel.quarter.label}",
-                (" · Esc back", muted()),
-            )
+        return Text.assemble(
+            ("People analyzer", "bold"),
+            " · ",
+            literal(self.session.snapshot.meta.company, 20),
+            f" · {panel.quarter.label}",
+            (" · Esc back", muted()),
         )
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -23,8 +23,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from cadence.domain.accountability import (
     KIND_WORDS,
@@ -42,7 +41,8 @@ from cadence.domain.text import clip, one_line
 from cadence.store import InputError, Transaction
 from cadence.store.actions import seats as seat_actions
 from cadence.tui.exports import export_document
-from cadence.tui.panels.base import SectionPanel, SessionUser
+from cadence.tui.panels.base import SectionPanel
+from cadence.tui.screens.panel_frame import PanelFrame
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.fitted_table import FittedTable
@@ -405,7 +405,7 @@ class ChartPanel(SectionPanel):
         )
 
 
-class ChartScreen(Screen[None], SessionUser):
+class ChartScreen(PanelFrame):
     """A frame over the chart panel: a title line, the panel, the footer; Esc goes back to People."""
 
     CSS_PATH = "chart.tcss"
@@ -413,38 +413,14 @@ class ChartScreen(Screen[None], SessionUser):
     HELP = HELP
 
     BINDINGS = [Binding("escape", "close", "Back", show=False, tooltip="Back to People")]  # the title line says Esc
+    PANEL = ChartPanel
+    ID_PREFIX = "chart"
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="chart-title")
-        yield ChartPanel(id="chart-panel")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.cadence.snapshot_signal.subscribe(self, self._on_snapshot)
-        self.show_current()
-        self.query_one(ChartPanel).focus_first()
-
-    def on_screen_resume(self) -> None:
-        self.show_current()
-
-    def _on_snapshot(self, _session: object) -> None:
-        if self in self.app.screen_stack:
-            self.show_title()
-
-    def show_current(self) -> None:
-        self.show_title()
-        self.query_one(ChartPanel).show_current()
-
-    def show_title(self) -> None:
+    def title_text(self) -> Text:
         snapshot = self.session.snapshot
-        self.query_one("#chart-title", Static).update(
-            Text.assemble(
-                ("Accountability chart", "bold"),
-                " · ",
-                literal(snapshot.meta.company, 20),
-                (" · l unassign · d delete · Esc back", muted()),
-            )
+        return Text.assemble(
+            ("Accountability chart", "bold"),
+            " · ",
+            literal(snapshot.meta.company, 20),
+            (" · l unassign · d delete · Esc back", muted()),
         )
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -22,8 +22,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from cadence.domain.models import Process
 from cadence.domain.processes import NO_OWNER, processes_markdown
@@ -31,7 +30,8 @@ from cadence.domain.text import clip, one_line
 from cadence.store import Transaction
 from cadence.store.actions import processes as process_actions
 from cadence.tui.exports import export_document
-from cadence.tui.panels.base import SectionPanel, SessionUser
+from cadence.tui.panels.base import SectionPanel
+from cadence.tui.screens.panel_frame import PanelFrame
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.forms import FormField
@@ -378,7 +378,7 @@ class ProcessesPanel(SectionPanel):
         )
 
 
-class ProcessesScreen(Screen[None], SessionUser):
+class ProcessesScreen(PanelFrame):
     """A frame over the processes panel: a title line, the panel, the footer; Esc goes back to Vision."""
 
     CSS_PATH = "processes.tcss"
@@ -386,40 +386,16 @@ class ProcessesScreen(Screen[None], SessionUser):
     HELP = HELP
 
     BINDINGS = [Binding("escape", "close", "Back", show=False, tooltip="Back to Vision")]  # the title line says Esc
+    PANEL = ProcessesPanel
+    ID_PREFIX = "processes"
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="processes-title")
-        yield ProcessesPanel(id="processes-panel")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.cadence.snapshot_signal.subscribe(self, self._on_snapshot)
-        self.show_current()
-        self.query_one(ProcessesPanel).focus_first()
-
-    def on_screen_resume(self) -> None:
-        self.show_current()
-
-    def _on_snapshot(self, _session: object) -> None:
-        if self in self.app.screen_stack:
-            self.show_title()
-
-    def show_current(self) -> None:
-        self.show_title()
-        self.query_one(ProcessesPanel).show_current()
-
-    def show_title(self) -> None:
+    def title_text(self) -> Text:
         processes = self.session.snapshot.processes
         followed = sum(1 for process in processes if process.followed_by_all)
-        self.query_one("#processes-title", Static).update(
-            Text.assemble(
-                ("Core processes", "bold"),
-                (f" · {followed} of {len(processes)} followed by all", muted()),
-                (" · e rename · d delete · Esc back", muted()),
-                no_wrap=True,
-                overflow="ellipsis",
-            )
+        return Text.assemble(
+            ("Core processes", "bold"),
+            (f" · {followed} of {len(processes)} followed by all", muted()),
+            (" · e rename · d delete · Esc back", muted()),
+            no_wrap=True,
+            overflow="ellipsis",
         )
-
-    def action_close(self) -> None:
-        self.dismiss(None)
