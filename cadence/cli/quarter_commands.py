@@ -12,8 +12,10 @@ import click
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import emit_json, safe
 from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL
+from cadence.domain.models import QuarterClosing
 from cadence.domain.quarter_close import percent
 from cadence.store.actions import quarters
+from cadence.store.view import View
 
 
 @click.group()
@@ -31,6 +33,7 @@ def quarter_review(context: CliContext, label: str | None, as_json: bool) -> Non
     """Rocks done against 80%, to-dos done against 90%, meeting ratings, rocks still undecided."""
     view = context.read()
     review = quarters.review_quarter_of(view, quarters.quarter_to_review(view, label, context.today))
+    closings = [closing for closing in view.meta.closed_quarters if closing.quarter == review.quarter]
     if as_json:
         emit_json(
             {
@@ -42,6 +45,7 @@ def quarter_review(context: CliContext, label: str | None, as_json: bool) -> Non
                 "meeting_ratings": review.ratings,
                 "average_rating": review.average_rating,
                 "undecided": review.undecided_ids,
+                "closed": [closing.model_dump(mode="json") for closing in closings],
             }
         )
         return
@@ -53,6 +57,18 @@ def quarter_review(context: CliContext, label: str | None, as_json: bool) -> Non
     click.echo(f"To-dos done:  {todos} (goal {percent(TODO_GOAL)})")
     click.echo(f"Meetings:     {len(review.ratings)} rated, average {average}")
     click.echo(f"Undecided:    {', '.join(review.undecided_ids) or 'none'}")
+    click.echo(f"Closed:       {'; '.join(closed_text(view, closing) for closing in closings) or 'no'}")
+
+
+def closed_text(view: View, closing: QuarterClosing) -> str:
+    """``2026-12-01 at MT-12 for Leadership``: when, at which meeting, for which team (none: every rock)."""
+    text = str(closing.closed_on)
+    if closing.meeting_id:
+        text += f" at {closing.meeting_id}"
+    if closing.team_id:
+        team = next((team for team in view.teams if team.id == closing.team_id), None)
+        text += f" for {safe(team.name) if team else closing.team_id}"
+    return text
 
 
 @quarter.command("close")
@@ -60,13 +76,25 @@ def quarter_review(context: CliContext, label: str | None, as_json: bool) -> Non
 @click.option("--carry", multiple=True, metavar="ROCK", help="Carry this rock into the next quarter (repeat).")
 @click.option("--not-done", "not_done", multiple=True, metavar="ROCK", help="Mark this rock not done (repeat).")
 @click.option("--done", multiple=True, metavar="ROCK", help="Mark this rock done (repeat).")
+@click.option("--team", default=None, help="Close for one team (its rocks and the company's); default: every rock.")
 @pass_context
 def quarter_close(
-    context: CliContext, label: str, carry: tuple[str, ...], not_done: tuple[str, ...], done: tuple[str, ...]
+    context: CliContext,
+    label: str,
+    carry: tuple[str, ...],
+    not_done: tuple[str, ...],
+    done: tuple[str, ...],
+    team: str | None,
 ) -> None:
-    """Close QUARTER: each unfinished rock carried, not done or done; refused while any is undecided."""
+    """Close QUARTER: each unfinished rock carried, not done or done; refused while any is undecided.
+
+    The close is recorded (``cadence quarter review`` shows it). Closed already with nothing left to decide,
+    it says so and writes nothing."""
     with context.write() as tx:
-        closed = quarters.close_quarter(tx, label, context.today, carry=carry, not_done=not_done, done=done)
+        closed = quarters.close_quarter(tx, label, context.today, carry=carry, not_done=not_done, done=done, team=team)
+    if closed.already is not None:
+        click.echo(f"{safe(closed.quarter)} was closed already: {closed_text(context.read(), closed.already)}")
+        return
     for old, new in closed.carried:
         click.echo(f"{old} carried: {new}")
     for rock_id in closed.not_done:

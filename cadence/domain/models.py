@@ -20,12 +20,13 @@ from cadence.domain.ids import MILESTONE_ID, MILESTONE_PREFIX, Kind
 from cadence.domain.meeting_parts import Cascade, IdsWork, MeetingSection, Minutes, Rating, SegueLine
 from cadence.domain.units import Unit
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """2: milestones have ids (MS-n), so an edit aimed at one never lands on another.
 3: meetings keep their agenda kinds, segue, IDS work, cascades to teams and minutes; teams their meeting slot.
 4: measurables have a frequency (weekly, monthly, quarterly); a score's ``week`` is its period's first day;
    to-dos may hold details.
-5: the People analyzer (ratings, PA-n) and quarterly conversations (QC-n); ``_meta.analyzer_bar``."""
+5: the People analyzer (ratings, PA-n) and quarterly conversations (QC-n); ``_meta.analyzer_bar``.
+6: ``_meta.closed_quarters``: each close of a quarter and what it decided."""
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -428,6 +429,24 @@ class AnalyzerBar(BaseModel):
     max_minus: int = Field(default=0, ge=0, le=50)
 
 
+class QuarterClosing(BaseModel):
+    """One close of a quarter (at a quarterly session's end or ``cadence quarter close``) and what it decided.
+
+    Kept so the workspace can say a quarter is closed, when and where, and so the decisions (which rock was
+    carried into which new rock) can be read back after the rocks themselves are archived. ``team_id`` None
+    is a close of the whole workspace; a team's close covers its own rocks and the company rocks."""
+
+    model_config = ConfigDict(extra="forbid")
+    quarter: QuarterLabel
+    team_id: str | None = None
+    closed_on: date
+    meeting_id: str | None = None
+    done: list[str] = Field(default_factory=list)
+    not_done: list[str] = Field(default_factory=list)
+    carried: list[tuple[str, str]] = Field(default_factory=list)
+    """(the rock carried, the new rock in the next quarter)"""
+
+
 class Meta(BaseModel):
     """Workspace-wide settings, the schema version and the id counters."""
 
@@ -445,6 +464,8 @@ class Meta(BaseModel):
     """Milestones due in the coming week become to-dos for their rock's owner (``cadence quarter milestone-todos``).
     On in every workspace made from now on (``Workspace.create``); off in a file from before, which should not
     start making to-dos nobody asked for."""
+    closed_quarters: list[QuarterClosing] = Field(default_factory=list, max_length=10000)
+    """Every close of a quarter, oldest first (``cadence quarter close``, a quarterly session's end)."""
 
 
 _missing = [kind.name for kind in Kind if kind not in MODELS]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from cadence.domain.metrics import ROCK_GOAL, TODO_GOAL, rate, rock_completion
-from cadence.domain.models import Meeting, Milestone, Rock, RockStatus, Todo
+from cadence.domain.models import Meeting, Milestone, QuarterClosing, Rock, RockStatus, Todo
 from cadence.domain.periods import Quarter
 
 UNFINISHED = (RockStatus.ON_TRACK, RockStatus.OFF_TRACK)
@@ -43,6 +43,17 @@ def undecided(rocks: Iterable[Rock], quarter: str, decided: Iterable[str]) -> li
     """The unfinished rocks of ``quarter`` whose id is not in ``decided``."""
     chosen = set(decided)
     return [rock for rock in unfinished(rocks, quarter) if rock.id not in chosen]
+
+
+def closing_of(closings: Sequence[QuarterClosing], quarter: str, team_id: str | None) -> QuarterClosing | None:
+    """The latest close that covers ``quarter`` for ``team_id``: the team's own, or one of the whole workspace.
+    For the whole workspace (``team_id`` None) only a whole-workspace close counts."""
+    covering = [
+        closing
+        for closing in closings
+        if closing.quarter == quarter and (closing.team_id is None or closing.team_id == team_id)
+    ]
+    return covering[-1] if covering else None
 
 
 def default_review_quarter(today: date, current: Quarter) -> Quarter:

@@ -86,12 +86,20 @@ def people_analyzer(data: RawTables) -> RawTables:
     return data
 
 
+def closed_quarters(data: RawTables) -> RawTables:
+    """5 -> 6: ``_meta.closed_quarters`` records each close of a quarter; a file from before closed none (the
+    default, an empty list). The version moves on so a cadence from before, which refuses a ``_meta`` field it
+    does not know, says the file is newer instead of calling it damaged."""
+    return data
+
+
 # ``MIGRATIONS[n]`` turns schema ``n`` into ``n + 1``.
 MIGRATIONS: dict[int, Migration] = {
     1: milestone_ids,
     2: meeting_parts,
     3: measurable_frequency,
     4: people_analyzer,
+    5: closed_quarters,
 }
 
 

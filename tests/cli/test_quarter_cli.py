@@ -96,10 +96,70 @@ def test_close_carries_one_rock_and_marks_the_others(quarter_workspace, workspac
 
 
 def test_close_with_everything_settled_needs_no_choice(quarter_workspace, workspace_dir: Path) -> None:
-    assert quarter_workspace("quarter", "close", "2026-Q4", "--done", "R-2", "--done", "R-3", "--done", "R-4").code == 0
+    for rock_id in ("R-2", "R-3", "R-4"):
+        assert quarter_workspace("quarter", "settle", rock_id, "done").code == 0
     result = quarter_workspace("quarter", "close", "2026-Q4")
     assert result.code == 0, result.err
     assert result.out.splitlines() == ["2026-Q4 closed"]
+    assert meta(workspace_dir)["closed_quarters"] == [
+        {
+            "quarter": "2026-Q4",
+            "team_id": None,
+            "closed_on": "2026-11-23",
+            "meeting_id": None,
+            "done": [],
+            "not_done": [],
+            "carried": [],
+        }
+    ]
+
+
+def test_a_close_is_recorded_with_its_decisions_and_a_second_one_writes_nothing(
+    quarter_workspace, workspace_dir: Path
+) -> None:
+    assert quarter_workspace("quarter", "review").out.splitlines()[-1] == "Closed:       no"
+    result = quarter_workspace("quarter", "close", "2026-Q4", "--carry", "R-2", "--not-done", "R-3", "--done", "R-4")
+    assert result.code == 0, result.err
+    (closing,) = meta(workspace_dir)["closed_quarters"]
+    assert (closing["done"], closing["not_done"], closing["carried"]) == (["R-4"], ["R-3"], [["R-2", "R-5"]])
+    before = (workspace_dir / "cadence.json").read_bytes()
+    again = quarter_workspace("quarter", "close", "2026-Q4")
+    assert again.code == 0, again.err
+    assert again.out.splitlines() == ["2026-Q4 was closed already: 2026-11-23"]
+    assert (workspace_dir / "cadence.json").read_bytes() == before
+    assert quarter_workspace("quarter", "review").out.splitlines()[-1] == "Closed:       2026-11-23"
+    as_json = json.loads(quarter_workspace("quarter", "review", "--json").out)
+    assert [item["carried"] for item in as_json["closed"]] == [[["R-2", "R-5"]]]
+    # a rock added to the closed quarter afterwards needs a decision again, and the second close is recorded too
+    assert quarter_workspace("rock", "add", "Late addition", "--owner", "Ann", "--quarter", "2026-Q4").code == 0
+    late = quarter_workspace("quarter", "close", "2026-Q4")
+    assert late.code == 1 and "undecided rock: R-6 (Late addition)" in late.err
+    assert quarter_workspace("quarter", "close", "2026-Q4", "--not-done", "R-6").code == 0
+    assert [item["not_done"] for item in meta(workspace_dir)["closed_quarters"]] == [["R-3"], ["R-6"]]
+
+
+def test_a_teams_close_decides_its_own_and_the_company_rocks_only(quarter_workspace, workspace_dir: Path) -> None:
+    assert quarter_workspace("team", "add", "Sales").code == 0
+    assert quarter_workspace("person", "add", "Cy", "--team", "Sales").code == 0
+    assert quarter_workspace("rock", "add", "Ten new clients", "--owner", "Cy", "--team", "Sales").code == 0
+    before = (workspace_dir / "cadence.json").read_bytes()
+    refused = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-4", "--done", "R-5")
+    assert refused.code == 1
+    assert "R-4 is not a rock of Sales or the company's" in refused.err
+    assert (workspace_dir / "cadence.json").read_bytes() == before
+    undecided = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-5")
+    assert undecided.code == 1 and "undecided rock: R-2 (Open Denver)" in undecided.err  # the company rock
+    result = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-5", "--carry", "R-2")
+    assert result.code == 0, result.err
+    rocks = table(workspace_dir, "rocks")
+    assert (rocks["R-3"]["status"], rocks["R-4"]["status"]) == ("off-track", "on-track")  # Leadership's: untouched
+    sales = table(workspace_dir, "teams")
+    sales_id = next(team_id for team_id, team in sales.items() if team["name"] == "Sales")
+    assert [item["team_id"] for item in meta(workspace_dir)["closed_quarters"]] == [sales_id]
+    assert quarter_workspace("quarter", "review").out.splitlines()[-1] == "Closed:       2026-11-23 for Sales"
+    # the whole workspace is not closed by a team's close: still need deciding
+    whole = quarter_workspace("quarter", "close", "2026-Q4")
+    assert whole.code == 1 and "R-3" in whole.err and "R-4" in whole.err
 
 
 def test_review_prints_the_figures_and_json(quarter_workspace, workspace_dir: Path) -> None:
@@ -114,6 +174,7 @@ def test_review_prints_the_figures_and_json(quarter_workspace, workspace_dir: Pa
         "To-dos done:  1/2 50% (goal 90%)",
         "Meetings:     0 rated, average -",
         "Undecided:    R-2, R-3, R-4",
+        "Closed:       no",
     ]
     as_json = json.loads(quarter_workspace("quarter", "review", "--json").out)
     assert as_json["quarter"] == "2026-Q4"  # 2026-11-23 is late in Q4: the session reviews Q4
@@ -195,4 +256,4 @@ def test_settle_decides_one_rock_at_a_time(quarter_workspace, workspace_dir: Pat
     refused = cadence("quarter", "settle", "R-1", "carry")
     assert (refused.code, refused.err) == (1, "error: R-1 is already done\n")
     assert (workspace_dir / "cadence.json").read_bytes() == before
-    assert cadence("quarter", "review").out.splitlines()[-1] == "Undecided:    R-4"
+    assert cadence("quarter", "review").out.splitlines()[-2] == "Undecided:    R-4"

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from cadence.domain.meeting_clock import issue_seconds, section_seconds, total_seconds
-from cadence.domain.models import Meeting
+from cadence.domain.models import SCHEMA_VERSION, Meeting
 from cadence.store import Workspace, actions
 from cadence.store.actions import meetings
 from cadence.store.agendas import load_agendas
@@ -251,7 +251,7 @@ def test_migration_2_to_3_of_an_old_shaped_meeting(team: Workspace) -> None:
         meetings.set_team_meeting(tx, "Sales", day="thu")
 
     migrated = raw(team)
-    assert migrated["_meta"]["1"]["schema_version"] == 5
+    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION
     (record,) = [r for r in migrated["meetings"].values() if r["id"] == mid]
     assert record["cascading"] == [{"text": "Old plain message", "team_ids": []}]
     kinds = [s["kind"] for s in record["sections"]]

@@ -176,7 +176,7 @@ def test_schema_one_milestones_get_ids_after_a_backup(workspace: Workspace) -> N
     with workspace.transaction() as txn:
         assert [[m.id for m in rock.milestones] for rock in txn.rocks] == [["MS-1", "MS-2"], ["MS-3"]]
     migrated = raw(workspace)
-    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 5
+    assert migrated["_meta"]["1"]["schema_version"] == SCHEMA_VERSION == 6
     assert migrated["_meta"]["1"]["counters"]["milestones"] == 3
     assert [m["id"] for m in migrated["rocks"]["1"]["milestones"]] == ["MS-1", "MS-2"]
     backups = sorted(workspace.backups.glob("*pre-migration-v1*"))
@@ -188,3 +188,18 @@ def test_schema_one_milestones_get_ids_after_a_backup(workspace: Workspace) -> N
         added = actions.add_milestone(txn, "R-2", "delta", None, DAY)
     assert [m.id for m in added.milestones] == ["MS-3", "MS-4"]
     assert raw(workspace)["_meta"]["1"]["counters"]["milestones"] == 4
+
+
+def test_a_schema_five_file_is_written_as_six_with_no_closed_quarters(workspace: Workspace) -> None:
+    add_todos(workspace, 1)
+    data = raw(workspace)
+    data["_meta"]["1"]["schema_version"] = 5
+    data["_meta"]["1"].pop("closed_quarters")
+    old = write_raw(workspace, data)
+    assert workspace.read().meta.closed_quarters == []
+    with workspace.transaction() as txn:
+        txn.add(Person, name="Ada")
+    migrated = raw(workspace)["_meta"]["1"]
+    assert (migrated["schema_version"], migrated["closed_quarters"]) == (6, [])
+    (backup,) = workspace.backups.glob("*pre-migration-v5*")
+    assert backup.read_bytes() == old

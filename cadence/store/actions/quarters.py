@@ -5,8 +5,11 @@ settles only what it is told: each unfinished rock is done, not done, or
 carried (a new rock in the next quarter, same owner, title, company flag and
 team, "Carried from R-n." in its description; the old one not done). While
 any unfinished rock is undecided the close is refused, naming them, and
-nothing is written. The meeting screen and ``cadence quarter close`` both call
-``close_quarter``.
+nothing is written. A close is recorded in ``_meta.closed_quarters`` with what
+it decided, so the workspace can say the quarter is closed, when, and at which
+meeting. A team's close (its quarterly session) covers the team's rocks and the
+company rocks; a close without a team covers every rock. Ending a quarterly
+session and ``cadence quarter close`` both call ``close_quarter``.
 
 The milestone rule (on unless ``_meta.milestone_todos`` is off): a milestone of
 an open rock due within the coming week becomes a to-do for the rock's owner,
@@ -21,11 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from cadence.domain.models import Rock, RockStatus, Todo
+from cadence.domain.models import QuarterClosing, Rock, RockStatus, Team, Todo
 from cadence.domain.periods import Quarter, parse_quarter
 from cadence.domain.quarter_close import (
     CARRIED_FROM,
     QuarterReview,
+    closing_of,
     default_review_quarter,
     milestones_due,
     review_quarter,
@@ -51,12 +55,29 @@ def quarter_to_review(view: View, text: str | None, today: date) -> Quarter:
 
 @dataclass(frozen=True)
 class ClosedQuarter:
-    """What a close did: the rocks marked done and not done, and each carried rock with its new rock."""
+    """What a close did: the rocks marked done and not done, and each carried rock with its new rock.
+    ``already`` is the earlier close when this one found it closed with nothing left to decide (nothing written)."""
 
     quarter: str
     done: list[str]
     not_done: list[str]
     carried: list[tuple[str, str]]
+    already: QuarterClosing | None = None
+
+
+def in_scope(view: View, rock: Rock, team: Team | None) -> bool:
+    """Is the rock one a close for ``team`` decides: every rock without a team, else the team's and the company's."""
+    return team is None or rock.company or view.in_team(team.id, rock.team_id, rock.owner_id)
+
+
+def rocks_to_settle(view: View, quarter: str, team: Team | None = None) -> list[Rock]:
+    """The quarter's unfinished rocks in the close's scope, in id order: the ones a close must be told about."""
+    return [rock for rock in unfinished(view.rocks, quarter) if in_scope(view, rock, team)]
+
+
+def closing_for(view: View, quarter: str, team: Team | None = None) -> QuarterClosing | None:
+    """The latest close covering ``quarter`` for ``team`` (its own or the whole workspace's), if any."""
+    return closing_of(view.meta.closed_quarters, quarter, team.id if team else None)
 
 
 def close_quarter(
@@ -67,39 +88,59 @@ def close_quarter(
     carry: Sequence[str] = (),
     not_done: Sequence[str] = (),
     done: Sequence[str] = (),
+    team: str | None = None,
+    meeting_id: str | None = None,
 ) -> ClosedQuarter:
-    """Settle every unfinished rock of ``quarter`` as told; refused, naming them, while any is undecided."""
+    """Settle every unfinished rock of ``quarter`` in scope as told and record the close; refused, naming them,
+    while any is undecided. Closed already with nothing new to decide, it writes nothing and says when."""
     label = parse_quarter_field(tx, quarter)
+    scope = tx.find_team(team) if team else None
     choices = {"carry": _rocks(tx, carry), "not-done": _rocks(tx, not_done), "done": _rocks(tx, done)}
     seen: dict[str, str] = {}
     for decision, rocks in choices.items():
         for rock in rocks:
             if rock.quarter != label:
                 raise InputError(f"{rock.id} is in {rock.quarter}, not {label}")
+            if not in_scope(tx, rock, scope):
+                raise InputError(f"{rock.id} is not a rock of {scope.name if scope else ''} or the company's")
             if rock.id in seen and seen[rock.id] != decision:
                 raise InputError(f"{rock.id}: choose one of {seen[rock.id]} and {decision}")
             seen[rock.id] = decision
     for rock in choices["carry"]:
         if rock.status not in (RockStatus.ON_TRACK, RockStatus.OFF_TRACK):
             raise InputError(f"{rock.id} is already {rock.status.value}; only an unfinished rock is carried")
-    left = undecided(tx.rocks, label, seen)
+    left = [rock for rock in undecided(tx.rocks, label, seen) if in_scope(tx, rock, scope)]
     if left:
         names = ", ".join(f"{rock.id} ({_short(rock.title)})" for rock in left)
         raise InputError(
             f"{label}: undecided rock{'s' if len(left) > 1 else ''}: {names}; carry, not-done or done each"
         )
+    earlier = closing_for(tx, label, scope)
+    if earlier is not None and not seen:
+        return ClosedQuarter(quarter=label, done=[], not_done=[], carried=[], already=earlier)
     following = parse_quarter(label, tx.meta.fiscal_start_month).next()
     carried = [(rock.id, carry_rock(tx, rock, following, today).id) for rock in choices["carry"]]
     for rock in choices["not-done"]:
         tx.save(tx.rock(rock.id), status=RockStatus.NOT_DONE)
     for rock in choices["done"]:
         tx.save(tx.rock(rock.id), status=RockStatus.DONE)
-    return ClosedQuarter(
+    closed = ClosedQuarter(
         quarter=label,
         done=[rock.id for rock in choices["done"]],
         not_done=[rock.id for rock in choices["not-done"]],
         carried=carried,
     )
+    record = QuarterClosing(
+        quarter=label,
+        team_id=scope.id if scope else None,
+        closed_on=today,
+        meeting_id=meeting_id,
+        done=closed.done,
+        not_done=closed.not_done,
+        carried=closed.carried,
+    )
+    tx.update_meta(closed_quarters=[*tx.meta.closed_quarters, record])
+    return closed
 
 
 def _short(title: str, width: int = 40) -> str:
@@ -178,11 +219,6 @@ def run_milestone_todos(tx: Transaction, today: date) -> list[Todo]:
         )
         made.append(todo)
     return made
-
-
-def rocks_to_settle(view: View, quarter: str) -> list[Rock]:
-    """The quarter's unfinished rocks, in id order: the ones a close must be told about."""
-    return unfinished(view.rocks, quarter)
 
 
 def settle_rock(tx: Transaction, rock_id: str, decision: str, today: date) -> Rock:
