@@ -140,19 +140,27 @@ def analyzer_history(context: CliContext, person: str, as_json: bool) -> None:
 @click.option("--quarter", default=None, help="Like 2026-Q4; default: this quarter.")
 @pass_context
 def analyzer_rate(context: CliContext, person: str, value: str, mark: str, quarter: str | None) -> None:
-    """Rate PERSON against core VALUE (name or number): MARK is +, +/- (or ~) or -."""
+    """Rate PERSON against core VALUE (name or number): MARK is +, +/- (or ~) or -; clear takes it back to unrated."""
+    clearing = analyzer.is_clear_word(mark)
     with context.write() as tx:
-        rating = analyzer.rate_value(tx, person, value, mark, context.today, quarter)
+        rating: PeopleRating | None
+        if clearing:
+            rating = analyzer.clear_value(tx, person, value, context.today, quarter)
+        else:
+            rating = analyzer.rate_value(tx, person, value, mark, context.today, quarter)
         name = analyzer.find_value(tx, value)
-        who = tx.person(rating.person_id).name
-    click.echo(f"{rating.id} {safe(who)} {rating.quarter}: {safe(name)} {rating.marks[name].value}")
+        who = tx.find_person(person).name
+        label = analyzer.quarter_label(tx, quarter, context.today)
+    shown = "not rated" if clearing or rating is None else rating.marks[name].value
+    prefix = f"{rating.id} " if rating is not None else ""
+    click.echo(f"{prefix}{safe(who)} {label}: {safe(name)} {shown}")
 
 
 @analyzer_group.command("gwc")
 @click.argument("person")
-@click.option("--gets", default=None, help="yes, no, or - to clear.")
-@click.option("--wants", default=None, help="yes, no, or - to clear.")
-@click.option("--capacity", default=None, help="yes, no, or - to clear.")
+@click.option("--gets", default=None, help="yes, no, or - (or clear) to clear.")
+@click.option("--wants", default=None, help="yes, no, or - (or clear) to clear.")
+@click.option("--capacity", default=None, help="yes, no, or - (or clear) to clear.")
 @click.option("--quarter", default=None, help="Like 2026-Q4; default: this quarter.")
 @pass_context
 def analyzer_gwc(
@@ -165,12 +173,14 @@ def analyzer_gwc(
         raise click.UsageError("nothing to change: give --gets, --wants and/or --capacity")
     with context.write() as tx:
         rating = analyzer.set_gwc(tx, person, context.today, quarter, **answers)
-        who = tx.person(rating.person_id).name
+        who = tx.find_person(person).name
+        label = analyzer.quarter_label(tx, quarter, context.today)
     shown = " ".join(
-        f"{letter}={gwc_text(getattr(rating, field)) or '.'}"
+        f"{letter}={gwc_text(getattr(rating, field, None)) or '.'}"
         for field, letter in (("gets_it", "G"), ("wants_it", "W"), ("capacity", "C"))
     )
-    click.echo(f"{rating.id} {safe(who)} {rating.quarter}: {shown}")
+    prefix = f"{rating.id} " if rating is not None else ""
+    click.echo(f"{prefix}{safe(who)} {label}: {shown}")
 
 
 @analyzer_group.command("bar")

@@ -35,6 +35,9 @@ MARK_WORDS: dict[str, ValueMark] = {
 }
 """What a person may type for a mark (the CLI and the keys): ``+``, ``+/-`` (or ``~``, ``=``), ``-``."""
 
+CLEAR_WORDS = frozenset({"clear", "unset", "none"})
+"""What takes a cell back to unrated (``cadence analyzer rate PERSON VALUE clear``); ``-`` is a mark, not a clear."""
+
 GWC_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("gets_it", "G", "Gets it"),
     ("wants_it", "W", "Wants it"),
@@ -153,6 +156,11 @@ def grid(
             )
         )
     return rows
+
+
+def is_empty(rating: PeopleRating) -> bool:
+    """True when a rating holds nothing: no mark (under any name) and no G, W or C answer."""
+    return not rating.marks and all(getattr(rating, field) is None for field, _header, _name in GWC_FIELDS)
 
 
 def history(ratings: list[PeopleRating], person_id: str) -> list[PeopleRating]:

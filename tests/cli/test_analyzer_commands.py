@@ -116,3 +116,29 @@ def test_history_lists_a_person_s_quarters_oldest_first(valued) -> None:
         ("2026-Q2", {"Honest": "-"}, False),
         ("2026-Q4", {"Honest": "+"}, False),
     ]
+
+
+def test_rate_clear_and_gwc_clear_take_cells_back_to_unrated(valued, workspace_dir: Path) -> None:
+    valued("analyzer", "rate", "Ann", "Honest", "+")
+    valued("analyzer", "rate", "Ann", "Helpful", "-")
+    valued("analyzer", "gwc", "Ann", "--gets", "yes")
+    cleared = valued("analyzer", "rate", "Ann", "2", "clear")
+    assert cleared.code == 0 and cleared.out.strip() == "PA-1 Ann 2026-Q4: Helpful not rated"
+    (record,) = stored(workspace_dir)["ratings"].values()
+    assert (record["marks"], record["gets_it"]) == ({"Honest": "+"}, True)
+    assert valued("analyzer", "gwc", "Ann", "--gets", "clear").out.strip() == "PA-1 Ann 2026-Q4: G=. W=. C=."
+    assert stored(workspace_dir)["ratings"]["1"]["gets_it"] is None
+
+    # The last mark cleared: nothing is left, so the quarter's rating is gone from the file and Ann reads unrated.
+    last = valued("analyzer", "rate", "Ann", "Honest", "CLEAR")
+    assert last.code == 0 and last.out.strip() == "Ann 2026-Q4: Honest not rated"
+    assert stored(workspace_dir).get("ratings", {}) == {}
+    assert "not rated yet" in valued("analyzer", "history", "Ann").out
+
+    # Clearing what was never rated is not an error and writes nothing.
+    before = (workspace_dir / "cadence.json").read_bytes()
+    again = valued("analyzer", "rate", "Bob", "1", "clear", "--quarter", "2026-Q3")
+    assert again.code == 0 and again.out.strip() == "Bob 2026-Q3: Honest not rated"
+    assert valued("analyzer", "gwc", "Bob", "--wants", "-").code == 0
+    assert (workspace_dir / "cadence.json").read_bytes() == before
+    assert "not a core value" in valued("analyzer", "rate", "Ann", "Brave", "clear").err

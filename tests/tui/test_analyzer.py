@@ -89,6 +89,44 @@ async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk) -> No
         assert on_disk().all_of(PeopleRating) == before
 
 
+async def test_delete_and_backspace_clear_a_cell_back_to_unrated(make_app, on_disk, demo_folder) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "p")
+        await pilot.pause()
+        values = analyzer.core_values(on_disk())
+        # Dana: + on V1 and V2, Gets it yes.
+        await pilot.press("plus", "right", "plus", "right", "right", "right", "y")
+        await pilot.pause()
+        dana = rating(on_disk(), DANA)
+        assert dana is not None and dana.marks == {values[0]: "+", values[1]: "+"} and dana.gets_it is True
+
+        # Delete on V2 unrates it; Backspace on V1 too; the grid shows the cells unrated.
+        await pilot.press("home", "right", "right", "delete")
+        await pilot.pause()
+        assert rating(on_disk(), DANA).marks == {values[0]: "+"}
+        await pilot.press("left", "backspace")
+        await pilot.pause()
+        dana = rating(on_disk(), DANA)
+        assert dana.marks == {} and dana.gets_it is True, "the G answer is kept"
+        table = app.screen.query_one("#analyzer-grid", DataTable)
+        assert [str(table.get_cell_at(Coordinate(0, column))) for column in (1, 2)] == ["·", "·"]
+        assert "not rated" in detail(app)
+
+        # Delete on G clears the last thing rated: Dana has no rating this quarter, as before she was touched.
+        await pilot.press("right", "right", "right", "right", "delete")
+        await pilot.pause()
+        assert app.screen.query_one(AnalyzerPanel).current_column() == "gets_it"
+        assert rating(on_disk(), DANA) is None
+        assert str(table.get_cell_at(Coordinate(0, VALUES + 1))) == "·"
+
+        # Clearing an unrated cell writes nothing; on the name column it says where to go.
+        before = (demo_folder / "cadence.json").read_bytes()
+        await pilot.press("delete", "home", "delete")
+        await pilot.pause()
+        assert (demo_folder / "cadence.json").read_bytes() == before
+
+
 async def test_the_quarter_before_keeps_its_own_ratings(make_app, on_disk) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -179,7 +217,7 @@ async def test_hostile_names_and_values_show_as_typed_in_one_line(make_app, demo
 @pytest.mark.parametrize(
     ("key", "panel", "screen_keys"),
     [
-        ("p", AnalyzerPanel, {"plus", "tilde", "minus", "y", "n", "b", "left_square_bracket"}),
+        ("p", AnalyzerPanel, {"plus", "tilde", "minus", "y", "n", "delete", "b", "left_square_bracket"}),
         ("q", ConversationPanel, {"ctrl+s", "escape", "f1"}),
     ],
     ids=["analyzer", "conversation"],

@@ -1,7 +1,9 @@
 """The People analyzer and quarterly conversations: the only way their records and the bar are written.
 
 One rating and one conversation per person per quarter: the first change for
-a quarter creates the record, later ones edit it. A core value is named as the
+a quarter creates the record, later ones edit it; a rating whose last mark and
+answer are cleared is removed, so the person reads as not rated that quarter
+(the grid, ``cadence analyzer history``) as before it was ever touched. A core value is named as the
 V/TO names it (any case) or by its 1-based number in the V/TO's order; the
 mark is stored under the value's current name (``cadence.domain.people_analyzer``).
 The People panel's screens and ``cadence analyzer`` / ``cadence conversation``
@@ -13,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from cadence.domain.models import AnalyzerBar, Conversation, PeopleRating, Person
-from cadence.domain.people_analyzer import GWC_FIELDS, parse_mark
+from cadence.domain.people_analyzer import CLEAR_WORDS, GWC_FIELDS, is_empty, parse_mark
 from cadence.store.actions.fields import parse_quarter_field
 from cadence.store.errors import InputError
 from cadence.store.transaction import Transaction
@@ -76,10 +78,19 @@ def _rating(tx: Transaction, person: Person, quarter: str) -> PeopleRating:
     return rating_of(tx, person.id, quarter) or tx.add(PeopleRating, person_id=person.id, quarter=quarter)
 
 
+def _save_or_drop(tx: Transaction, rating: PeopleRating, **changes: object) -> PeopleRating | None:
+    """Save the changes; a rating left holding nothing is deleted (``None``: not rated that quarter)."""
+    saved = tx.save(rating, **changes)
+    if is_empty(saved):
+        tx.delete(saved)
+        return None
+    return saved
+
+
 def rate_value(
     tx: Transaction, person_text: str, value_text: str, mark_text: str, today: date, quarter: str | None = None
 ) -> PeopleRating:
-    """Mark one person against one core value for the quarter (``+``, ``+/-``, ``-``)."""
+    """Mark one person against one core value for the quarter (``+``, ``+/-``, ``-``); ``clear_value`` unrates."""
     person = _person(tx, person_text)
     value = find_value(tx, value_text)
     try:
@@ -92,14 +103,39 @@ def rate_value(
     return tx.save(rating, marks={**marks, value: mark})
 
 
+def is_clear_word(text: str) -> bool:
+    """``clear`` (or ``unset``, ``none``): what ``cadence analyzer rate PERSON VALUE`` takes to unrate a cell."""
+    return text.strip().casefold() in CLEAR_WORDS
+
+
+def clear_value(
+    tx: Transaction, person_text: str, value_text: str, today: date, quarter: str | None = None
+) -> PeopleRating | None:
+    """Take one person's mark against one core value back to unrated for the quarter (a no-op if unrated).
+
+    Returns the rating as it now reads, or ``None`` when the person has no rating that quarter any more
+    (a rating left with nothing in it is removed from the file).
+    """
+    person = _person(tx, person_text)
+    value = find_value(tx, value_text)
+    label = quarter_label(tx, quarter, today)
+    rating = rating_of(tx, person.id, label)
+    if rating is None:
+        return None
+    marks = {name: kept for name, kept in rating.marks.items() if name.casefold() != value.casefold()}
+    if marks == rating.marks:
+        return rating
+    return _save_or_drop(tx, rating, marks=marks)
+
+
 def parse_yes_no(text: str, field: str) -> bool | None:
-    """yes/no (y/n, true/false); ``-`` or ``unset`` clears the answer."""
+    """yes/no (y/n, true/false); ``-``, ``clear`` or ``unset`` clears the answer."""
     word = text.strip().casefold()
     if word in ("yes", "y", "true"):
         return True
     if word in ("no", "n", "false"):
         return False
-    if word in ("-", "unset", "none"):
+    if word == "-" or word in CLEAR_WORDS:
         return None
     raise InputError(f"{field}: {text.strip()!r} is not yes or no (or '-' to clear)")
 
@@ -110,15 +146,22 @@ def set_gwc(
     today: date,
     quarter: str | None = None,
     **answers: bool | None,
-) -> PeopleRating:
-    """Set Gets it / Wants it / Capacity (``gets_it=True``...); fields not given stay as they are."""
+) -> PeopleRating | None:
+    """Set Gets it / Wants it / Capacity (``gets_it=True``, ``None`` clears); fields not given stay as they are.
+
+    Returns the rating as saved, or ``None`` when the person has no rating that quarter any more (clearing the
+    last answer of a rating with no marks removes it; clearing what was never answered writes nothing).
+    """
     known = {field for field, _header, _name in GWC_FIELDS}
     unknown = sorted(set(answers) - known)
     if unknown:
         raise InputError(f"gwc: {unknown[0]!r} is not one of {', '.join(sorted(known))}")
     person = _person(tx, person_text)
-    rating = _rating(tx, person, quarter_label(tx, quarter, today))
-    return tx.save(rating, **answers)
+    label = quarter_label(tx, quarter, today)
+    rating = rating_of(tx, person.id, label)
+    if rating is None and all(answer is None for answer in answers.values()):
+        return None
+    return _save_or_drop(tx, rating or _rating(tx, person, label), **answers)
 
 
 def set_bar(tx: Transaction, max_mixed: int | None = None, max_minus: int | None = None) -> AnalyzerBar:

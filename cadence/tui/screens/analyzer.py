@@ -6,8 +6,9 @@ columns), then ``G`` ``W`` ``C`` (Gets it, Wants it, Capacity to do it) and
 ``Bar``: whether the person meets the workspace's bar ("right person, right
 seat", ``cadence.domain.people_analyzer``). The arrows move a cell cursor;
 ``+``, ``~`` (or ``=``) and ``-`` mark a value cell, ``y`` and ``n`` answer a
-G, W or C cell; ``b`` sets the bar; ``[`` and ``]`` show another quarter
-(one rating per person per quarter). Under the grid, the highlighted person's
+G, W or C cell; Delete (or Backspace) clears a cell back to unrated; ``b``
+sets the bar; ``[`` and ``]`` show another quarter (one rating per person per
+quarter). Under the grid, the highlighted person's
 verdict in words, and any marks kept under a core value's old name.
 
 Every key writes through ``store/actions/analyzer.py``, the functions
@@ -41,6 +42,7 @@ NAME_WIDTH = 18
 HELP = (
     "The People analyzer: each person against each core value (+ lives it, +/- sometimes, - does not) and "
     "Gets it, Wants it, Capacity to do it. Arrows move; + ~ (or =) - mark a value cell, y n answer a G W C cell; "
+    "Delete (or Backspace) clears a cell back to unrated; "
     "b sets the bar; [ and ] show another quarter. Anyone who can read the workspace can read these ratings. "
     "Esc: back to People."
 )
@@ -70,11 +72,18 @@ class AnalyzerPanel(SectionPanel):
         Binding("minus", "mark('-')", "-", tooltip="Mark the value: does not live it (-)"),
         Binding("y", "answer(True)", "Yes", tooltip="Answer the G, W or C cell: yes"),
         Binding("n", "answer(False)", "No", tooltip="Answer the G, W or C cell: no"),
+        Binding("delete", "clear", "Clear", tooltip="Clear the cell back to unrated (Backspace does the same)"),
+        Binding("backspace", "clear", "Clear", show=False, tooltip="Clear the cell back to unrated"),
         Binding("b", "bar", "Bar", tooltip="Set the bar: how many +/- and - a person may have"),
         Binding("left_square_bracket", "show_quarter(-1)", "Quarter", key_display="[", tooltip="The quarter before"),
         Binding("right_square_bracket", "show_quarter(1)", "", key_display="]", tooltip="The quarter after"),
     ]
-    CLI_EQUIVALENTS: ClassVar = {"mark": "analyzer rate", "answer": "analyzer gwc", "bar": "analyzer bar"}
+    CLI_EQUIVALENTS: ClassVar = {
+        "mark": "analyzer rate",
+        "answer": "analyzer gwc",
+        "clear": "analyzer rate",  # analyzer rate PERSON VALUE clear; a G W C cell: analyzer gwc --gets clear
+        "bar": "analyzer bar",
+    }
     NAVIGATION: ClassVar = frozenset({"show_quarter"})
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -227,6 +236,23 @@ class AnalyzerPanel(SectionPanel):
         quarter = self.quarter.label
         person_id = row.person.id
         self.write_soon(lambda tx: analyzer.set_gwc(tx, person_id, self.session.today(), quarter, **{column: answer}))
+
+    def action_clear(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self.notify("Nobody to rate: add people in People (a).", severity="warning")
+            return
+        column = self.current_column()
+        quarter = self.quarter.label
+        person_id = row.person.id
+        today = self.session.today()
+        if column.startswith("v"):
+            value = self.values()[int(column[1:])]
+            self.write_soon(lambda tx: analyzer.clear_value(tx, person_id, value, today, quarter))
+        elif column in {field for field, _header, _name in GWC_FIELDS}:
+            self.write_soon(lambda tx: analyzer.set_gwc(tx, person_id, today, quarter, **{column: None}))
+        else:
+            self.notify("Move to a value or G, W, C cell to clear it.", severity="warning")
 
     def action_bar(self) -> None:
         bar = self.session.snapshot.meta.analyzer_bar
