@@ -17,6 +17,7 @@ from cadence.store.actions import analyzer
 from cadence.tui.screens.analyzer import AnalyzerPanel, AnalyzerScreen
 from cadence.tui.screens.conversation import ConversationPanel, ConversationScreen
 from cadence.tui.screens.help import HelpScreen
+from cadence.tui.widgets.autosave_text import AutosaveText
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets._footer import FooterKey
@@ -170,6 +171,51 @@ async def test_a_conversation_typed_is_saved_on_tab_and_on_esc(make_app, on_disk
         assert analyzer.conversation_of(on_disk(), DANA, "2026-Q4").working == "Pilot signed, in Q1"
 
 
+def conversation_title(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#conversation-title", Static).render())
+
+
+def part_text(app, field: str) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(f"#conversation-{field}", AutosaveText).text
+
+
+async def test_f2_and_f3_show_other_quarters_and_save_what_is_typed_first(make_app, on_disk) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "q")
+        await pilot.pause()
+        assert conversation_title(app).endswith("· 2026-Q4")
+        # Typed and at once F2: the words go to Q4's record before the screen shows Q3.
+        await pilot.press(*"Pilot signed", "f2")
+        await pilot.pause()
+        assert conversation_title(app).endswith("· 2026-Q3")
+        assert analyzer.conversation_of(on_disk(), DANA, "2026-Q4").working == "Pilot signed"
+        assert analyzer.conversation_of(on_disk(), DANA, "2026-Q3") is None
+        assert part_text(app, "working") == "", "Q3 was never held: its parts are empty"
+        context = str(app.screen.query_one("#conversation-context", Static).render())
+        assert "Their rocks of 2026-Q3" in context
+        assert "Turn the Oakhaven pilot into an annual contract" not in context, "Q4's rock is not Q3's"
+
+        # Q3's conversation typed (in the second part), then F3: saved under Q3, and Q4 shows its own text again.
+        await pilot.press("tab", *"Late invoices", "f3")
+        await pilot.pause()
+        assert conversation_title(app).endswith("· 2026-Q4")
+        q3 = analyzer.conversation_of(on_disk(), DANA, "2026-Q3")
+        assert q3 is not None and (q3.working, q3.not_working) == ("", "Late invoices")
+        assert analyzer.conversation_of(on_disk(), DANA, "2026-Q4").not_working == ""
+        assert part_text(app, "working") == "Pilot signed"
+
+        # Two steps on: 2027-Q1 and 2027-Q2 are new quarters; Esc goes back to People with nothing else written.
+        await pilot.press("f3", "f3")
+        await pilot.pause()
+        assert conversation_title(app).endswith("· 2027-Q2")
+        await pilot.press(*"Next year", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConversationScreen)
+        assert analyzer.conversation_of(on_disk(), DANA, "2027-Q2").working == "Next year"
+        assert analyzer.conversation_of(on_disk(), DANA, "2027-Q1") is None
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_analyzer_snapshot(make_app, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     press = ["9", "p", "plus", "right", "tilde", "right", "plus", "right", "plus", "right", "y", "right", "y"]
@@ -218,7 +264,7 @@ async def test_hostile_names_and_values_show_as_typed_in_one_line(make_app, demo
     ("key", "panel", "screen_keys"),
     [
         ("p", AnalyzerPanel, {"plus", "tilde", "minus", "y", "n", "delete", "b", "left_square_bracket"}),
-        ("q", ConversationPanel, {"ctrl+s", "escape", "f1"}),
+        ("q", ConversationPanel, {"ctrl+s", "escape", "f1", "f2", "f3"}),
     ],
     ids=["analyzer", "conversation"],
 )

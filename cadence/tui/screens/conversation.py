@@ -10,6 +10,12 @@ typing pauses, when the part loses focus (Tab) and when the screen closes,
 through ``store/actions/analyzer.set_conversation`` (``cadence conversation
 set`` runs the same). Ctrl+S saves every part at once. Another session's
 saved text shows up unless this one has unsaved typing in that part.
+
+F2 and F3 show the person's conversation of the quarter before and after
+(the title names the quarter). Not ``[`` and ``]`` as the analyzer and Rocks
+have them: here a text part always holds the focus and brackets are text, as
+``?`` is (F1 is help). What is typed is saved to the quarter it was typed in
+before the screen moves; if that save fails, it stays put and says so.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from cadence.domain.models import Conversation, Person
+from cadence.domain.periods import parse_quarter
 from cadence.store.actions import analyzer
 from cadence.tui.panels.base import SectionPanel, SessionUser
 from cadence.tui.status_styles import muted
@@ -35,7 +42,8 @@ ROCK_LINES = 3  # rocks shown above the parts; more are counted, not listed
 HELP = (
     "A quarterly conversation: what's working, what's not, core values, Gets it / Wants it / Capacity, rocks. "
     "Each part saves itself as you type (and on Tab or Esc); Ctrl+S saves all now. The person's rocks of the "
-    "quarter are shown above for reference. Anyone who can read the workspace can read it. Esc: back to People."
+    "quarter are shown above for reference. F2 and F3: the conversation of the quarter before and after (what is "
+    "typed is saved first). Anyone who can read the workspace can read it. Esc: back to People."
 )
 
 
@@ -100,7 +108,7 @@ class ConversationPanel(SectionPanel):
             lines.append(Text(f"and {len(rocks) - ROCK_LINES} more (Rocks, 2)", style=muted()))
         for line in lines:
             line.truncate(room, overflow="ellipsis")
-        heading = Text("Rocks this quarter (for reference)", style="bold")
+        heading = Text(f"Their rocks of {self.quarter} (for reference)", style="bold")
         self.query_one("#conversation-context", Static).update(Text("\n").join([heading, *lines]))
         record = self.stored()
         for field, _title in analyzer.CONVERSATION_PARTS:
@@ -122,6 +130,8 @@ class ConversationScreen(Screen[None], SessionUser):
     BINDINGS: ClassVar = [
         Binding("escape", "close", "Back", tooltip="Back to People (what is typed is saved)"),
         Binding("f1", "app.help", "Help", tooltip="Show every key on this screen (? types into the text)"),
+        Binding("f2", "show_quarter(-1)", "Quarter before", tooltip="The conversation of the quarter before"),
+        Binding("f3", "show_quarter(1)", "after", tooltip="The conversation of the quarter after"),
     ]
 
     def __init__(self, person: Person, quarter: str) -> None:
@@ -135,16 +145,42 @@ class ConversationScreen(Screen[None], SessionUser):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        title = Text.assemble(("Quarterly conversation", "bold"), " · ")
-        title.append_text(literal(self.person.name, 30, "bold"))
-        title.append(f" · {self.quarter}")
-        self.query_one("#conversation-title", Static).update(title)
+        self.show_title()
         panel = self.query_one(ConversationPanel)
         panel.show_current()
         panel.focus_first()
 
+    def show_title(self) -> None:
+        title = Text.assemble(("Quarterly conversation", "bold"), " · ")
+        title.append_text(literal(self.person.name, 30, "bold"))
+        title.append(f" · {self.quarter}")
+        self.query_one("#conversation-title", Static).update(title)
+
     def on_screen_resume(self) -> None:
         self.query_one(ConversationPanel).show_current()
+
+    async def saved_all(self) -> bool:
+        """Save every part now; False (and a warning) if some typing could not be written."""
+        parts = self.query_one(ConversationPanel).parts()
+        for part in parts:
+            await part.flush()
+        if any(part.dirty for part in parts):
+            self.notify("Not everything typed is saved yet: staying on this quarter.", severity="error")
+            return False
+        return True
+
+    async def action_show_quarter(self, step: int) -> None:
+        """Save what is typed, then show the same person's conversation of the quarter before or after."""
+        if not await self.saved_all():
+            return
+        here = parse_quarter(self.quarter, self.session.snapshot.meta.fiscal_start_month)
+        self.quarter = (here.next() if step > 0 else here.previous()).label
+        await self.query_one(ConversationPanel).remove()
+        panel = ConversationPanel(self.person, self.quarter, id="conversation-panel")
+        await self.mount(panel, before=self.query_one(Footer))
+        self.show_title()
+        panel.show_current()
+        panel.focus_first()
 
     async def action_close(self) -> None:
         for part in self.query_one(ConversationPanel).parts():
