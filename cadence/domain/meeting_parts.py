@@ -178,6 +178,16 @@ class MinutesHeadline(BaseModel):
     dropped_to: str | None = None
 
 
+class MinutesQuarterClose(BaseModel):
+    """The quarter a quarterly session closed as it ended, and what the close decided (rock ids)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    quarter: str
+    done: list[str] = Field(default_factory=list)
+    not_done: list[str] = Field(default_factory=list)
+    carried: list[tuple[str, str]] = Field(default_factory=list)
+
+
 class Minutes(BaseModel):
     """What the meeting saw and decided, frozen when it ended."""
 
@@ -192,6 +202,7 @@ class Minutes(BaseModel):
     issues: list[MinutesIssue] = Field(default_factory=list)
     new_todos: list[MinutesTodo] = Field(default_factory=list)
     raised_issue_ids: list[str] = Field(default_factory=list)
+    quarter_closed: MinutesQuarterClose | None = None
 
     @property
     def todos_done(self) -> int:

@@ -16,7 +16,15 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, section_seconds, total_seconds
-from cadence.domain.meeting_parts import GOOD_RATING, IdsOutcome, Minutes, MinutesTodo, SectionKind, rating_text
+from cadence.domain.meeting_parts import (
+    GOOD_RATING,
+    IdsOutcome,
+    Minutes,
+    MinutesQuarterClose,
+    MinutesTodo,
+    SectionKind,
+    rating_text,
+)
 from cadence.domain.models import Meeting
 from cadence.domain.text import visible
 
@@ -285,6 +293,17 @@ def _ratings(meeting: Meeting, names: Mapping[str, str]) -> list[str]:
     return [*_table(["Person", "Rating", "Why"], rows), "", summary]
 
 
+def _quarter_closed(closed: MinutesQuarterClose) -> list[str]:
+    """What ending the session decided: each carried rock with its new rock, then not done and done."""
+    lines = [f"{closed.quarter} was closed as the session ended."]
+    if closed.carried or closed.not_done or closed.done:
+        lines.append("")
+    lines += [f"- {old} carried over as {new}" for old, new in closed.carried]
+    lines += [f"- {rock_id} not done" for rock_id in closed.not_done]
+    lines += [f"- {rock_id} done" for rock_id in closed.done]
+    return lines
+
+
 # The whole -------------------------------------------------------------------------
 
 
@@ -302,6 +321,8 @@ def minutes_markdown(meeting: Meeting, names: Mapping[str, str], team_name: str,
     lines += ["", "## Section times", "", *_section_times(meeting, end)]
     lines += ["", "## New to-dos", "", *_new_todos(meeting, names)]
     lines += ["", "## Cascading messages", "", *_cascading(meeting, names)]
+    if meeting.minutes is not None and meeting.minutes.quarter_closed is not None:
+        lines += ["", "## Quarter closed", "", *_quarter_closed(meeting.minutes.quarter_closed)]
     if meeting.ratings_on or meeting.ratings:
         lines += ["", "## Ratings", "", *_ratings(meeting, names)]
     if meeting.notes.strip():

@@ -26,7 +26,8 @@ SCHEMA_VERSION = 6
 4: measurables have a frequency (weekly, monthly, quarterly); a score's ``week`` is its period's first day;
    to-dos may hold details.
 5: the People analyzer (ratings, PA-n) and quarterly conversations (QC-n); ``_meta.analyzer_bar``.
-6: ``_meta.closed_quarters``: each close of a quarter and what it decided."""
+6: ``_meta.closed_quarters``: each close of a quarter and what it decided; minutes say which quarter a session
+   closed."""
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]

@@ -19,7 +19,6 @@ from cadence.tui.panels.meeting_next_rocks import NextRocksPanel
 from cadence.tui.panels.meeting_quarter import QuarterReviewPanel
 from cadence.tui.panels.meeting_vto import MeetingVtoPanel
 from cadence.tui.screens.meeting import open_meeting
-from cadence.tui.widgets.dialogs import ConfirmScreen
 from cadence.tui.widgets.forms import FormScreen
 
 from tests.tui.conftest import SIZES
@@ -171,31 +170,3 @@ def test_session_section_snapshot(
         await pilot.pause()
 
     assert snap_compare(make_app(clock=clock), run_before=run_before, terminal_size=size)
-
-
-async def test_ending_the_session_with_undecided_rocks_asks_and_names_them(
-    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
-) -> None:
-    meeting_id = start_meeting(demo_folder, agenda="quarterly")
-    app = make_app(clock=Clock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_at(app, pilot, meeting_id, REVIEW)
-        panel = screen.panel
-        assert isinstance(panel, QuarterReviewPanel)
-        undecided = [
-            rock.id for rock in panel.visible_rocks() if rock.status in (RockStatus.ON_TRACK, RockStatus.OFF_TRACK)
-        ]
-        await pilot.press("e")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        question = app.screen.question
-        assert f"Still undecided (2026-Q4): {', '.join(undecided)}; they stay open." in question
-        assert len(question) <= 200  # the dialog shows 200 characters
-        await pilot.press("n")
-        await pilot.pause()
-        assert on_disk().meeting(meeting_id).ended_at is None
-        before = {rock.id: rock.status for rock in on_disk().rocks}
-        await pilot.press("e")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("y")
-        assert await wait_for(pilot, lambda: on_disk().meeting(meeting_id).ended_at is not None)
-    assert {rock.id: rock.status for rock in on_disk().rocks} == before  # nothing decided silently

@@ -24,6 +24,7 @@ from cadence.domain.meeting_parts import (
     MinutesHeadline,
     MinutesIssue,
     MinutesNumber,
+    MinutesQuarterClose,
     MinutesRock,
     MinutesTodo,
     Rating,
@@ -569,6 +570,17 @@ def freeze_minutes(view: View, meeting: Meeting) -> Minutes:
         issues=issues,
         new_todos=[todo_line(t) for t in new_todos(view, meeting)],
         raised_issue_ids=[i.id for i in raised_issues(view, meeting)],
+        quarter_closed=quarter_closed_at(view, meeting),
+    )
+
+
+def quarter_closed_at(view: View, meeting: Meeting) -> MinutesQuarterClose | None:
+    """The close this meeting made as it ended (``quarters.close_quarter`` with its id, in the same write)."""
+    closing = next((item for item in view.meta.closed_quarters if item.meeting_id == meeting.id), None)
+    if closing is None:
+        return None
+    return MinutesQuarterClose(
+        quarter=closing.quarter, done=closing.done, not_done=closing.not_done, carried=closing.carried
     )
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from cadence.domain.models import QuarterClosing, Rock, RockStatus, Team, Todo
+from cadence.domain.models import Meeting, QuarterClosing, Rock, RockStatus, Team, Todo
 from cadence.domain.periods import Quarter, parse_quarter
 from cadence.domain.quarter_close import (
     CARRIED_FROM,
@@ -78,6 +78,18 @@ def rocks_to_settle(view: View, quarter: str, team: Team | None = None) -> list[
 def closing_for(view: View, quarter: str, team: Team | None = None) -> QuarterClosing | None:
     """The latest close covering ``quarter`` for ``team`` (its own or the whole workspace's), if any."""
     return closing_of(view.meta.closed_quarters, quarter, team.id if team else None)
+
+
+def quarter_reviewed_at(view: View, meeting: Meeting) -> Quarter:
+    """The quarter a quarterly session reviews and closes, fixed by the day it started: a session running past
+    midnight, or an annual one over two days, keeps its quarter."""
+    day = meeting.started_at.date()
+    return default_review_quarter(day, view.quarter_of(day))
+
+
+def team_of(view: View, meeting: Meeting) -> Team | None:
+    """The meeting's team, whose rocks (and the company's) its close decides; None for a team gone or none."""
+    return next((team for team in view.teams if team.id == meeting.team_id), None)
 
 
 def close_quarter(

@@ -17,9 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from cadence.domain.periods import Quarter
-from cadence.domain.quarter_close import default_review_quarter
 from cadence.domain.text import clip
-from cadence.store.actions import ROCKS_PER_PERSON_GUIDANCE
+from cadence.store.actions import ROCKS_PER_PERSON_GUIDANCE, quarters
 from cadence.tui.panels.base import panel_css
 from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.panels.meeting_css import styles_of
@@ -52,7 +51,7 @@ class NextRocksPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
     @property
     def quarter(self) -> Quarter:
         if self._quarter is None:
-            self._quarter = default_review_quarter(self.session.today(), self.session.quarter()).next()
+            self._quarter = quarters.quarter_reviewed_at(self.session.snapshot, self.meeting).next()
         return self._quarter
 
     def refresh_data(self) -> None:

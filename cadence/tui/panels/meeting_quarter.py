@@ -1,14 +1,16 @@
 """The quarterly session's review of the quarter: every rock decided with one key, and the quarter's figures.
 
 It is the Rocks panel (its table, milestones, detail) on the quarter the
-session reviews (``default_review_quarter``: the one just ended early in a
+session reviews (``quarters.quarter_reviewed_at``: the one just ended early in a
 quarter, else the current one), with the close's keys: ``d`` done, ``x`` not
 done, ``c`` carry into the next quarter (a new rock there, the old one not
 done). Each key calls ``settle_rock``, as ``cadence quarter settle`` does, and
 writes at once; a rock still on or off track is undecided and counted above
 the table. The line above shows rocks done against 80%, to-dos done against
 90% and the quarter's meeting ratings. The meeting's own keys (n, p, space,
-T, e) win, which is why not done is ``x``.
+T, e) win, which is why not done is ``x``. Ending the session (``e``) closes
+the quarter: a rock still undecided then is decided on the close screen
+(``cadence.tui.screens.quarter_close``); nothing closes silently.
 """
 
 from __future__ import annotations
@@ -22,14 +24,13 @@ from textual.widgets import Static
 
 from cadence.domain.metrics import TODO_GOAL
 from cadence.domain.periods import Quarter
-from cadence.domain.quarter_close import default_review_quarter, percent, review_quarter, unfinished
+from cadence.domain.quarter_close import percent, review_quarter
 from cadence.store.actions import quarters
 from cadence.tui.panels.base import panel_css
 from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.panels.meeting_css import styles_of
 from cadence.tui.panels.rock_rows import period_line
 from cadence.tui.panels.rocks import RocksPanel
-from cadence.tui.session import WorkspaceSession
 from cadence.tui.status_styles import muted, verdict_style
 
 HELP = (
@@ -62,7 +63,7 @@ class QuarterReviewPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
     @property
     def quarter(self) -> Quarter:
         if self._quarter is None:
-            self._quarter = default_review_quarter(self.session.today(), self.session.quarter())
+            self._quarter = quarters.quarter_reviewed_at(self.session.snapshot, self.meeting)
         return self._quarter
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -87,6 +88,9 @@ class QuarterReviewPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
         line = Text(no_wrap=True, overflow="ellipsis")
         undecided = len(review.undecided_ids)
         line.append(f"{undecided} undecided" if undecided else "Every rock decided", "bold" if undecided else muted())
+        closing = quarters.closing_for(view, self.quarter.label, quarters.team_of(view, self.meeting))
+        if closing is not None:
+            line.append(f" (closed {closing.closed_on})", muted())
         line.append("  To-dos done ")
         todos = f"{percent(review.todo_rate)} ({review.todos_done}/{review.todos_total})"
         line.append(todos, verdict_style(bool(review.todos_on_goal)))
@@ -102,19 +106,3 @@ class QuarterReviewPanel(MeetingPanel, RocksPanel, inherit_bindings=False):
         if saved is not None:
             into = f" into {saved.quarter} as {saved.id}" if decision == "carry" else ""
             self.app.notify(f"{rock.id} {DECISIONS[decision]}{into}", timeout=3)
-
-
-def undecided_when_ending(session: WorkspaceSession) -> str:
-    """What ending the session must say: the reviewed quarter's rocks of this team still undecided, by id
-    (nothing is closed silently: they stay open until decided here or by ``cadence quarter close``)."""
-    view = session.snapshot
-    today = session.today()
-    quarter = default_review_quarter(today, session.quarter())
-    left = [
-        rock
-        for rock in unfinished(view.rocks, quarter.label)
-        if rock.company or session.belongs(rock.team_id, rock.owner_id)
-    ]
-    if not left:
-        return ""
-    return f" Still undecided ({quarter.label}): {', '.join(rock.id for rock in left)}; they stay open."

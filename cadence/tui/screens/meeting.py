@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -23,15 +24,19 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from cadence.domain.meeting_clock import budget_seconds, clock_text, total_seconds
 from cadence.domain.models import Meeting, MeetingKind
+from cadence.domain.quarter_close import Decision
 from cadence.domain.text import clip
 from cadence.store import InputError, Transaction
-from cadence.store.actions import meetings
+from cadence.store.actions import meetings, quarters
 from cadence.tui.panels.base import SessionUser
 from cadence.tui.panels.meeting_base import MeetingPanel
 from cadence.tui.panels.meeting_sections import panel_for
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.agenda_sidebar import AgendaSidebar
 from cadence.tui.widgets.dialogs import ChoiceScreen
+
+if TYPE_CHECKING:
+    from cadence.tui.screens.quarter_close import EndChoice
 
 FOLLOWER_SAYS = "Only the driver moves the agenda — T to take over"
 HELP = (
@@ -302,25 +307,64 @@ class MeetingScreen(Screen[None], SessionUser):
         if left:
             question += f" {left} section{'s' if left > 1 else ''} of the agenda not reached yet."
         if meeting.meeting_kind in (MeetingKind.QUARTERLY, MeetingKind.ANNUAL):
-            from cadence.tui.panels.meeting_quarter import undecided_when_ending
-
-            question += undecided_when_ending(self.session)
+            closed = self.quarter_closed_already()
+            if closed is None:
+                self.ask_how_the_quarter_closes()
+                return
+            question += f" {closed}"
 
         def yes() -> None:
             self.call_later(self.end_now)
 
         self.confirm(question, yes)
 
-    async def end_now(self) -> None:
+    def quarter_closed_already(self) -> str | None:
+        """``2026-Q4 was closed on 2026-12-01.`` when the session's quarter is closed for its team with nothing
+        left to decide (ending is then a plain yes or no); None when ending must close it."""
+        snapshot, meeting = self.session.snapshot, self.meeting
+        quarter = quarters.quarter_reviewed_at(snapshot, meeting).label
+        team = quarters.team_of(snapshot, meeting)
+        closing = quarters.closing_for(snapshot, quarter, team)
+        if closing is None or quarters.rocks_to_settle(snapshot, quarter, team):
+            return None
+        return f"{quarter} was closed on {closing.closed_on}."
+
+    def ask_how_the_quarter_closes(self) -> None:
+        """Ending a quarterly session closes its quarter: each unfinished rock decided on the close screen."""
+        from cadence.tui.screens.quarter_close import QuarterCloseScreen
+
+        def chosen(choice: EndChoice | None) -> None:
+            if choice is not None:
+                self.call_later(self.end_now, choice)
+
+        self.app.push_screen(QuarterCloseScreen(self.meeting_id), chosen)
+
+    async def end_now(self, choice: EndChoice | None = None) -> None:
+        """End the meeting; with a closing ``choice`` the quarter is closed in the same locked write, so the
+        session never ends with its quarter half closed."""
         panel = self.panel
         if panel is not None:
             await panel.flush()
         meeting_id, driver, now = self.meeting_id, self.session.driver_label, self.session.clock()
+        closing = choice if choice is not None and choice.close else None
+        quarter = quarters.quarter_reviewed_at(self.session.snapshot, self.meeting).label
 
         def change(tx: Transaction) -> Meeting:
+            if closing is not None:
+                quarters.close_quarter(
+                    tx,
+                    quarter,
+                    now.date(),
+                    carry=closing.of(Decision.CARRY),
+                    not_done=closing.of(Decision.NOT_DONE),
+                    done=closing.of(Decision.DONE),
+                    team=team.id if (team := quarters.team_of(tx, tx.meeting(meeting_id))) else None,
+                    meeting_id=meeting_id,
+                )
             return meetings.end_meeting(tx, meeting_id, now, driver=driver)
 
-        ended = await self.write(change, "Meeting ended; minutes saved")
+        done = f"Meeting ended; {quarter} closed; minutes saved" if closing else "Meeting ended; minutes saved"
+        ended = await self.write(change, done)
         if ended is None:
             return
         self._ended_told = True

@@ -55,5 +55,13 @@ class AgendaSidebar(Static):
         text-wrap: nowrap; text-overflow: ellipsis; }}
     """
 
+    _shown: tuple[Meeting, datetime] | None = None
+
     def show(self, meeting: Meeting, now: datetime) -> None:
+        self._shown = (meeting, now)
         self.update(agenda_text(meeting, now, max(8, (self.size.width or SIDEBAR_WIDTH) - 2)))
+
+    def on_resize(self) -> None:
+        """Drawn before its first layout, names were clipped to a guessed width: clip them again to the real one."""
+        if self._shown is not None:
+            self.show(*self._shown)
