@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 FOLLOWER_SAYS = "Only the driver moves the agenda — T to take over"
 HELP = (
     "The weekly meeting. n / Tab: next section, p / Shift+Tab: previous, space: pause or resume the clock "
-    "(the driver only), T: take over driving, e: end the meeting (asks first), Esc: leave the screen "
+    "(the driver only), T: take over driving, e: end the meeting (asks first; a quarterly or annual session "
+    "closes its quarter, each unfinished rock decided first), Esc: leave the screen "
     "(the meeting keeps running; its clock is on the record). The section's own keys show in the footer."
 )
 
