@@ -144,6 +144,7 @@ class QuarterCloseScreen(ModalScreen[EndChoice | None], SessionUser):
                 timeout=6,
             )
             return
+        self.app.clear_notifications()  # a "Not closed" warning from an earlier Enter no longer holds
         self.dismiss(EndChoice(close=True, decisions=dict(self.decisions)))
 
     def action_leave_open(self) -> None:
