@@ -17,7 +17,13 @@ import click
 
 from cadence.cli.context import CliContext, pass_context
 from cadence.cli.output import dump, emit_json, safe, write_out
-from cadence.domain.accountability import MAX_SEATS_PER_PERSON, chart_lines, chart_markdown, flag_summary
+from cadence.domain.accountability import (
+    MAX_SEATS_PER_PERSON,
+    chart_lines,
+    chart_markdown,
+    flag_summary,
+    loop_warnings,
+)
 from cadence.domain.models import SeatKind
 from cadence.domain.text import clip
 from cadence.store.actions import seats as seat_actions
@@ -70,6 +76,8 @@ def seat_list(context: CliContext, as_json: bool) -> None:
         for role in seat_.roles:
             click.echo(f"{line.under}  · {clip(role, 70)}")
     click.echo(safe(flag_summary(view.seats, names)))
+    for warning in loop_warnings(view.seats):
+        click.echo(f"warning: {safe(warning)}")
 
 
 @seat.command("add")

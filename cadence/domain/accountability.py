@@ -9,7 +9,8 @@ tree from here, so they show the same order and the same flags.
 
 Pure: seats and people's names in, lines and text out. A hand-edited file
 with a seat whose parent is gone, or a loop of parents, still draws: such a
-seat is shown at the top rather than lost.
+seat is shown at the top rather than lost, and a loop is named under the
+flags (``loop_warnings``; ``cadence check`` reports it as a problem).
 """
 
 from __future__ import annotations
@@ -109,6 +110,44 @@ def would_loop(seats: Sequence[Seat], seat_id: str, new_parent_id: str) -> bool:
     return new_parent_id == seat_id or seat_id in ancestors(seats, new_parent_id)
 
 
+def parent_loops(seats: Sequence[Seat]) -> list[list[Seat]]:
+    """Each loop of parents once (a seat under itself, or A under B under A...), from its first seat in chart
+    order, each seat followed by the one it sits under. Only a hand-edited file has one: the actions refuse it."""
+    by_id = {seat.id: seat for seat in seats}
+    walked: set[str] = set()
+    loops: list[list[Seat]] = []
+    for start in sorted(seats, key=_order):
+        path: list[Seat] = []
+        place: dict[str, int] = {}
+        current: Seat | None = start
+        while current is not None and current.id not in place and current.id not in walked:
+            place[current.id] = len(path)
+            path.append(current)
+            current = by_id.get(current.parent_id) if current.parent_id is not None else None
+        if current is not None and current.id in place:
+            loop = path[place[current.id] :]
+            first = min(range(len(loop)), key=lambda index: _order(loop[index]))
+            loops.append(loop[first:] + loop[:first])
+        walked.update(seat.id for seat in path)
+    return loops
+
+
+def loop_text(loop: Sequence[Seat]) -> str:
+    """``Sales (S-4) sits under Marketing (S-5), which sits under Sales (S-4)``: a loop in words."""
+    named = [f"{seat.name} ({seat.id})" for seat in [*loop, loop[0]]]
+    if len(loop) == 1:
+        return f"{named[0]} sits under itself"
+    return f"{named[0]} sits under " + ", which sits under ".join(named[1:])
+
+
+def loop_warnings(seats: Sequence[Seat]) -> list[str]:
+    """A line per loop of parents for the chart's readers (the list, the page, the screen): plain text."""
+    return [
+        f"a loop of seat parents, drawn from the top: {loop_text(loop)} (cadence check; cadence seat move breaks it)"
+        for loop in parent_loops(seats)
+    ]
+
+
 def empty_seats(seats: Sequence[Seat]) -> list[Seat]:
     """Seats with nobody in them, in chart order."""
     return [line.seat for line in chart_lines(seats) if not line.seat.person_ids]
@@ -166,4 +205,6 @@ def chart_markdown(seats: Sequence[Seat], names: Mapping[str, str], company: str
     lines.append("")
     lines.append(f"⚑ {cell(flag_summary(seats, names))}")
     lines.append("")
+    for warning in loop_warnings(seats):
+        lines += [f"⚑ {cell(warning)}", ""]
     return "\n".join(lines)

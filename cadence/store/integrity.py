@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from cadence.domain.accountability import loop_text, parent_loops
 from cadence.domain.ids import Kind
 from cadence.domain.models import Conversation, Frequency, PeopleRating, Role
 from cadence.domain.scorecard import period_noun
@@ -68,6 +69,11 @@ def find_problems(view: View) -> list[str]:
         for person in seat.person_ids:
             need(seat.id, "person", person, people, "person")
         need(seat.id, "parent", seat.parent_id, {s.id for s in view.seats}, "seat")
+    for loop in parent_loops(view.seats):
+        problems.append(
+            f"{loop[0].id}: a loop of seat parents: {loop_text(loop)} "
+            f"(cadence seat move {loop[0].id} --top, or --under another seat, breaks it)"
+        )
     # The People analyzer: one rating and one conversation per person per quarter, for a known person.
     analyzer_records: list[PeopleRating | Conversation] = [*view.all_of(PeopleRating), *view.all_of(Conversation)]
     for record in analyzer_records:

@@ -248,3 +248,56 @@ def test_deactivating_someone_takes_them_out_of_their_seats(chart, workspace_dir
     after = seats(workspace_dir)
     assert (after["ST-3"]["person_ids"], after["ST-4"]["person_ids"]) == ([], ["P-1"])
     assert chart("seat", "list").out.splitlines()[-1] == "4 seats · 1 with nobody: Sales"
+
+
+def _hand_edit_parents(workspace_dir: Path, parents: dict[str, str]) -> None:
+    """Set seats' parent_id straight in the file, as a hand edit would (the actions refuse a loop)."""
+    path = workspace_dir / "cadence.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for record in document["seats"].values():
+        if record["id"] in parents:
+            record["parent_id"] = parents[record["id"]]
+    path.write_text(json.dumps(document, indent=2, sort_keys=True), encoding="utf-8")
+
+
+def test_check_names_a_loop_of_seat_parents_and_list_and_export_still_show_every_seat(
+    chart, workspace_dir: Path
+) -> None:
+    chart("seat", "add", "Sales")
+    chart("seat", "add", "Key accounts", "--under", "Sales")
+    chart("seat", "add", "Ops")
+    assert chart("check").code == 0
+    _hand_edit_parents(workspace_dir, {"ST-3": "ST-4", "ST-5": "ST-5"})  # Sales <-> Key accounts; Ops under itself
+
+    checked = chart("check")
+    assert checked.code == 1
+    problems = [line for line in checked.out.splitlines() if line.startswith("problem:")]
+    assert problems == [
+        "problem: ST-3: a loop of seat parents: Sales (ST-3) sits under Key accounts (ST-4), which sits under "
+        "Sales (ST-3) (cadence seat move ST-3 --top, or --under another seat, breaks it)",
+        "problem: ST-5: a loop of seat parents: Ops (ST-5) sits under itself "
+        "(cadence seat move ST-5 --top, or --under another seat, breaks it)",
+    ]
+    assert "2 problems" in checked.out
+
+    listed = chart("seat", "list")
+    assert listed.code == 0, listed.err
+    lines = listed.out.splitlines()
+    for seat_id in ("ST-1", "ST-2", "ST-3", "ST-4", "ST-5"):
+        assert sum(seat_id + " " in line for line in lines) == 1, f"{seat_id} is listed once"
+    assert "ST-3 Sales: (nobody)" in lines and "└─ ST-4 Key accounts: (nobody)" in lines
+    assert [line for line in lines if line.startswith("warning:")] == [
+        "warning: a loop of seat parents, drawn from the top: Sales (ST-3) sits under Key accounts (ST-4), which "
+        "sits under Sales (ST-3) (cadence check; cadence seat move breaks it)",
+        "warning: a loop of seat parents, drawn from the top: Ops (ST-5) sits under itself "
+        "(cadence check; cadence seat move breaks it)",
+    ]
+    page = chart("seat", "export")
+    assert page.code == 0 and page.out.count("**Key accounts**") == 1
+    assert "⚑ a loop of seat parents, drawn from the top: Sales (ST-3) sits under Key accounts" in page.out
+
+    # The move the message names breaks the loop; check is clean again.
+    assert chart("seat", "move", "ST-3", "--top").code == 0
+    assert chart("seat", "move", "ST-5", "--under", "Integrator").code == 0
+    assert chart("check").code == 0
+    assert "warning" not in chart("seat", "list").out

@@ -8,6 +8,9 @@ from cadence.domain.accountability import (
     chart_markdown,
     empty_seats,
     flag_summary,
+    loop_text,
+    loop_warnings,
+    parent_loops,
     stretched_people,
     would_loop,
 )
@@ -91,3 +94,23 @@ def test_markdown_nests_seats_with_numbered_roles() -> None:
         "",
         "⚑ 5 seats · 1 with nobody: Accounts",
     ]
+
+
+def test_each_loop_of_parents_is_found_once_from_its_first_seat() -> None:
+    seats = [
+        seat(1, "Visionary", None, seat_kind=SeatKind.VISIONARY),
+        seat(6, "Tail", 4),  # under a loop, not in it
+        seat(4, "Four", 5),
+        seat(5, "Five", 3),
+        seat(3, "Three", 4),  # 3 under 4 under 5 under 3
+        seat(7, "Alone", 7),  # under itself
+    ]
+    loops = parent_loops(seats)
+    assert [[item.id for item in loop] for loop in loops] == [["ST-3", "ST-4", "ST-5"], ["ST-7"]]
+    assert loop_text(loops[0]) == (
+        "Three (ST-3) sits under Four (ST-4), which sits under Five (ST-5), which sits under Three (ST-3)"
+    )
+    assert loop_text(loops[1]) == "Alone (ST-7) sits under itself"
+    assert len(loop_warnings(seats)) == 2
+    assert sorted(line.seat.id for line in chart_lines(seats)) == sorted(item.id for item in seats), "all drawn"
+    assert parent_loops(CHART) == [] and loop_warnings(CHART) == []

@@ -7,7 +7,9 @@ and roles are cut to the room there is, never wrapped. Below the table, the
 highlighted seat's detail (where it sits, its people, its roles numbered) and
 one summary line of the flags: seats with nobody in them, and anyone in more
 seats than ``MAX_SEATS_PER_PERSON``. Flags are shown inline too (``nobody``
-in the people column, ``⚑`` by a stretched person's name).
+in the people column, ``⚑`` by a stretched person's name). A hand-edited file
+with a loop of seat parents still draws (the loop from the top), with a line
+under the flags naming the loop, as ``cadence check`` does.
 
 Every key writes through the store's seat actions (``store/actions/seats.py``),
 the ones ``cadence seat ...`` runs, off the event loop; deleting asks first.
@@ -34,10 +36,11 @@ from cadence.domain.accountability import (
     chart_markdown,
     empty_seats,
     flag_summary,
+    loop_warnings,
     stretched_people,
 )
 from cadence.domain.models import Seat, SeatKind
-from cadence.domain.text import clip, one_line
+from cadence.domain.text import clip, one_line, visible
 from cadence.store import InputError, Transaction
 from cadence.store.actions import seats as seat_actions
 from cadence.tui.exports import export_document
@@ -94,6 +97,7 @@ class ChartPanel(SectionPanel):
         yield FittedTable(["Seat", "People", "Roles"], "Roles", least=6, id="chart-table")
         yield Static(id="chart-detail")
         yield Static(id="chart-summary")
+        yield Static(id="chart-loops")
 
     @property
     def table(self) -> FittedTable:
@@ -140,6 +144,10 @@ class ChartPanel(SectionPanel):
         summary.append(f"{FLAG} " if empty_seats(seats) or stretched else "", style=warn)
         summary.append_text(literal(flag_summary(seats, names), 400))
         self.query_one("#chart-summary", Static).update(summary)
+        loops = self.query_one("#chart-loops", Static)
+        warnings = loop_warnings(seats)  # only from a hand-edited file: shown whole, wrapped, never hidden
+        loops.display = bool(warnings)
+        loops.update(Text("\n").join(Text(f"{FLAG} {visible(line)}", style=warn) for line in warnings))
         self.show_detail()
 
     def show_detail(self) -> None:
