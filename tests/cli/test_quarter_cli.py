@@ -138,28 +138,35 @@ def test_a_close_is_recorded_with_its_decisions_and_a_second_one_writes_nothing(
     assert [item["not_done"] for item in meta(workspace_dir)["closed_quarters"]] == [["R-3"], ["R-6"]]
 
 
-def test_a_teams_close_decides_its_own_and_the_company_rocks_only(quarter_workspace, workspace_dir: Path) -> None:
+def test_a_teams_close_decides_its_own_rocks_and_only_leadership_decides_company_rocks(
+    quarter_workspace, workspace_dir: Path
+) -> None:
     assert quarter_workspace("team", "add", "Sales").code == 0
     assert quarter_workspace("person", "add", "Cy", "--team", "Sales").code == 0
     assert quarter_workspace("rock", "add", "Ten new clients", "--owner", "Cy", "--team", "Sales").code == 0  # R-5
     before = (workspace_dir / "cadence.json").read_bytes()
-    refused = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-4", "--done", "R-5")
-    assert refused.code == 1
-    assert "R-4 is not a rock of Sales or the company's" in refused.err
+    for other in ("R-4", "R-2"):  # Leadership's own rock, and a company rock: neither is Sales's to decide
+        refused = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-5", "--done", other)
+        assert refused.code == 1
+        assert f"{other} is not a rock of Sales\n" in refused.err
     assert (workspace_dir / "cadence.json").read_bytes() == before
-    undecided = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-5")
-    assert undecided.code == 1 and "undecided rock: R-2 (Open Denver)" in undecided.err  # the company rock
-    result = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--done", "R-5", "--carry", "R-2")
+    assert quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales").code == 1  # R-5 undecided
+    result = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Sales", "--carry", "R-5")
     assert result.code == 0, result.err
     rocks = table(workspace_dir, "rocks")
-    assert (rocks["R-3"]["status"], rocks["R-4"]["status"]) == ("off-track", "on-track")  # Leadership's: untouched
-    sales = table(workspace_dir, "teams")
-    sales_id = next(team_id for team_id, team in sales.items() if team["name"] == "Sales")
+    assert [rocks[rock_id]["status"] for rock_id in ("R-2", "R-3", "R-4")] == ["on-track", "off-track", "on-track"]
+    teams = table(workspace_dir, "teams")
+    sales_id = next(team_id for team_id, team in teams.items() if team["name"] == "Sales")
     assert [item["team_id"] for item in meta(workspace_dir)["closed_quarters"]] == [sales_id]
     assert quarter_workspace("quarter", "review").out.splitlines()[-1] == "Closed:       2026-11-23 for Sales"
-    # the whole workspace is not closed by a team's close: R-3 and R-4 still need deciding
-    whole = quarter_workspace("quarter", "close", "2026-Q4")
-    assert whole.code == 1 and "R-3" in whole.err and "R-4" in whole.err
+    # Leadership's close: the company rock R-2 and its members' R-3, R-4; Sales's rocks are not asked about
+    leadership = quarter_workspace("quarter", "close", "2026-Q4", "--team", "Leadership", "--done", "R-2")
+    assert leadership.code == 1 and "R-3" in leadership.err and "R-4" in leadership.err and "R-6" not in leadership.err
+    args = ("--done", "R-2", "--not-done", "R-3", "--carry", "R-4")
+    assert quarter_workspace("quarter", "close", "2026-Q4", "--team", "Leadership", *args).code == 0
+    # the whole workspace is not closed by the teams' closes: Sales's carried rock is in 2027-Q1, so nothing is
+    # left in 2026-Q4, and a close without a team is recorded as the workspace's own
+    assert quarter_workspace("quarter", "close", "2026-Q4").out == "2026-Q4 closed\n"
 
 
 def test_review_prints_the_figures_and_json(quarter_workspace, workspace_dir: Path) -> None:

@@ -24,7 +24,7 @@ from cadence.tui.screens.quarter_close import QuarterCloseScreen
 from cadence.tui.widgets.dialogs import ConfirmScreen
 
 from tests.tui.conftest import SIZES
-from tests.tui.meeting_support import Clock, start_meeting, toasts, wait_for
+from tests.tui.meeting_support import Clock, start_meeting, start_meeting_of, toasts, wait_for
 
 UNFINISHED = (RockStatus.ON_TRACK, RockStatus.OFF_TRACK)
 
@@ -158,6 +158,30 @@ async def test_a_rock_decided_elsewhere_meanwhile_makes_enter_refuse_and_write_n
         assert await wait_for(pilot, lambda: "already done" in toasts(app))
     assert on_disk().rocks == before.rocks
     assert on_disk().meeting(meeting_id).ended_at is None
+
+
+async def test_a_department_session_closes_its_own_rocks_never_the_company_ones(
+    make_app: Callable[..., CadenceApp], on_disk: Callable[[], Snapshot], demo_folder: Path
+) -> None:
+    view = on_disk()
+    sales = next(team for team in view.teams if not team.leadership)
+    own = [
+        rock.id
+        for rock in view.rocks
+        if rock.quarter == "2026-Q4" and rock.status in UNFINISHED and view.in_team(sales.id, rock.team_id, rock.owner_id)
+    ]
+    assert own and all(not view.rock(rock_id).company for rock_id in own)
+    meeting_id = start_meeting_of(demo_folder, sales.id, agenda="quarterly")
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await press_end(app, pilot, meeting_id)
+        assert [rock.id for rock in screen.rocks] == own
+        await pilot.press(*["x"] * len(own), "enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, MinutesScreen))
+    after = on_disk()
+    assert [after.rock(rock_id).status for rock_id in own] == [RockStatus.NOT_DONE] * len(own)
+    assert [(c.team_id, c.not_done) for c in after.meta.closed_quarters] == [(sales.id, own)]
+    assert to_decide(after) == to_decide(view)  # the leadership's and the company's rocks are left as they were
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -7,8 +7,9 @@ team, "Carried from R-n." in its description; the old one not done). While
 any unfinished rock is undecided the close is refused, naming them, and
 nothing is written. A close is recorded in ``_meta.closed_quarters`` with what
 it decided, so the workspace can say the quarter is closed, when, and at which
-meeting. A team's close (its quarterly session) covers the team's rocks and the
-company rocks; a close without a team covers every rock. Ending a quarterly
+meeting. A team's close (its quarterly session) covers the team's rocks, and a
+leadership team's the company rocks too; a close without a team covers every
+rock. Ending a quarterly
 session and ``cadence quarter close`` both call ``close_quarter``.
 
 The milestone rule (on unless ``_meta.milestone_todos`` is off): a milestone of
@@ -66,8 +67,12 @@ class ClosedQuarter:
 
 
 def in_scope(view: View, rock: Rock, team: Team | None) -> bool:
-    """Is the rock one a close for ``team`` decides: every rock without a team, else the team's and the company's."""
-    return team is None or rock.company or view.in_team(team.id, rock.team_id, rock.owner_id)
+    """Is the rock one a close for ``team`` decides: every rock without a team, else the team's own (as its
+    Rocks section shows them) and, for a leadership team, the company rocks, which are the leadership's to
+    decide: a department's session never closes them."""
+    if team is None:
+        return True
+    return view.in_team(team.id, rock.team_id, rock.owner_id) or (rock.company and team.leadership)
 
 
 def rocks_to_settle(view: View, quarter: str, team: Team | None = None) -> list[Rock]:
@@ -114,7 +119,8 @@ def close_quarter(
             if rock.quarter != label:
                 raise InputError(f"{rock.id} is in {rock.quarter}, not {label}")
             if not in_scope(tx, rock, scope):
-                raise InputError(f"{rock.id} is not a rock of {scope.name if scope else ''} or the company's")
+                company = " or the company's" if scope and scope.leadership else ""
+                raise InputError(f"{rock.id} is not a rock of {scope.name if scope else ''}{company}")
             if rock.id in seen and seen[rock.id] != decision:
                 raise InputError(f"{rock.id}: choose one of {seen[rock.id]} and {decision}")
             seen[rock.id] = decision

@@ -1,14 +1,15 @@
 """Ending a quarterly or annual session: the quarter closes, each unfinished rock decided by an explicit key.
 
-The issue's rule is that nothing closes silently: every rock of the reviewed
-quarter still on or off track (the team's and the company's) is carried into
-the next quarter (``c``), marked not done (``x``) or done (``d``) here, one
-key per rock, before Enter ends the session and closes the quarter in one
-locked write (``quarters.close_quarter`` then ``meetings.end_meeting``). Enter
-with a rock still undecided names it and does nothing. A session that must
-stop before the quarter can be closed (day one of an annual) is ended with
-``o``, which says the quarter stays open; Esc goes back to the meeting. The
-choices live on this screen until Enter: leaving writes nothing.
+Nothing closes silently: every rock of the reviewed quarter still on or off
+track (the team's own; at the leadership team's session the company rocks
+too) is carried into the next quarter (``c``), marked not done (``x``) or
+done (``d``) here, one key per rock, before Enter ends the session and closes
+the quarter in one locked write (``quarters.close_quarter`` then
+``meetings.end_meeting``). Enter with a rock still undecided names it and does
+nothing. A session that must stop before the quarter can be closed (day one
+of an annual) is ended with ``o``, which says the quarter stays open; Esc goes
+back to the meeting. The choices live on this screen until Enter: leaving
+writes nothing.
 """
 
 from __future__ import annotations
