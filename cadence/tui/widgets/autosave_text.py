@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from textual.events import Blur
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import TextArea
 
@@ -37,6 +39,15 @@ class AutosaveText(TextArea):
         self._quiet: Timer | None = None
         self._deadline: Timer | None = None
         self._saving = False
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A removed box draws blank. When a meeting section changes, the old section's boxes are removed and
+        Textual clears their component styles, yet a screen refresh already under way can still ask them for
+        lines (its map of widgets is a frame old); TextArea's theme then raised ``KeyError:
+        'text-area--gutter'`` and the app crashed mid-meeting. Nothing of the box is on screen by then."""
+        if self.parent is None:
+            return [Strip.blank(crop.width) for _ in range(crop.height)]
+        return super().render_lines(crop)
 
     @property
     def dirty(self) -> bool:
