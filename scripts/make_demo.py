@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
 from cadence.domain.goals import Comparator, Goal  # noqa: E402
 from cadence.domain.models import (  # noqa: E402
     Aggregate,
+    Conversation,
     Frequency,
     GoalChange,
     Headline,
@@ -38,6 +39,7 @@ from cadence.domain.models import (  # noqa: E402
     MeetingKind,
     MeetingSection,
     Milestone,
+    PeopleRating,
     Person,
     Process,
     Rock,
@@ -48,6 +50,7 @@ from cadence.domain.models import (  # noqa: E402
     SeatKind,
     Team,
     Todo,
+    ValueMark,
     Vision,
 )
 from cadence.domain.meeting_parts import Cascade, IdsOutcome, IdsWork, Rating, SectionKind, SegueLine  # noqa: E402
@@ -262,6 +265,59 @@ def add_vision(demo: Demo) -> None:
             "4. Marketing coordinator hired and owning lead flow\n"
             "5. Pet-treat packaging tested with two existing customers"
         ),
+    )
+
+
+# People analyzer and quarterly conversations -------------------------------------------
+
+# This quarter's grid: a mark per core value in the V/TO's order (None: not rated yet), then Gets it,
+# Wants it, Capacity. Six meet the default bar (at most one +/-, no -, G W C all yes); Jamal does not:
+# two +/- and his Capacity not yet answered (the leadership team asks it after the ERP go-live).
+ANALYZER_Q4: list[tuple[str, tuple[str | None, ...], tuple[bool | None, bool | None, bool | None]]] = [
+    ("dana", ("+", "+", "+", "+/-"), (True, True, True)),
+    ("marcus", ("+", "+", "+", "+"), (True, True, True)),
+    ("priya", ("+", "+", "+/-", "+"), (True, True, True)),
+    ("tom", ("+", "+/-", "+", "+"), (True, True, True)),
+    ("elena", ("+", "+", "+", "+"), (True, True, True)),
+    ("jamal", ("+", "+/-", "+/-", "+"), (True, True, None)),
+    ("sofia", ("+", "+", "+", "+/-"), (True, True, True)),
+]
+
+
+def add_people_analyzer(demo: Demo) -> None:
+    values = demo.tx.vision().core_values  # type: ignore[union-attr]
+    for key, marks, (gets_it, wants_it, capacity) in ANALYZER_Q4:
+        demo.add(
+            f"rating-{key}",
+            PeopleRating,
+            person_id=demo[key],
+            quarter="2026-Q4",
+            marks={value: ValueMark(mark) for value, mark in zip(values, marks, strict=True) if mark is not None},
+            gets_it=gets_it,
+            wants_it=wants_it,
+            capacity=capacity,
+        )
+    # Priya's quarterly conversation with Jamal, held mid-November.
+    demo.add(
+        "conversation-jamal",
+        Conversation,
+        person_id=demo["jamal"],
+        quarter="2026-Q4",
+        working="Kettle Row's exclusivity question answered ahead of its milestone.\nKey accounts ask for him by name.",
+        not_working=(
+            "Fourteen accounts plus the co-packer rock is more than one person can call back the same day; "
+            "two reorders slipped in October."
+        ),
+        core_values=(
+            "Lives 'Do what we said' and 'Sweat the small print'. 'Tell it straight' and 'Leave it better' "
+            "are +/- this quarter: a late reorder was softened to the customer instead of called early."
+        ),
+        gwc="Gets it and wants it. Capacity: we agreed to decide after the ERP go-live, with fewer accounts.",
+        rocks=(
+            "Co-packers rock off track: the two agreements were due out for signature by Nov 20. "
+            "Plan: one signed by mid-December; the second carried into Q1 if it slips."
+        ),
+        updated=D("2026-11-12"),
     )
 
 
@@ -964,6 +1020,7 @@ def generate(outdir: Path | str = DEFAULT_OUTDIR) -> Path:
         add_seats(demo)
         add_vision(demo)
         add_processes(demo)
+        add_people_analyzer(demo)
         add_rocks(demo)
         add_scorecard(demo)
         add_periodic_measurables(demo)

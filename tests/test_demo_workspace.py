@@ -224,3 +224,20 @@ def test_generator_is_deterministic_and_committed_file_is_current(tmp_path: Path
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["cadence.json"]
     committed = (demo_workspace_dir() / "cadence.json").read_bytes()
     assert committed == first, REGENERATE
+
+
+def test_people_analyzer_sample_grid_and_one_conversation(demo: Snapshot) -> None:
+    from cadence.domain.models import Conversation, PeopleRating
+    from cadence.domain.people_analyzer import grid
+
+    values = demo.vision().core_values  # type: ignore[union-attr]
+    rows = grid(demo.people, demo.all_of(PeopleRating), "2026-Q4", values, demo.meta.analyzer_bar)
+    below = [row for row in rows if not row.verdict.meets]
+    assert len(rows) == len(demo.people) and len(below) == 1, "most people meet the bar, one does not"
+    cells = [(row.person.name, index, cell) for row in rows for index, cell in enumerate([*row.marks, *row.gwc])]
+    unrated = [(name, index) for name, index, cell in cells if cell is None]
+    assert unrated == [(below[0].person.name, len(values) + 2)], "one cell not rated yet: its Capacity"
+    assert {rating.quarter for rating in demo.all_of(PeopleRating)} == {"2026-Q4"}
+    (talk,) = demo.all_of(Conversation)
+    assert talk.person_id == below[0].person.id and talk.quarter == "2026-Q4"
+    assert all((talk.working, talk.not_working, talk.core_values, talk.gwc, talk.rocks))

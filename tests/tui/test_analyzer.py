@@ -1,9 +1,11 @@
 """The People analyzer (People, ``p``) and quarterly conversations (People, ``q``), driven with keys.
 
-Checked against the workspace file on disk: two people rated and their GWC
-answered, the Bar column flipping as a mark changes and as the bar is set with
-``b``, a rating for the quarter before with ``[``, a conversation typed part by
-part and saved on Tab and on Esc; then snapshots of both screens at 80x24 and
+Checked against the workspace file on disk: the demo's sample grid read, then
+(its sample ratings removed) two people rated and their GWC answered, the Bar
+column flipping as a mark changes and as the bar is set with ``b``, cells
+cleared with Delete, a rating for the quarter before with ``[``, a
+conversation typed part by part and saved on Tab and on Esc, other quarters'
+conversations with F2 / F3; then snapshots of both screens at 80x24 and
 120x40.
 """
 
@@ -29,6 +31,15 @@ DANA, ELENA = "P-1", "P-5"
 VALUES = 4
 
 
+@pytest.fixture
+def unrated(demo_folder):  # type: ignore[no-untyped-def]
+    """The demo with its sample ratings removed (through the store, as clearing every cell would), to rate afresh."""
+    with Workspace(demo_folder).transaction() as tx:
+        for record in list(tx.all_of(PeopleRating)):
+            tx.delete(record)
+    return demo_folder
+
+
 def rating(snapshot, person_id: str, quarter: str = "2026-Q4") -> PeopleRating | None:  # type: ignore[no-untyped-def]
     return analyzer.rating_of(snapshot, person_id, quarter)
 
@@ -42,7 +53,20 @@ def detail(app) -> str:  # type: ignore[no-untyped-def]
     return str(app.screen.query_one("#analyzer-detail", Static).render())
 
 
-async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk) -> None:
+async def test_the_demo_grid_shows_who_meets_the_bar(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:  # wide enough for Jamal's whole verdict
+        await pilot.press("9", "p")
+        await pilot.pause()
+        assert bar_cells(app) == ["yes", "yes", "no", "yes", "yes", "yes", "yes"]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "Jamal Whitfield below the bar: 2 rated +/- (the bar allows 1); Capacity to do it: not answered" in (
+            detail(app)
+        )
+
+
+async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk, unrated) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9", "p")
@@ -90,7 +114,7 @@ async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk) -> No
         assert on_disk().all_of(PeopleRating) == before
 
 
-async def test_delete_and_backspace_clear_a_cell_back_to_unrated(make_app, on_disk, demo_folder) -> None:
+async def test_delete_and_backspace_clear_a_cell_back_to_unrated(make_app, on_disk, demo_folder, unrated) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9", "p")
@@ -134,14 +158,16 @@ async def test_the_quarter_before_keeps_its_own_ratings(make_app, on_disk) -> No
         await pilot.press("9", "p", "left_square_bracket")
         await pilot.pause()
         assert "2026-Q3" in str(app.screen.query_one("#analyzer-title", Static).render())
-        await pilot.press("plus")
+        table = app.screen.query_one("#analyzer-grid", DataTable)
+        assert str(table.get_cell_at(Coordinate(0, 4))) == "·", "the demo rates this quarter only"
+        this_quarter = rating(on_disk(), DANA, "2026-Q4")
+        await pilot.press("right", "right", "right", "minus")
         await pilot.pause()
-        assert rating(on_disk(), DANA, "2026-Q3") is not None
-        assert rating(on_disk(), DANA, "2026-Q4") is None
+        assert rating(on_disk(), DANA, "2026-Q3").marks == {analyzer.core_values(on_disk())[3]: "-"}
+        assert rating(on_disk(), DANA, "2026-Q4") == this_quarter, "this quarter's rating is untouched"
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        table = app.screen.query_one("#analyzer-grid", DataTable)
-        assert str(table.get_cell_at(Coordinate(0, 1))) == "·", "this quarter's row is unrated"
+        assert str(table.get_cell_at(Coordinate(0, 4))) == "+/-", "this quarter's row shows its own mark"
 
 
 async def test_a_conversation_typed_is_saved_on_tab_and_on_esc(make_app, on_disk) -> None:
@@ -218,8 +244,8 @@ async def test_f2_and_f3_show_other_quarters_and_save_what_is_typed_first(make_a
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_analyzer_snapshot(make_app, snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    press = ["9", "p", "plus", "right", "tilde", "right", "plus", "right", "plus", "right", "y", "right", "y"]
-    press += ["right", "n", "down", "home", "right", "minus"]
+    # The demo's grid, the cursor on Jamal's unanswered Capacity cell (the one below the bar).
+    press = ["9", "p", "down", "down", *["right"] * 6]
     assert snap_compare(make_app(), press=press, terminal_size=size)
 
 
