@@ -60,6 +60,7 @@ def analyzer_show(context: CliContext, quarter: str | None, as_json: bool) -> No
                         "gets_it": row.gwc[0],
                         "wants_it": row.gwc[1],
                         "capacity": row.gwc[2],
+                        "rated": row.verdict.rated,
                         "meets_bar": row.verdict.meets,
                         "reasons": list(row.verdict.reasons),
                     }
@@ -81,7 +82,7 @@ def analyzer_show(context: CliContext, quarter: str | None, as_json: bool) -> No
                 safe(row.person.name),
                 *(mark.value if mark else "." for mark in row.marks),
                 *(gwc_text(answer) or "." for answer in row.gwc),
-                "yes" if row.verdict.meets else "no",
+                row.verdict.word,
             ]
             for row in rows
         ],

@@ -86,14 +86,28 @@ def gwc_text(answer: bool | None) -> str:
 
 @dataclass(frozen=True)
 class Verdict:
-    """Whether a row meets the bar, and if not, every reason in words."""
+    """Whether a row meets the bar, and if not, every reason in words. ``rated`` is False for a person with
+    no rating that quarter: not a judgement yet, so the grid shows ``-`` rather than ``no`` (at the start of
+    a quarter a column of "no" would read as a team below the bar)."""
 
     meets: bool
     reasons: tuple[str, ...]
+    rated: bool = True
+
+    @property
+    def word(self) -> str:
+        """``yes``, ``no``, or ``-`` (not rated that quarter)."""
+        return "yes" if self.meets else "no" if self.rated else "-"
+
+
+NOT_RATED = "not rated this quarter"
 
 
 def judge(rating: PeopleRating | None, values: list[str], bar: AnalyzerBar) -> Verdict:
-    """Does this rating meet the bar against the current ``values``? (Unrated cells do not meet it.)"""
+    """Does this rating meet the bar against the current ``values``? (Unrated cells do not meet it; no rating at
+    all is ``rated`` False, not a verdict.)"""
+    if rating is None:
+        return Verdict(meets=False, reasons=(NOT_RATED,), rated=False)
     reasons: list[str] = []
     marks = [mark_for(rating, value) for value in values]
     unrated = sum(1 for mark in marks if mark is None)

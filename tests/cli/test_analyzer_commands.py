@@ -40,11 +40,11 @@ def test_rate_and_gwc_write_one_rating_and_show_reads_it(valued, workspace_dir: 
     assert shown.code == 0
     assert "V1 Honest · V2 Helpful" in shown.out
     lines = {line.split()[0]: line.split()[1:] for line in shown.out.splitlines() if line.startswith(("Ann", "Bob"))}
-    assert lines == {"Ann": ["+", "+/-", "Y", "Y", "Y", "yes"], "Bob": [".", ".", ".", ".", ".", "no"]}
+    assert lines == {"Ann": ["+", "+/-", "Y", "Y", "Y", "yes"], "Bob": [".", ".", ".", ".", ".", "-"]}
     as_json = json.loads(valued("analyzer", "show", "--quarter", "2026-Q3", "--json").out)
-    assert [(p["name"], p["marks"], p["meets_bar"]) for p in as_json["people"]] == [
-        ("Ann", {"Honest": None, "Helpful": None}, False),
-        ("Bob", {"Honest": "-", "Helpful": None}, False),
+    assert [(p["name"], p["marks"], p["rated"], p["meets_bar"]) for p in as_json["people"]] == [
+        ("Ann", {"Honest": None, "Helpful": None}, False, False),  # not rated in Q3: no verdict, "-" in the table
+        ("Bob", {"Honest": "-", "Helpful": None}, True, False),
     ]
 
 

@@ -77,6 +77,9 @@ def test_the_bar_flips_as_ratings_and_answers_change(team: Workspace) -> None:
     rows = grid(view.people, view.all_of(PeopleRating), "2026-Q1", values, view.meta.analyzer_bar)
     assert [(row.person.name, row.verdict.meets) for row in rows] == [("Ada", False), ("Bob", False)]
     assert rows[1].verdict.reasons == ("Capacity to do it: no",)
+    # Ada has no rating this quarter: not below the bar, not judged yet ("-", not "no")
+    assert [(row.verdict.rated, row.verdict.word) for row in rows] == [(False, "-"), (True, "no")]
+    assert rows[0].verdict.reasons == ("not rated this quarter",)
 
 
 def test_a_renamed_value_keeps_its_old_marks_readable(team: Workspace) -> None:

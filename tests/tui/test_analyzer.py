@@ -73,6 +73,9 @@ async def test_rate_two_people_and_answer_gwc_with_keys(make_app, on_disk, unrat
         await pilot.pause()
         assert isinstance(app.screen, AnalyzerScreen)
         assert app.screen.query_one(AnalyzerPanel).current_column() == "v0", "the cursor starts on V1"
+        # Nobody rated yet this quarter: no verdict ("-"), not a column of "no".
+        assert set(bar_cells(app)) == {"-"}
+        assert "Dana Okafor not rated in 2026-Q4" in detail(app)
         # Dana (first row): + + ~ +, then G W C yes.
         await pilot.press("plus", "right", "plus", "right", "tilde", "right", "plus", "right", "y", "right", "y")
         await pilot.press("right", "y")

@@ -136,11 +136,9 @@ class AnalyzerPanel(SectionPanel):
             table.add_column(header, width=1, key=field)
         table.add_column("Bar", width=3, key="bar")
         for row in self._rows:
-            bar_cell = (
-                Text("yes", style=status_style(Status.GOOD))
-                if row.verdict.meets
-                else Text("no", style=status_style(Status.BAD))
-            )
+            verdict = row.verdict
+            bar_style = status_style(Status.GOOD if verdict.meets else Status.BAD) if verdict.rated else muted()
+            bar_cell = Text(verdict.word, style=bar_style)
             table.add_row(
                 literal(row.person.name, NAME_WIDTH, "" if row.person.active else muted()),
                 *(mark_cell(mark) for mark in row.marks),
@@ -164,6 +162,9 @@ class AnalyzerPanel(SectionPanel):
             verdict = literal(row.person.name, 30, "bold")
             if row.verdict.meets:
                 verdict.append(" meets the bar", style=status_style(Status.GOOD))
+            elif not row.verdict.rated:
+                verdict.append(f" not rated in {self.quarter.label}: ", style=muted())
+                verdict.append("+ ~ - on a value, y n on G W C")
             else:
                 verdict.append(" below the bar: ", style=status_style(Status.BAD))
                 verdict.append("; ".join(row.verdict.reasons))
