@@ -133,7 +133,8 @@ async def test_s_with_a_meeting_running_joins_it_and_starts_no_other(make_app, d
         running_text = str(app.screen.query_one("#meeting-running").render())
         assert f"{running_id} running · Segue, 0:00 in" in running_text
         assert "driven by someone@else:1" in running_text
-        await pilot.press("s")
+        assert "s: join" in running_text and "Enter" not in running_text  # Enter opens the highlighted row
+        await pilot.press("down", "s")  # the cursor on a past meeting: s still joins the running one
         assert await wait_for(pilot, lambda: meeting_screen(app) is not None)
         assert meeting_screen(app).meeting_id == running_id
     assert on_disk().meetings == before, "joining writes nothing (T takes over driving)"

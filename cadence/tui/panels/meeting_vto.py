@@ -8,8 +8,9 @@ does), and Esc brings the meeting back with the page redrawn from the new
 V/TO. Only the meeting's driver edits it (a follower is told to take over
 with T), and not once the meeting has ended. A section named like one part
 of the V/TO ("3-year picture", "1-year plan", as the annual session's are)
-shows that part alone; any other name shows the whole page. The page is the one ``cadence vision export`` writes (the same
-renderer), so what is read aloud is what is handed out.
+shows that part alone; any other name shows the whole page. The page is the
+one ``cadence vision export`` writes (the same renderer), so what is read
+aloud is what is handed out.
 """
 
 from __future__ import annotations

@@ -97,7 +97,8 @@ def running_line(meeting: Meeting, now: datetime, driver_text: str, width: int) 
     text.append(f" of {budget_seconds(meeting) // 60} min", style=muted())
     text.append("\n  driven by ")
     text.append(literal(driver_text, max(10, width - 40)))
-    text.append("  ·  Enter: join  s: resume", style=muted())
+    # s joins it wherever the cursor is; Enter acts on the highlighted row (only the running row joins)
+    text.append("  ·  s: join", style=muted())
     return text
 
 

@@ -238,7 +238,9 @@ class ChartPanel(SectionPanel):
         self.open_form(
             "New seat",
             [
-                FormField("name", "Name", required=True, placeholder="Sales & Marketing", check=self.check_new_name),
+                FormField(
+                    "name", "Name", required=True, placeholder="e.g. Sales & Marketing", check=self.check_new_name
+                ),
                 FormField(
                     "under",
                     "Under (blank: the Integrator seat)",
