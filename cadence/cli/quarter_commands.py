@@ -76,7 +76,11 @@ def closed_text(view: View, closing: QuarterClosing) -> str:
 @click.option("--carry", multiple=True, metavar="ROCK", help="Carry this rock into the next quarter (repeat).")
 @click.option("--not-done", "not_done", multiple=True, metavar="ROCK", help="Mark this rock not done (repeat).")
 @click.option("--done", multiple=True, metavar="ROCK", help="Mark this rock done (repeat).")
-@click.option("--team", default=None, help="Close for one team (its rocks and the company's); default: every rock.")
+@click.option(
+    "--team",
+    default=None,
+    help="Close for one team (its rocks; a leadership team's, the company rocks too); default: every rock.",
+)
 @pass_context
 def quarter_close(
     context: CliContext,

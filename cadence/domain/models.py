@@ -435,7 +435,8 @@ class QuarterClosing(BaseModel):
 
     Kept so the workspace can say a quarter is closed, when and where, and so the decisions (which rock was
     carried into which new rock) can be read back after the rocks themselves are archived. ``team_id`` None
-    is a close of the whole workspace; a team's close covers its own rocks and the company rocks."""
+    is a close of the whole workspace; a team's close covers its own rocks (a leadership team's, the company
+    rocks too)."""
 
     model_config = ConfigDict(extra="forbid")
     quarter: QuarterLabel

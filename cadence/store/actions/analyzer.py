@@ -3,9 +3,10 @@
 One rating and one conversation per person per quarter: the first change for
 a quarter creates the record, later ones edit it; a rating whose last mark and
 answer are cleared is removed, so the person reads as not rated that quarter
-(the grid, ``cadence analyzer history``) as before it was ever touched. A core value is named as the
-V/TO names it (any case) or by its 1-based number in the V/TO's order; the
-mark is stored under the value's current name (``cadence.domain.people_analyzer``).
+(the grid, ``cadence analyzer history``) as before it was ever touched. A core
+value is named as the V/TO names it (any case) or by its 1-based number in the
+V/TO's order; the mark is stored under the value's current name
+(``cadence.domain.people_analyzer``).
 The People panel's screens and ``cadence analyzer`` / ``cadence conversation``
 call the same functions.
 """

@@ -9,8 +9,8 @@ nothing is written. A close is recorded in ``_meta.closed_quarters`` with what
 it decided, so the workspace can say the quarter is closed, when, and at which
 meeting. A team's close (its quarterly session) covers the team's rocks, and a
 leadership team's the company rocks too; a close without a team covers every
-rock. Ending a quarterly
-session and ``cadence quarter close`` both call ``close_quarter``.
+rock. Ending a quarterly session and ``cadence quarter close`` both call
+``close_quarter``.
 
 The milestone rule (on unless ``_meta.milestone_todos`` is off): a milestone of
 an open rock due within the coming week becomes a to-do for the rock's owner,
@@ -93,7 +93,7 @@ def quarter_reviewed_at(view: View, meeting: Meeting) -> Quarter:
 
 
 def team_of(view: View, meeting: Meeting) -> Team | None:
-    """The meeting's team, whose rocks (and the company's) its close decides; None for a team gone or none."""
+    """The meeting's team, whose rocks its close decides (``in_scope``); None for a team gone or none."""
     return next((team for team in view.teams if team.id == meeting.team_id), None)
 
 
