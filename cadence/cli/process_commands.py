@@ -73,7 +73,7 @@ def process_list(context: CliContext, as_json: bool) -> None:
 def process_show(context: CliContext, process_name: str, as_json: bool) -> None:
     """One process: owner, statuses and its numbered steps."""
     view = context.read()
-    found = process_actions.find_process(view, process_name)
+    found = view.find_process(process_name)
     if as_json:
         emit_json(found.model_dump(mode="json"))
         return
@@ -224,7 +224,7 @@ def process_delete(context: CliContext, process_name: str) -> None:
 def process_export(context: CliContext, process_name: str | None, out: Path | None) -> None:
     """One process (or all of them) as a Markdown page: owner, statuses, numbered steps."""
     view = context.read()
-    chosen = [process_actions.find_process(view, process_name)] if process_name else view.processes
+    chosen = [view.find_process(process_name)] if process_name else view.processes
     text = processes_markdown(chosen, _names(view), view.meta.company)
     if out is None:
         click.echo(text, nl=False)

@@ -21,11 +21,6 @@ from cadence.store.transaction import Transaction
 from cadence.store.view import View
 
 
-def find_process(view: View, text: str) -> Process:
-    """A process by id or by name, case-insensitively; a unique name prefix works too (``View.find_process``)."""
-    return view.find_process(text)
-
-
 def _unique_name(view: View, name: str, except_id: str | None = None) -> str:
     wanted = name.strip()
     if not wanted:
@@ -67,19 +62,19 @@ def add_process(tx: Transaction, name: str, owner: str | None = None, steps: Seq
 
 
 def rename_process(tx: Transaction, process_text: str, name: str) -> Process:
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     return tx.save(process, name=_unique_name(tx, name, except_id=process.id))
 
 
 def set_process_owner(tx: Transaction, process_text: str, owner: str | None) -> Process:
     """Give the process an owner (a blank or ``None`` owner: nobody)."""
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     return tx.save(process, owner_id=_owner(tx, owner))
 
 
 def add_step(tx: Transaction, process_text: str, text: str, at: int | None = None) -> Process:
     """A step at number ``at`` (1-based; the others move down), or last when ``at`` is ``None``."""
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     step = _step_text(text)
     index = len(process.steps) if at is None else _index(process, at, extra=1)
     steps = list(process.steps)
@@ -88,7 +83,7 @@ def add_step(tx: Transaction, process_text: str, text: str, at: int | None = Non
 
 
 def edit_step(tx: Transaction, process_text: str, number: int, text: str) -> Process:
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     index = _index(process, number)
     step = _step_text(text)
     steps = list(process.steps)
@@ -98,7 +93,7 @@ def edit_step(tx: Transaction, process_text: str, number: int, text: str) -> Pro
 
 def move_step(tx: Transaction, process_text: str, number: int, to: int) -> Process:
     """Step ``number`` becomes step ``to``; the steps between shift by one."""
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     old = _index(process, number)
     new = _index(process, to)
     return tx.save(process, steps=moved(process.steps, old, new))
@@ -106,7 +101,7 @@ def move_step(tx: Transaction, process_text: str, number: int, to: int) -> Proce
 
 def remove_step(tx: Transaction, process_text: str, number: int) -> tuple[Process, str]:
     """Take step ``number`` out; returns the process and the step's text."""
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     index = _index(process, number)
     steps = list(process.steps)
     gone = steps.pop(index)
@@ -114,16 +109,16 @@ def remove_step(tx: Transaction, process_text: str, number: int) -> tuple[Proces
 
 
 def set_documented(tx: Transaction, process_text: str, documented: bool) -> Process:
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     return tx.save(process, documented=documented)
 
 
 def set_followed_by_all(tx: Transaction, process_text: str, followed: bool) -> Process:
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     return tx.save(process, followed_by_all=followed)
 
 
 def delete_process(tx: Transaction, process_text: str) -> Process:
-    process = find_process(tx, process_text)
+    process = tx.find_process(process_text)
     tx.delete(process)
     return process

@@ -32,11 +32,6 @@ TOP_SEAT_NAMES = {SeatKind.VISIONARY: "Visionary", SeatKind.INTEGRATOR: "Integra
 ROLE_OF_SEAT = {SeatKind.VISIONARY: Role.VISIONARY, SeatKind.INTEGRATOR: Role.INTEGRATOR}
 
 
-def find_seat(view: View, text: str) -> Seat:
-    """A seat by id or by name, case-insensitively; a unique name prefix works too (``View.find_seat``)."""
-    return view.find_seat(text)
-
-
 def seat_of_kind(view: View, kind: SeatKind) -> Seat | None:
     return next((seat for seat in view.seats if seat.seat_kind is kind), None)
 
@@ -144,7 +139,7 @@ def add_seat(
             )
     wanted = _unique_name(tx, wanted)
     if under is not None:
-        parent: Seat | None = find_seat(tx, under)
+        parent: Seat | None = tx.find_seat(under)
     elif seat_kind is SeatKind.FUNCTION:
         parent = seat_of_kind(tx, SeatKind.INTEGRATOR) or seat_of_kind(tx, SeatKind.VISIONARY)
     elif seat_kind is SeatKind.INTEGRATOR:
@@ -163,27 +158,27 @@ def add_seat(
 
 
 def rename_seat(tx: Transaction, seat_text: str, name: str) -> Seat:
-    seat = find_seat(tx, seat_text)
+    seat = tx.find_seat(seat_text)
     return tx.save(seat, name=_unique_name(tx, name, except_id=seat.id))
 
 
 def set_seat_roles(tx: Transaction, seat_text: str, roles: Sequence[str]) -> Seat:
     """Replace the seat's roles (none clears them); more than ``MAX_ROLES`` is refused."""
-    seat = find_seat(tx, seat_text)
+    seat = tx.find_seat(seat_text)
     return tx.save(seat, roles=clean_roles(roles))
 
 
 def move_seat(tx: Transaction, seat_text: str, under: str | None) -> Seat:
     """Put a seat (and everything under it) under another seat; ``None``: at the top of the chart."""
-    seat = find_seat(tx, seat_text)
-    parent = find_seat(tx, under) if under is not None else None
+    seat = tx.find_seat(seat_text)
+    parent = tx.find_seat(under) if under is not None else None
     _check_place(tx, seat, seat.seat_kind, parent)
     return tx.save(seat, parent_id=parent.id if parent else None)
 
 
 def assign_to_seat(tx: Transaction, seat_text: str, person_text: str) -> Seat:
     """Put a person in a seat (already there: nothing changes). Several people may share a seat."""
-    seat = find_seat(tx, seat_text)
+    seat = tx.find_seat(seat_text)
     person = _active_person(tx, person_text)
     if person.id in seat.person_ids:
         return seat
@@ -192,7 +187,7 @@ def assign_to_seat(tx: Transaction, seat_text: str, person_text: str) -> Seat:
 
 def unassign_from_seat(tx: Transaction, seat_text: str, person_text: str) -> Seat:
     """Take a person out of a seat; someone not in it is refused by name."""
-    seat = find_seat(tx, seat_text)
+    seat = tx.find_seat(seat_text)
     person = tx.find_person(person_text)
     if person.id not in seat.person_ids:
         raise InputError(f"person: {person.name} is not in the {seat.name} seat")
@@ -201,7 +196,7 @@ def unassign_from_seat(tx: Transaction, seat_text: str, person_text: str) -> Sea
 
 def delete_seat(tx: Transaction, seat_text: str) -> tuple[Seat, list[Seat]]:
     """Delete a seat; the seats right under it move up to its parent. Returns the seat and those moved."""
-    seat = find_seat(tx, seat_text)
+    seat = tx.find_seat(seat_text)
     parent = next((other for other in tx.seats if other.id == seat.parent_id), None)
     moved: list[Seat] = []
     for child in [other for other in tx.seats if other.parent_id == seat.id]:

@@ -204,7 +204,7 @@ class ChartPanel(SectionPanel):
 
     def check_seat(self, value: str) -> str | None:
         try:
-            seat_actions.find_seat(self.session.snapshot, value)
+            self.session.snapshot.find_seat(value)
         except InputError as error:
             return str(error)
         return None

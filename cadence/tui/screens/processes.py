@@ -16,7 +16,7 @@ to Vision.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from rich.text import Text
 from textual import on
@@ -259,21 +259,20 @@ class ProcessesPanel(SectionPanel):
         )
 
     def action_documented(self) -> None:
-        process = self.current_process()
-        if process is not None:
-            now = not process.documented
-            self.write_soon(
-                lambda tx: process_actions.set_documented(tx, process.id, now),
-                done=f"{plain(process.name)}: documented {'yes' if now else 'no'}",
-            )
+        self._switch("documented", lambda process: process.documented, process_actions.set_documented)
 
     def action_followed(self) -> None:
+        self._switch("followed by all", lambda process: process.followed_by_all, process_actions.set_followed_by_all)
+
+    def _switch(
+        self, what: str, current: Callable[[Process], bool], save: Callable[[Transaction, str, bool], Process]
+    ) -> None:
+        """Flip one yes/no of the highlighted process through its store action, saying what it now is."""
         process = self.current_process()
         if process is not None:
-            now = not process.followed_by_all
+            now = not current(process)
             self.write_soon(
-                lambda tx: process_actions.set_followed_by_all(tx, process.id, now),
-                done=f"{plain(process.name)}: followed by all {'yes' if now else 'no'}",
+                lambda tx: save(tx, process.id, now), done=f"{plain(process.name)}: {what} {'yes' if now else 'no'}"
             )
 
     def action_delete(self) -> None:
