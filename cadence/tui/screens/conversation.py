@@ -114,9 +114,14 @@ class ConversationPanel(SectionPanel):
         for field, _title in analyzer.CONVERSATION_PARTS:
             self.query_one(f"#conversation-{field}", AutosaveText).show_saved(getattr(record, field) if record else "")
 
-    async def action_save(self) -> None:
+    async def flush_all(self) -> bool:
+        """Save every part's typing now; False if some of it could not be written (the part says why)."""
         for part in self.parts():
             await part.flush()
+        return not any(part.dirty for part in self.parts())
+
+    async def action_save(self) -> None:
+        await self.flush_all()
         self.notify("Conversation saved", timeout=2)
 
 
@@ -159,19 +164,10 @@ class ConversationScreen(Screen[None], SessionUser):
     def on_screen_resume(self) -> None:
         self.query_one(ConversationPanel).show_current()
 
-    async def saved_all(self) -> bool:
-        """Save every part now; False (and a warning) if some typing could not be written."""
-        parts = self.query_one(ConversationPanel).parts()
-        for part in parts:
-            await part.flush()
-        if any(part.dirty for part in parts):
-            self.notify("Not everything typed is saved yet: staying on this quarter.", severity="error")
-            return False
-        return True
-
     async def action_show_quarter(self, step: int) -> None:
         """Save what is typed, then show the same person's conversation of the quarter before or after."""
-        if not await self.saved_all():
+        if not await self.query_one(ConversationPanel).flush_all():
+            self.notify("Not everything typed is saved yet: staying on this quarter.", severity="error")
             return
         here = parse_quarter(self.quarter, self.session.snapshot.meta.fiscal_start_month)
         self.quarter = (here.next() if step > 0 else here.previous()).label
@@ -183,6 +179,5 @@ class ConversationScreen(Screen[None], SessionUser):
         panel.focus_first()
 
     async def action_close(self) -> None:
-        for part in self.query_one(ConversationPanel).parts():
-            await part.flush()
+        await self.query_one(ConversationPanel).flush_all()
         self.dismiss(None)
