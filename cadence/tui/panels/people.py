@@ -46,9 +46,6 @@ from cadence.tui.panels.people_text import (
     teams_of,
     todo_text,
 )
-from cadence.tui.screens.analyzer import AnalyzerScreen
-from cadence.tui.screens.chart import ChartScreen
-from cadence.tui.screens.conversation import ConversationScreen
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.fitted_table import FittedTable
@@ -466,13 +463,21 @@ class PeoplePanel(SectionPanel):
                 lambda tx: actions.set_active(tx, person.id, True), done=f"{said(person.name)} is active again"
             )
 
+    # The three screens are loaded when first opened, not with People (as the meeting screen is from Meetings).
+
     def action_chart(self) -> None:
+        from cadence.tui.screens.chart import ChartScreen
+
         self.app.push_screen(ChartScreen())
 
     def action_analyzer(self) -> None:
+        from cadence.tui.screens.analyzer import AnalyzerScreen
+
         self.app.push_screen(AnalyzerScreen())
 
     def action_conversation(self) -> None:
+        from cadence.tui.screens.conversation import ConversationScreen
+
         person = self.current_person()
         if person is not None:
             self.app.push_screen(ConversationScreen(person, self.session.quarter().label))

@@ -41,7 +41,6 @@ from cadence.store.actions.exports import company_rocks, long_term_issues, visio
 from cadence.tui.exports import export_document
 from cadence.tui.panels.base import SectionPanel, panel_css
 from cadence.tui.panels.rock_rows import status_text
-from cadence.tui.screens.processes import ProcessesScreen
 from cadence.tui.status_styles import muted
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.edit_conflict import guarded_submit
@@ -133,6 +132,13 @@ def shown(text: str, width: int) -> str:
     return clip(one_line(text), width)
 
 
+def append_owner(line: Text, owner_id: str, names: dict[str, str]) -> None:
+    """`` · Name`` at the end of a rock's or an issue's line (spaces outside the styled dot, as below)."""
+    line.append(" ")
+    line.append("·", style=muted())
+    line.append(" " + shown(names.get(owner_id, owner_id), 24))
+
+
 def rock_lines(rocks: Sequence[Rock], names: dict[str, str]) -> Text:
     """One line a rock: status, id, title, owner; cut with an ellipsis, never wrapped."""
     if not rocks:
@@ -145,9 +151,8 @@ def rock_lines(rocks: Sequence[Rock], names: dict[str, str]) -> Text:
         line.append(word.plain, style=word.style)
         line.append(" ")
         line.append(rock.id, style=muted())
-        line.append(" " + shown(rock.title, 70) + " ")
-        line.append("·", style=muted())
-        line.append(" " + shown(names.get(rock.owner_id, rock.owner_id), 24))
+        line.append(" " + shown(rock.title, 70))
+        append_owner(line, rock.owner_id, names)
         lines.append(line)
     return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
 
@@ -162,9 +167,7 @@ def issue_lines(issues: Sequence[Issue], names: dict[str, str]) -> Text:
         line.append(issue.id, style=muted())
         line.append(" " + shown(issue.title, 80))
         if issue.owner_id:
-            line.append(" ")
-            line.append("·", style=muted())
-            line.append(" " + shown(names.get(issue.owner_id, issue.owner_id), 24))
+            append_owner(line, issue.owner_id, names)
         lines.append(line)
     return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
 
@@ -318,6 +321,8 @@ class VisionPanel(SectionPanel):
         )
 
     def action_processes(self) -> None:
+        from cadence.tui.screens.processes import ProcessesScreen  # a screen of its own: loaded when first opened
+
         self.app.push_screen(ProcessesScreen())
 
     def action_choose(self) -> None:
