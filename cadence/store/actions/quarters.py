@@ -161,6 +161,41 @@ def close_quarter(
     return closed
 
 
+def close_at_session_end(
+    tx: Transaction,
+    meeting_id: str,
+    today: date,
+    *,
+    carry: Sequence[str] = (),
+    not_done: Sequence[str] = (),
+    done: Sequence[str] = (),
+) -> ClosedQuarter:
+    """Close the quarter a quarterly or annual session reviews, for the session's team, recorded against the
+    meeting: what ending the session does, in the same write as ``meetings.end_meeting``."""
+    meeting = tx.meeting(meeting_id)
+    team = team_of(tx, meeting)
+    label = quarter_reviewed_at(tx, meeting).label
+    return close_quarter(
+        tx,
+        label,
+        today,
+        carry=carry,
+        not_done=not_done,
+        done=done,
+        team=team.id if team else None,
+        meeting_id=meeting_id,
+    )
+
+
+def closed_with_nothing_left(view: View, meeting: Meeting) -> QuarterClosing | None:
+    """The close of the session's quarter for its team when no rock is left to decide (ending the session is
+    then a plain yes or no); None when ending it must close the quarter."""
+    quarter = quarter_reviewed_at(view, meeting).label
+    team = team_of(view, meeting)
+    closing = closing_for(view, quarter, team)
+    return None if closing is None or rocks_to_settle(view, quarter, team) else closing
+
+
 def _short(title: str, width: int = 40) -> str:
     return title if len(title) <= width else title[: width - 1] + "…"
 

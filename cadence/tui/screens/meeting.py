@@ -308,27 +308,16 @@ class MeetingScreen(Screen[None], SessionUser):
         if left:
             question += f" {left} section{'s' if left > 1 else ''} of the agenda not reached yet."
         if meeting.meeting_kind in (MeetingKind.QUARTERLY, MeetingKind.ANNUAL):
-            closed = self.quarter_closed_already()
-            if closed is None:
+            closing = quarters.closed_with_nothing_left(self.session.snapshot, meeting)
+            if closing is None:
                 self.ask_how_the_quarter_closes()
                 return
-            question += f" {closed}"
+            question += f" {closing.quarter} was closed on {closing.closed_on}."
 
         def yes() -> None:
             self.call_later(self.end_now)
 
         self.confirm(question, yes)
-
-    def quarter_closed_already(self) -> str | None:
-        """``2026-Q4 was closed on 2026-12-01.`` when the session's quarter is closed for its team with nothing
-        left to decide (ending is then a plain yes or no); None when ending must close it."""
-        snapshot, meeting = self.session.snapshot, self.meeting
-        quarter = quarters.quarter_reviewed_at(snapshot, meeting).label
-        team = quarters.team_of(snapshot, meeting)
-        closing = quarters.closing_for(snapshot, quarter, team)
-        if closing is None or quarters.rocks_to_settle(snapshot, quarter, team):
-            return None
-        return f"{quarter} was closed on {closing.closed_on}."
 
     def ask_how_the_quarter_closes(self) -> None:
         """Ending a quarterly session closes its quarter: each unfinished rock decided on the close screen."""
@@ -352,15 +341,13 @@ class MeetingScreen(Screen[None], SessionUser):
 
         def change(tx: Transaction) -> Meeting:
             if closing is not None:
-                quarters.close_quarter(
+                quarters.close_at_session_end(
                     tx,
-                    quarter,
+                    meeting_id,
                     now.date(),
                     carry=closing.of(Decision.CARRY),
                     not_done=closing.of(Decision.NOT_DONE),
                     done=closing.of(Decision.DONE),
-                    team=team.id if (team := quarters.team_of(tx, tx.meeting(meeting_id))) else None,
-                    meeting_id=meeting_id,
                 )
             return meetings.end_meeting(tx, meeting_id, now, driver=driver)
 
