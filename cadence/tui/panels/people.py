@@ -39,7 +39,6 @@ from cadence.tui.panels.people_text import (
     ROLE_WORDS,
     TEAM_NAME_WIDTH,
     person_detail,
-    plain,
     role_text,
     said,
     team_detail,
@@ -50,7 +49,7 @@ from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.forms import FormField, one_of
-from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.literal import literal, plain
 from cadence.tui.widgets.record_table import Row
 
 R = TypeVar("R", Person, Team)

@@ -14,10 +14,9 @@ from rich.text import Text
 
 from cadence.domain.metrics import is_overdue
 from cadence.domain.models import Person, RockStatus, Role, Team
-from cadence.domain.text import clip, one_line
 from cadence.store import Snapshot
 from cadence.tui.status_styles import Status, accent, muted, status_style
-from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.literal import literal, plain
 
 MARK = "●"
 ROLE_WORDS: dict[Role, tuple[str, str]] = {
@@ -39,11 +38,6 @@ STATUS_MEANINGS: dict[RockStatus, tuple[Status, bool]] = {
 def rock_status_style(status: RockStatus) -> str:
     meaning, strong = STATUS_MEANINGS[status]
     return status_style(meaning, strong=strong)
-
-
-def plain(text: str, width: int = 40) -> str:
-    """A name inside our own plain text (titles, field errors): one line, escapes visible, cut."""
-    return clip(one_line(text), width)
 
 
 def said(text: str, width: int = 40) -> str:

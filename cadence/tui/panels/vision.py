@@ -35,7 +35,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from cadence.domain.models import Issue, Rock, Vision
-from cadence.domain.text import clip, one_line, visible
+from cadence.domain.text import visible
 from cadence.store import Transaction, actions
 from cadence.store.actions.exports import company_rocks, long_term_issues, vision_page
 from cadence.tui.exports import export_document
@@ -44,7 +44,7 @@ from cadence.tui.panels.rock_rows import status_text
 from cadence.tui.status_styles import muted
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.edit_conflict import guarded_submit
-from cadence.tui.widgets.literal import literal_block
+from cadence.tui.widgets.literal import literal_block, plain
 from cadence.tui.widgets.textarea_form import TextAreaField, TextAreaFormScreen
 
 UNCHANGED = "unchanged"
@@ -127,16 +127,11 @@ def as_editable(part: Part, vision: Vision | None) -> str:
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
-def shown(text: str, width: int) -> str:
-    """User text inside a line we build: one line, escapes visible, cut to ``width``."""
-    return clip(one_line(text), width)
-
-
 def append_owner(line: Text, owner_id: str, names: dict[str, str]) -> None:
     """`` · Name`` at the end of a rock's or an issue's line (spaces outside the styled dot, as below)."""
     line.append(" ")
     line.append("·", style=muted())
-    line.append(" " + shown(names.get(owner_id, owner_id), 24))
+    line.append(" " + plain(names.get(owner_id, owner_id), 24))
 
 
 def rock_lines(rocks: Sequence[Rock], names: dict[str, str]) -> Text:
@@ -151,7 +146,7 @@ def rock_lines(rocks: Sequence[Rock], names: dict[str, str]) -> Text:
         line.append(word.plain, style=word.style)
         line.append(" ")
         line.append(rock.id, style=muted())
-        line.append(" " + shown(rock.title, 70))
+        line.append(" " + plain(rock.title, 70))
         append_owner(line, rock.owner_id, names)
         lines.append(line)
     return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
@@ -165,7 +160,7 @@ def issue_lines(issues: Sequence[Issue], names: dict[str, str]) -> Text:
     for issue in issues:
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(issue.id, style=muted())
-        line.append(" " + shown(issue.title, 80))
+        line.append(" " + plain(issue.title, 80))
         if issue.owner_id:
             append_owner(line, issue.owner_id, names)
         lines.append(line)

@@ -40,7 +40,7 @@ from cadence.domain.accountability import (
     stretched_people,
 )
 from cadence.domain.models import Seat, SeatKind
-from cadence.domain.text import clip, one_line, visible
+from cadence.domain.text import visible
 from cadence.store import InputError, Transaction
 from cadence.store.actions import seats as seat_actions
 from cadence.tui.exports import export_document
@@ -50,7 +50,7 @@ from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.dialogs import ChoiceScreen
 from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.forms import FormField
-from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.literal import literal, plain
 from cadence.tui.widgets.record_table import Row
 
 WIDE_COLUMNS = 120
@@ -62,11 +62,6 @@ HELP = (
     f"Flags ({FLAG}): a seat with nobody in it, someone in more than {MAX_SEATS_PER_PERSON} seats. "
     "Deleting a seat moves the seats under it up. x exports the chart as Markdown. Esc: back to People."
 )
-
-
-def plain(text: str, width: int = 40) -> str:
-    """A name inside our own plain text (titles, toasts): one line, escapes visible, cut."""
-    return clip(one_line(text), width)
 
 
 class ChartPanel(SectionPanel):

@@ -26,7 +26,6 @@ from textual.widgets import DataTable, Static
 
 from cadence.domain.models import Process
 from cadence.domain.processes import NO_OWNER, processes_markdown
-from cadence.domain.text import clip, one_line
 from cadence.store import Transaction
 from cadence.store.actions import processes as process_actions
 from cadence.tui.exports import export_document
@@ -35,7 +34,7 @@ from cadence.tui.screens.panel_frame import PanelFrame
 from cadence.tui.status_styles import Status, muted, status_style
 from cadence.tui.widgets.fitted_table import FittedTable
 from cadence.tui.widgets.forms import FormField
-from cadence.tui.widgets.literal import literal
+from cadence.tui.widgets.literal import literal, plain
 from cadence.tui.widgets.record_table import RecordTable, Row
 
 WIDE_COLUMNS = 120
@@ -48,11 +47,6 @@ HELP = (
     "the step under the steps' cursor. d and r ask first. x exports the highlighted process as Markdown. "
     "Esc: back to Vision."
 )
-
-
-def plain(text: str, width: int = 40) -> str:
-    """A name inside our own plain text (titles, toasts): one line, escapes visible, cut."""
-    return clip(one_line(text), width)
 
 
 def mark(flag: bool) -> Text:

@@ -9,9 +9,15 @@ from cadence.domain.text import clip, one_line, visible
 DEFAULT_CELL_WIDTH = 60
 
 
+def plain(text: str, width: int = 40) -> str:
+    """User text inside plain text we build (titles, toasts, field errors, our own lines): one line, escapes
+    visible, cut to ``width`` cells with an ellipsis."""
+    return clip(one_line(text), width)
+
+
 def literal(text: str, width: int = DEFAULT_CELL_WIDTH, style: str = "") -> Text:
     """A one-line ``Text`` of what the user typed, cut to ``width`` cells with an ellipsis."""
-    return Text(clip(one_line(text), width), style=style, no_wrap=True, overflow="ellipsis")
+    return Text(plain(text, width), style=style, no_wrap=True, overflow="ellipsis")
 
 
 def literal_block(text: str, style: str = "") -> Text:
