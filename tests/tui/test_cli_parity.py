@@ -16,13 +16,16 @@ from click.testing import CliRunner
 from textual.binding import Binding
 
 import cadence.tui.panels as panels_package
+import cadence.tui.screens as screens_package
 from cadence.cli import cli
 from cadence.tui.panels.base import SectionPanel
 
 
 def all_panels() -> list[type[SectionPanel]]:
-    for module in pkgutil.iter_modules(panels_package.__path__):
-        importlib.import_module(f"{panels_package.__name__}.{module.name}")
+    # screens too: the chart, analyzer, conversation and processes panels live in screens loaded when opened
+    for package in (panels_package, screens_package):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
     found: list[type[SectionPanel]] = []
     pending = list(SectionPanel.__subclasses__())
     while pending:
